@@ -1,0 +1,204 @@
+package cn.xinfang.casestore;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import cn.xinfang.calendar.StatutoryCalendar;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The case store (案件库). Plain SQL through Spring's JdbcClient: the statements are few, portable
+ * between H2 and PostgreSQL, and the unique constraints in V1__case_store.sql decide races.
+ * Every write joins the caller's transaction, which is also the engine's (Spring transaction
+ * integration), so a case row and its process instance commit or roll back together.
+ */
+@Repository
+public class PetitionStore {
+
+  private static final String SELECT_PETITION = "select * from petition ";
+
+  private final JdbcClient jdbc;
+  private final CaseNumbers caseNumbers;
+  private final QueryCodes queryCodes;
+  private final Clock clock;
+
+  public PetitionStore(JdbcClient jdbc, CaseNumbers caseNumbers, QueryCodes queryCodes, Clock clock) {
+    this.jdbc = jdbc;
+    this.caseNumbers = caseNumbers;
+    this.queryCodes = queryCodes;
+    this.clock = clock;
+  }
+
+  /** Inserts the petition and its people; returns the stored row with its case number and query code. */
+  public PetitionRecord insert(NewPetition p) {
+    OffsetDateTime now = now();
+    String caseNumber = caseNumbers.next(now.atZoneSameInstant(StatutoryCalendar.ZONE).toLocalDate());
+    KeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql("""
+            insert into petition (case_number, query_code, request_id, channel, received_at, registered_at,
+              person_count, group_petition, district, category, title, content, status, registered_by, updated_at)
+            values (:caseNumber, :queryCode, :requestId, :channel, :receivedAt, :registeredAt,
+              :personCount, :groupPetition, :district, :category, :title, :content, :status, :registeredBy, :registeredAt)
+            """)
+        .param("caseNumber", caseNumber)
+        .param("queryCode", queryCodes.next())
+        .param("requestId", p.requestId())
+        .param("channel", p.channel().name())
+        .param("receivedAt", p.receivedAt().atOffset(ZoneOffset.UTC))
+        .param("registeredAt", now)
+        .param("personCount", p.personCount())
+        .param("groupPetition", p.groupPetition())
+        .param("district", p.district())
+        .param("category", p.category())
+        .param("title", p.title())
+        .param("content", p.content())
+        .param("status", PetitionStatus.REGISTERED.name())
+        .param("registeredBy", p.registeredBy())
+        .update(keys, "id");
+    long id = keys.getKey().longValue();
+    int position = 0;
+    for (Person person : p.persons()) {
+      jdbc.sql("""
+              insert into petitioner (petition_id, position, name, id_number, phone, address, representative)
+              values (?, ?, ?, ?, ?, ?, ?)
+              """)
+          .params(id, position++, person.name(), person.idNumber(), person.phone(), person.address(),
+              person.representative())
+          .update();
+    }
+    return findByCaseNumber(caseNumber).orElseThrow();
+  }
+
+  public Optional<PetitionRecord> findByRequestId(String requestId) {
+    return jdbc.sql(SELECT_PETITION + "where request_id = ?").param(requestId).query(this::petition).optional();
+  }
+
+  public Optional<PetitionRecord> findByQueryCode(String queryCode) {
+    return jdbc.sql(SELECT_PETITION + "where query_code = ?").param(queryCode).query(this::petition).optional();
+  }
+
+  public Optional<PetitionRecord> findByCaseNumber(String caseNumber) {
+    return jdbc.sql(SELECT_PETITION + "where case_number = ?").param(caseNumber).query(this::petition).optional();
+  }
+
+  public PetitionRecord get(String caseNumber) {
+    return findByCaseNumber(caseNumber)
+        .orElseThrow(() -> new IllegalStateException("case store has no petition " + caseNumber));
+  }
+
+  public List<Person> persons(long petitionId) {
+    return jdbc.sql("select * from petitioner where petition_id = ? order by position")
+        .param(petitionId)
+        .query((rs, n) -> new Person(rs.getString("name"), rs.getString("id_number"), rs.getString("phone"),
+            rs.getString("address"), rs.getBoolean("representative")))
+        .list();
+  }
+
+  public List<Milestone> milestones(long petitionId) {
+    return jdbc.sql("select * from milestone where petition_id = ? order by occurred_at, id")
+        .param(petitionId)
+        .query((rs, n) -> new Milestone(rs.getString("type"), time(rs, "occurred_at"),
+            rs.getBoolean("public_visible"), rs.getString("description"), rs.getString("internal_note")))
+        .list();
+  }
+
+  public List<Notice> notices(long petitionId) {
+    return jdbc.sql("select * from notice where petition_id = ? order by issued_at, id")
+        .param(petitionId)
+        .query((rs, n) -> new Notice(rs.getString("type"), rs.getString("title"), rs.getString("body"),
+            time(rs, "issued_at")))
+        .list();
+  }
+
+  public void addMilestone(String caseNumber, String type, boolean publicVisible, String description,
+      String internalNote) {
+    jdbc.sql("""
+            insert into milestone (petition_id, type, occurred_at, public_visible, description, internal_note)
+            select id, ?, ?, ?, ?, ? from petition where case_number = ?
+            """)
+        .params(type, now(), publicVisible, description, internalNote, caseNumber)
+        .update();
+  }
+
+  public void addNotice(String caseNumber, String type, String title, String body) {
+    jdbc.sql("""
+            insert into notice (petition_id, type, title, body, issued_at)
+            select id, ?, ?, ?, ? from petition where case_number = ?
+            """)
+        .params(type, title, body, now(), caseNumber)
+        .update();
+  }
+
+  public void updateStatus(String caseNumber, PetitionStatus status) {
+    update("status = ?", caseNumber, status.name());
+  }
+
+  public void recordRoute(String caseNumber, Route route) {
+    update("route = ?", caseNumber, route.name());
+  }
+
+  public void recordCategory(String caseNumber, String category) {
+    update("category = ?", caseNumber, category);
+  }
+
+  public void recordHandlingUnit(String caseNumber, String unit, String unitName) {
+    update("handling_unit = ?, handling_unit_name = ?", caseNumber, unit, unitName);
+  }
+
+  /** The deadline the petitioner sees as current; null clears it when the case has ended. */
+  public void setDeadline(String caseNumber, String name, OffsetDateTime due) {
+    update("deadline_name = ?, current_deadline = ?", caseNumber, name, due);
+  }
+
+  private void update(String assignments, String caseNumber, Object... values) {
+    Object[] params = new Object[values.length + 2];
+    System.arraycopy(values, 0, params, 0, values.length);
+    params[values.length] = now();
+    params[values.length + 1] = caseNumber;
+    int rows = jdbc.sql("update petition set " + assignments + ", updated_at = ? where case_number = ?")
+        .params(params)
+        .update();
+    if (rows != 1) {
+      throw new IllegalStateException("case store has no petition " + caseNumber);
+    }
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
+  }
+
+  private PetitionRecord petition(ResultSet rs, int rowNum) throws SQLException {
+    String route = rs.getString("route");
+    return new PetitionRecord(
+        rs.getLong("id"),
+        rs.getString("case_number"),
+        rs.getString("query_code"),
+        rs.getString("request_id"),
+        Channel.valueOf(rs.getString("channel")),
+        time(rs, "received_at"),
+        time(rs, "registered_at"),
+        rs.getInt("person_count"),
+        rs.getBoolean("group_petition"),
+        rs.getString("district"),
+        rs.getString("category"),
+        rs.getString("title"),
+        rs.getString("content"),
+        PetitionStatus.valueOf(rs.getString("status")),
+        route == null ? null : Route.valueOf(route),
+        rs.getString("handling_unit"),
+        rs.getString("handling_unit_name"),
+        time(rs, "current_deadline"),
+        rs.getString("deadline_name"));
+  }
+
+  private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
+    return rs.getObject(column, OffsetDateTime.class);
+  }
+}

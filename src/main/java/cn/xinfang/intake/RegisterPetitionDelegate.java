@@ -1,0 +1,83 @@
+package cn.xinfang.intake;
+
+import static cn.xinfang.system.PetitionProcess.Var;
+
+import cn.xinfang.casestore.NewPetition;
+import cn.xinfang.casestore.PetitionRecord;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_RegisterPetition: a clerk registered a visit, letter or call with the start form in Tasklist.
+ * The same validation as the API applies; the case row is written in the transaction that starts the
+ * process, and the personal data leaves the engine for the case store.
+ */
+@Component
+public class RegisterPetitionDelegate implements JavaDelegate {
+
+  /** Start-form fields that hold personal data or the full text: kept in the case store only. */
+  private static final List<String> CASE_STORE_ONLY =
+      List.of(Var.PETITIONER_ID_NUMBER, Var.PETITIONER_PHONE, Var.PETITIONER_ADDRESS, Var.CONTENT);
+
+  private final RegistrationValidator validator;
+  private final IntakeService intake;
+
+  public RegisterPetitionDelegate(RegistrationValidator validator, IntakeService intake) {
+    this.validator = validator;
+    this.intake = intake;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    RegistrationRequest request = new RegistrationRequest(
+        null,
+        text(execution, Var.CHANNEL),
+        receivedAt(execution.getVariable(Var.RECEIVED_AT)),
+        new PersonRequest(text(execution, Var.PETITIONER_NAME), text(execution, Var.PETITIONER_ID_NUMBER),
+            text(execution, Var.PETITIONER_PHONE), text(execution, Var.PETITIONER_ADDRESS)),
+        personCount(execution.getVariable(Var.PERSON_COUNT)),
+        text(execution, Var.DISTRICT),
+        text(execution, Var.CATEGORY),
+        text(execution, Var.TITLE),
+        text(execution, Var.CONTENT),
+        null);
+    NewPetition petition;
+    try {
+      petition = validator.validate(request, text(execution, Var.REGISTERED_BY));
+    } catch (InvalidInputException e) {
+      throw new FormFieldValidationException(e.field(), e.getMessage());
+    }
+    PetitionRecord record = intake.record(petition);
+    execution.setProcessBusinessKey(record.caseNumber());
+    CASE_STORE_ONLY.forEach(execution::removeVariable);
+    execution.setVariables(intake.processVariables(record, petition));
+  }
+
+  private static String text(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    return value == null ? null : value.toString();
+  }
+
+  /** form-js sends a date as text; the engine or a REST client may send a Date. */
+  private static String receivedAt(Object value) {
+    if (value instanceof Date date) {
+      return date.toInstant().atOffset(ZoneOffset.ofHours(8)).toString();
+    }
+    return value == null ? null : value.toString();
+  }
+
+  private static Integer personCount(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+      return n.intValue();
+    }
+    throw new FormFieldValidationException(Var.PERSON_COUNT, "信访人数应为正整数");
+  }
+}

@@ -1,0 +1,144 @@
+package cn.xinfang.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import cn.xinfang.system.PetitionProcess;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Staff groups, their authorizations and the shared Tasklist filters, created at start-up and left
+ * alone when they exist (an administrator's later changes stay). Demo users only with
+ * petition.demo-data=true (the default profile). Task access itself comes from candidate groups:
+ * the engine grants READ and UPDATE on a task to its candidate group.
+ */
+@Component
+class IdentitySetup implements SmartInitializingSingleton {
+
+  static final String DEMO_PASSWORD = "demo";
+  private static final Logger LOG = LoggerFactory.getLogger(IdentitySetup.class);
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final FilterService filterService;
+  private final TaskService taskService;
+  private final boolean demoData;
+
+  IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
+      FilterService filterService, TaskService taskService, @Value("${petition.demo-data:false}") boolean demoData) {
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+    this.filterService = filterService;
+    this.taskService = taskService;
+    this.demoData = demoData;
+  }
+
+  @Override
+  public void afterSingletonsInstantiated() {
+    for (StaffGroups.StaffGroup g : StaffGroups.ALL) {
+      if (identityService.createGroupQuery().groupId(g.id()).count() == 0) {
+        Group group = identityService.newGroup(g.id());
+        group.setName(g.name());
+        group.setType("WORKFLOW");
+        identityService.saveGroup(group);
+      }
+      grant(g.id(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(g.id(), Resources.PROCESS_DEFINITION, PetitionProcess.PROCESS_KEY, Permissions.READ);
+      if (demoData) {
+        demoUser(g);
+      }
+    }
+    // only the bureau registers petitions from Tasklist's start form
+    grant(PetitionProcess.Group.BUREAU, Resources.PROCESS_DEFINITION, PetitionProcess.PROCESS_KEY,
+        Permissions.CREATE_INSTANCE);
+    grant(PetitionProcess.Group.BUREAU, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    filters();
+  }
+
+  private void demoUser(StaffGroups.StaffGroup g) {
+    if (identityService.createUserQuery().userId(g.demoUser()).count() > 0) {
+      return;
+    }
+    User user = identityService.newUser(g.demoUser());
+    user.setLastName(g.demoLastName());
+    user.setFirstName(g.demoFirstName());
+    user.setEmail(g.demoUser() + "@example.org");
+    user.setPassword(DEMO_PASSWORD);
+    identityService.saveUser(user);
+    identityService.createMembership(g.demoUser(), g.id());
+    LOG.info("demo user {} ({}) created", g.demoUser(), g.name());
+  }
+
+  /** Adds a permission to the group's one authorization for that resource (the engine allows one). */
+  private void grant(String groupId, Resource resource, String resourceId, Permission permission) {
+    Authorization auth = authorizationService.createAuthorizationQuery()
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+    if (auth == null) {
+      auth = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+      auth.setGroupId(groupId);
+      auth.setResource(resource);
+      auth.setResourceId(resourceId);
+    } else if (auth.isPermissionGranted(permission)) {
+      return;
+    }
+    auth.addPermission(permission);
+    authorizationService.saveAuthorization(auth);
+  }
+
+  /** 本组待办, 我的待办, 即将超期: shared by every staff user, each sorted by due date. */
+  private void filters() {
+    filter("本组待办", "本组可认领的任务，按截止日期排序", -10,
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .orderByDueDate().asc());
+    filter("我的待办", "已由我认领的任务，按截止日期排序", -5,
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
+    filter("即将超期", "3 日内到期或已超期的本人及本组任务", 0,
+        taskService.createTaskQuery()
+            .or().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .taskAssigneeExpression("${currentUser()}").endOr()
+            .dueBeforeExpression("${dateTime().plusDays(3)}")
+            .orderByDueDate().asc());
+  }
+
+  private void filter(String name, String description, int priority, TaskQuery query) {
+    if (filterService.createFilterQuery().filterName(name).count() > 0) {
+      return;
+    }
+    Filter filter = filterService.newTaskFilter(name)
+        .setQuery(query)
+        .setProperties(Map.of(
+            "description", description,
+            "priority", priority,
+            "refresh", true,
+            "variables", List.of(
+                Map.of("name", "caseNumber", "label", "案件编号"),
+                Map.of("name", "title", "label", "标题"))));
+    filterService.saveFilter(filter);
+    Authorization everyone = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
+    everyone.setUserId(ANY);
+    everyone.setResource(Resources.FILTER);
+    everyone.setResourceId(filter.getId());
+    everyone.addPermission(Permissions.READ);
+    authorizationService.saveAuthorization(everyone);
+  }
+}

@@ -1,0 +1,31 @@
+package cn.xinfang.triage;
+
+import static cn.xinfang.system.PetitionProcess.Var;
+
+import cn.xinfang.casestore.PetitionStatus;
+import cn.xinfang.casestore.PetitionStore;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_RecordObjection: the unit says "not ours" (异议, Art. 23); the case goes back to the bureau's
+ * triage. The reason is an internal note, shown on the triage form, never to the petitioner.
+ */
+@Component
+public class RecordObjectionDelegate implements JavaDelegate {
+
+  private final PetitionStore store;
+
+  public RecordObjectionDelegate(PetitionStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String caseNumber = CaseVariables.caseNumber(execution);
+    store.addMilestone(caseNumber, "OBJECTED", false, "承办单位提出异议，退回信访部门重新分流",
+        (String) execution.getVariable(Var.OBJECTION_REASON));
+    store.updateStatus(caseNumber, PetitionStatus.REGISTERED);
+  }
+}

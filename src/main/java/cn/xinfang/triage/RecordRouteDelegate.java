@@ -1,0 +1,30 @@
+package cn.xinfang.triage;
+
+import static cn.xinfang.system.PetitionProcess.Var;
+
+import cn.xinfang.casestore.PetitionStore;
+import cn.xinfang.casestore.Route;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_RecordRoute: writes the triage result (route, category) and an internal milestone to the case store. */
+@Component
+public class RecordRouteDelegate implements JavaDelegate {
+
+  private final PetitionStore store;
+
+  public RecordRouteDelegate(PetitionStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String caseNumber = CaseVariables.caseNumber(execution);
+    Route route = CaseVariables.route(execution);
+    store.recordRoute(caseNumber, route);
+    store.recordCategory(caseNumber, (String) execution.getVariable(Var.CATEGORY));
+    String comment = (String) execution.getVariable(Var.TRIAGE_COMMENT);
+    store.addMilestone(caseNumber, "TRIAGED", false, "分流：" + route.label(), comment);
+  }
+}

@@ -1,0 +1,48 @@
+package cn.xinfang.triage;
+
+import static cn.xinfang.system.PetitionProcess.Var;
+
+import cn.xinfang.casestore.PetitionStore;
+import cn.xinfang.casestore.Route;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_TransferPetition: records the receiving organ chosen by the handling-unit decision (转送/交办,
+ * Art. 22) and the moment it received the case, from which its acceptance and objection clocks run.
+ * For a DISCIPLINE case the public milestone names no more than 纪检监察机关 (Art. 30).
+ */
+@Component
+public class TransferPetitionDelegate implements JavaDelegate {
+
+  private final PetitionStore store;
+
+  public TransferPetitionDelegate(PetitionStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String caseNumber = CaseVariables.caseNumber(execution);
+    Route route = CaseVariables.route(execution);
+    String unit = (String) execution.getVariable(Var.HANDLING_UNIT);
+    // the unit's display name is the name of its group, kept by administrators in Camunda Admin
+    Group group = execution.getProcessEngineServices().getIdentityService().createGroupQuery()
+        .groupId(unit).singleResult();
+    String unitName = group == null || group.getName() == null ? unit : group.getName();
+    execution.setVariable(Var.HANDLING_UNIT_NAME, unitName);
+    store.recordHandlingUnit(caseNumber, unit, unitName);
+    String description = switch (route) {
+      case DISCIPLINE -> "已转送纪检监察机关";
+      case POLITICAL_LEGAL -> "已转送政法机关：" + unitName;
+      default -> ("ASSIGN".equals(execution.getVariable(Var.TRANSFER_MODE)) ? "已交办至：" : "已转送至：") + unitName;
+    };
+    store.addMilestone(caseNumber, "TRANSFERRED", true, description, "接收单位：" + unit);
+    execution.setVariable(Var.TRANSFERRED_AT, new Date());
+    // a reason from an earlier objection belongs to that round; the milestone keeps it
+    execution.removeVariable(Var.OBJECTION_REASON);
+  }
+}

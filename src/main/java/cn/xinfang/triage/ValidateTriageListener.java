@@ -1,0 +1,43 @@
+package cn.xinfang.triage;
+
+import static cn.xinfang.system.PetitionProcess.Var;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completion of triagePetition: the six routing inputs of domain.md §4 must all be present and valid,
+ * so that a typo never silently becomes the decision table's "otherwise" row.
+ */
+@Component
+public class ValidateTriageListener implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    TaskInputs in = new TaskInputs(task);
+    in.requireEnum(Var.NATURE, Nature.class, "信访事项性质");
+    in.requireEnum(Var.STATUTORY_ROUTE, StatutoryRoute.class, "法定途径");
+    in.requireBoolean(Var.LEGAL_PROCESS_CONCLUDED, "涉法涉诉事项是否已依法终结");
+    in.requireBoolean(Var.REVIEW_CONCLUDED, "是否已经复核终结");
+    in.requireBoolean(Var.ACCUSED_IS_OFFICIAL, "被检举控告人是否为党员或公职人员");
+    in.requireBoolean(Var.WITHIN_JURISDICTION, "是否属于本级本系统职权范围");
+    in.optionalText(Var.CATEGORY, "事项类别", 50);
+    in.optionalText(Var.TRIAGE_COMMENT, "分流说明", 2000);
+    // simpleProcedure and transferMode are optional: absent means the ordinary procedure and 转送
+    if (task.getVariable(Var.SIMPLE_PROCEDURE) == null) {
+      task.setVariable(Var.SIMPLE_PROCEDURE, false);
+    }
+    in.requireBoolean(Var.SIMPLE_PROCEDURE, "是否适用简易办理");
+    if (task.getVariable(Var.TRANSFER_MODE) == null) {
+      task.setVariable(Var.TRANSFER_MODE, TransferMode.TRANSFER.name());
+    }
+    in.requireEnum(Var.TRANSFER_MODE, TransferMode.class, "转送或交办");
+  }
+
+  /** 建议意见类 / 检举控告类 / 申诉求决类 (Art. 29–31). */
+  public enum Nature { SUGGESTION, ACCUSATION, CLAIM }
+
+  /** 转送 (unit reports only if asked) or 交办 (fixed deadline and a required report, Art. 22(3)). */
+  public enum TransferMode { TRANSFER, ASSIGN }
+}
