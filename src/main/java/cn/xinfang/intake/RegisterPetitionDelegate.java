@@ -9,7 +9,7 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import cn.xinfang.triage.InvalidTaskInputException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,7 +50,7 @@ public class RegisterPetitionDelegate implements JavaDelegate {
     try {
       petition = validator.validate(request, text(execution, Var.REGISTERED_BY));
     } catch (InvalidInputException e) {
-      throw new FormFieldValidationException(e.field(), e.getMessage());
+      throw new InvalidTaskInputException(e.field(), e.getMessage());
     }
     PetitionRecord record = intake.record(petition);
     execution.setProcessBusinessKey(record.caseNumber());
@@ -78,6 +78,6 @@ public class RegisterPetitionDelegate implements JavaDelegate {
     if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
       return n.intValue();
     }
-    throw new FormFieldValidationException(Var.PERSON_COUNT, "信访人数应为正整数");
+    throw new InvalidTaskInputException(Var.PERSON_COUNT, "信访人数应为正整数");
   }
 }

@@ -2,13 +2,8 @@ package cn.xinfang.triage;
 
 import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
-/**
- * Checks the variables a user task is completed with, whether they come from a Camunda Form or
- * from /engine-rest. FormFieldValidationException is the one engine exception the REST API answers
- * with 400 (and Tasklist shows its message); there is no public equivalent in Camunda 7.
- */
+/** Checks the variables a user task is completed with, from a Camunda Form or from /engine-rest. */
 final class TaskInputs {
 
   private final VariableScope scope;
@@ -61,7 +56,7 @@ final class TaskInputs {
     return text;
   }
 
-  static FormFieldValidationException invalid(String field, String message) {
-    return new FormFieldValidationException(field, message);
+  static InvalidTaskInputException invalid(String field, String message) {
+    return new InvalidTaskInputException(field, message);
   }
 }

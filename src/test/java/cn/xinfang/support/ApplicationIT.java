@@ -1,0 +1,21 @@
+package cn.xinfang.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+/**
+ * The whole application on a random port with a private in-memory H2 database and the demo users.
+ * Every test class with exactly this annotation shares one Spring context (and so one engine).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:xinfang-it;DB_CLOSE_DELAY=-1",
+    "petition.demo-data=true"
+})
+public @interface ApplicationIT {
+}

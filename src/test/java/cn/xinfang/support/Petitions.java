@@ -1,0 +1,59 @@
+package cn.xinfang.support;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Registration bodies for tests: a valid one, and copies with one field changed. */
+public final class Petitions {
+
+  private Petitions() {
+  }
+
+  /** A valid body for POST /api/petitions (ID number 11010519491231002X has a correct check digit). */
+  public static Map<String, Object> valid() {
+    Map<String, Object> petitioner = new HashMap<>(Map.of(
+        "name", "张三",
+        "idNumber", "11010519491231002X",
+        "phone", "13800138000",
+        "address", "深圳市福田区福华路 1 号"));
+    Map<String, Object> body = new HashMap<>();
+    body.put("channel", "ONLINE");
+    body.put("receivedAt", "2026-09-20");
+    body.put("petitioner", petitioner);
+    body.put("personCount", 1);
+    body.put("district", "FUTIAN");
+    body.put("category", "HOUSING");
+    body.put("title", "小区楼上漏水");
+    body.put("content", "楼上住户漏水多次协商未果，请求有关部门协调处理。");
+    return body;
+  }
+
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> with(String path, Object value) {
+    Map<String, Object> body = valid();
+    String[] parts = path.split("\\.");
+    Map<String, Object> target = body;
+    for (int i = 0; i < parts.length - 1; i++) {
+      target = (Map<String, Object>) target.get(parts[i]);
+    }
+    if (value == null) {
+      target.remove(parts[parts.length - 1]);
+    } else {
+      target.put(parts[parts.length - 1], value);
+    }
+    return body;
+  }
+
+  /** The six routing inputs of domain.md §4 as completing variables of triagePetition. */
+  public static Map<String, Object> triage(String nature, String statutoryRoute, boolean legalProcessConcluded,
+      boolean reviewConcluded, boolean accusedIsOfficial, boolean withinJurisdiction) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put("nature", nature);
+    vars.put("statutoryRoute", statutoryRoute);
+    vars.put("legalProcessConcluded", legalProcessConcluded);
+    vars.put("reviewConcluded", reviewConcluded);
+    vars.put("accusedIsOfficial", accusedIsOfficial);
+    vars.put("withinJurisdiction", withinJurisdiction);
+    return vars;
+  }
+}
