@@ -7,10 +7,14 @@ import cn.xinfang.casestore.PetitionRecord;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import cn.xinfang.triage.InvalidTaskInputException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Task_RegisterPetition: a clerk registered a visit, letter or call with the start form in Tasklist.
@@ -56,6 +60,38 @@ public class RegisterPetitionDelegate implements JavaDelegate {
     execution.setProcessBusinessKey(record.caseNumber());
     CASE_STORE_ONLY.forEach(execution::removeVariable);
     execution.setVariables(intake.processVariables(record, petition));
+    forgetHistoryAfterCommit(execution);
+  }
+
+  /**
+   * The start form's personal data was written to the history as variable updates. Once the
+   * registration has committed, those historic variables (and their details) are deleted, so that
+   * Cockpit and /engine-rest/history never show them; the case store is their only home.
+   */
+  private static void forgetHistoryAfterCommit(DelegateExecution execution) {
+    String processInstanceId = execution.getProcessInstanceId();
+    HistoryService history = execution.getProcessEngineServices().getHistoryService();
+    IdentityService identity = execution.getProcessEngineServices().getIdentityService();
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        // system housekeeping: the clerk who registered need not hold DELETE_HISTORY
+        var clerk = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+          history.createHistoricVariableInstanceQuery()
+              .processInstanceIdIn(processInstanceId)
+              .includeDeleted()
+              .variableNameIn(CASE_STORE_ONLY.toArray(String[]::new))
+              .list()
+              .forEach(v -> history.deleteHistoricVariableInstance(v.getId()));
+        } finally {
+          if (clerk != null) {
+            identity.setAuthentication(clerk);
+          }
+        }
+      }
+    });
   }
 
   private static String text(DelegateExecution execution, String name) {

@@ -13,7 +13,8 @@ import java.time.LocalDate;
 
 /**
  * An 18-digit 居民身份证号 (GB 11643-1999): region, birth date, sequence and the ISO 7064 MOD 11-2
- * check character. Null is valid (the number is optional); use @NotNull to require it.
+ * check character. Null or blank is valid (the number is optional, and forms send "" for an empty
+ * field); use @NotBlank to require it.
  */
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)
@@ -33,7 +34,7 @@ public @interface ResidentIdNumber {
 
     @Override
     public boolean isValid(String value, ConstraintValidatorContext context) {
-      return value == null || isValid(value);
+      return value == null || value.isBlank() || isValid(value.strip());
     }
 
     public static boolean isValid(String value) {

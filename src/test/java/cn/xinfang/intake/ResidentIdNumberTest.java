@@ -26,4 +26,10 @@ class ResidentIdNumberTest {
   void rejectsMalformedNumbers(String id) {
     assertThat(ResidentIdNumber.Validator.isValid(id)).isFalse();
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "   "})
+  void blankMeansNotGiven(String id) {
+    assertThat(new ResidentIdNumber.Validator().isValid(id, null)).isTrue();
+  }
 }
