@@ -1,5 +1,6 @@
 package cn.xinfang.intake;
 
+import cn.xinfang.system.InvalidInputException;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
 import java.net.URI;

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import cn.xinfang.triage.InvalidTaskInputException;
+import cn.xinfang.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -50,12 +50,7 @@ public class RegisterPetitionDelegate implements JavaDelegate {
         text(execution, Var.TITLE),
         text(execution, Var.CONTENT),
         null);
-    NewPetition petition;
-    try {
-      petition = validator.validate(request, text(execution, Var.REGISTERED_BY));
-    } catch (InvalidInputException e) {
-      throw new InvalidTaskInputException(e.field(), e.getMessage());
-    }
+    NewPetition petition = validator.validate(request, text(execution, Var.REGISTERED_BY));
     PetitionRecord record = intake.record(petition);
     execution.setProcessBusinessKey(record.caseNumber());
     CASE_STORE_ONLY.forEach(execution::removeVariable);
@@ -114,6 +109,6 @@ public class RegisterPetitionDelegate implements JavaDelegate {
     if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
       return n.intValue();
     }
-    throw new InvalidTaskInputException(Var.PERSON_COUNT, "信访人数应为正整数");
+    throw new InvalidInputException(Var.PERSON_COUNT, "信访人数应为正整数");
   }
 }

@@ -1,5 +1,6 @@
 package cn.xinfang.intake;
 
+import cn.xinfang.system.InvalidInputException;
 import cn.xinfang.calendar.StatutoryCalendar;
 import cn.xinfang.casestore.Channel;
 import cn.xinfang.casestore.NewPetition;

@@ -1,6 +1,5 @@
 package cn.xinfang.system;
 
-import cn.xinfang.intake.InvalidInputException;
 import cn.xinfang.intake.NotFoundException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;

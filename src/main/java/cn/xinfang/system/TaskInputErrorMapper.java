@@ -1,6 +1,5 @@
 package cn.xinfang.system;
 
-import cn.xinfang.triage.InvalidTaskInputException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -13,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engine wraps whatever a task listener throws, so /engine-rest would answer a task completed
- * with invalid variables with 500. This mapper finds our {@link InvalidTaskInputException} in the
+ * with invalid variables with 500. This mapper finds our {@link InvalidInputException} in the
  * cause chain and answers 400 with the Chinese message and the field; everything else is left to
  * Camunda's own handler.
  */
@@ -31,7 +30,7 @@ class TaskInputErrorMapper implements ResourceConfigCustomizer {
     @Override
     public Response toResponse(RestException exception) {
       for (Throwable t = exception; t != null; t = t.getCause()) {
-        if (t instanceof InvalidTaskInputException invalid) {
+        if (t instanceof InvalidInputException invalid) {
           Map<String, Object> body = new LinkedHashMap<>();
           body.put("type", "InvalidRequestException");
           body.put("message", invalid.getMessage());

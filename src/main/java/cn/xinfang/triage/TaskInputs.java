@@ -1,5 +1,6 @@
 package cn.xinfang.triage;
 
+import cn.xinfang.system.InvalidInputException;
 import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -56,7 +57,7 @@ final class TaskInputs {
     return text;
   }
 
-  static InvalidTaskInputException invalid(String field, String message) {
-    return new InvalidTaskInputException(field, message);
+  static InvalidInputException invalid(String field, String message) {
+    return new InvalidInputException(field, message);
   }
 }
