@@ -141,7 +141,17 @@ public class PetitionStore {
   }
 
   public void recordRoute(String caseNumber, Route route) {
-    update("route = ?", caseNumber, route.name());
+    update("route = ?", caseNumber, route == null ? null : route.name());
+  }
+
+  /**
+   * Links the case to its process instance, once: false when the case does not exist or already
+   * belongs to a process (a second process naming the same case number must not act on it).
+   */
+  public boolean linkProcess(String caseNumber, String processInstanceId) {
+    return jdbc.sql("update petition set process_instance_id = ? where case_number = ? and process_instance_id is null")
+        .params(processInstanceId, caseNumber)
+        .update() == 1;
   }
 
   public void recordCategory(String caseNumber, String category) {

@@ -4,6 +4,7 @@ import static cn.xinfang.system.PetitionProcess.Var;
 
 import cn.xinfang.casestore.NewPetition;
 import cn.xinfang.casestore.PetitionRecord;
+import cn.xinfang.casestore.PetitionStore;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
@@ -17,9 +18,11 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Task_RegisterPetition: a clerk registered a visit, letter or call with the start form in Tasklist.
- * The same validation as the API applies; the case row is written in the transaction that starts the
- * process, and the personal data leaves the engine for the case store.
+ * Task_RegisterPetition, the first step of every petition process. A case registered over the API
+ * arrives with its case number and is linked to this process. Otherwise a clerk registered a visit,
+ * letter or call with the start form in Tasklist: the same validation as the API applies, the case
+ * row is written in the transaction that starts the process, and the personal data leaves the engine
+ * for the case store.
  */
 @Component
 public class RegisterPetitionDelegate implements JavaDelegate {
@@ -30,14 +33,29 @@ public class RegisterPetitionDelegate implements JavaDelegate {
 
   private final RegistrationValidator validator;
   private final IntakeService intake;
+  private final PetitionStore store;
 
-  public RegisterPetitionDelegate(RegistrationValidator validator, IntakeService intake) {
+  public RegisterPetitionDelegate(RegistrationValidator validator, IntakeService intake, PetitionStore store) {
     this.validator = validator;
     this.intake = intake;
+    this.store = store;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
+    String caseNumber = (String) execution.getVariable(Var.CASE_NUMBER);
+    if (caseNumber == null) {
+      caseNumber = registerFromStartForm(execution);
+    }
+    // Registered over the API in this same transaction, or just now from the start form: either way
+    // the case must be this process's own. A process started with someone else's case number is refused.
+    if (!caseNumber.equals(execution.getProcessBusinessKey())
+        || !store.linkProcess(caseNumber, execution.getProcessInstanceId())) {
+      throw new InvalidInputException(Var.CASE_NUMBER, "案件 " + caseNumber + " 不存在或已在办理中，不能另行发起流程");
+    }
+  }
+
+  private String registerFromStartForm(DelegateExecution execution) {
     RegistrationRequest request = new RegistrationRequest(
         null,
         text(execution, Var.CHANNEL),
@@ -56,6 +74,7 @@ public class RegisterPetitionDelegate implements JavaDelegate {
     CASE_STORE_ONLY.forEach(execution::removeVariable);
     execution.setVariables(intake.processVariables(record, petition));
     forgetHistoryAfterCommit(execution);
+    return record.caseNumber();
   }
 
   /**

@@ -1,5 +1,7 @@
 package cn.xinfang.system;
 
+import java.util.List;
+
 /**
  * Names shared by processes/petition.bpmn, the DMN tables, the forms, the delegates and the tests.
  * Task keys and variable names are part of the public contract (domain.md §5): never rename them.
@@ -52,6 +54,14 @@ public final class PetitionProcess {
     public static final String CONTENT = "content";
     /** set by the start event (camunda:initiator) to the clerk who registered the petition */
     public static final String REGISTERED_BY = "registeredBy";
+
+    /** What a triage round decides; cleared when a unit objects, so the next round decides afresh. */
+    public static final List<String> TRIAGE_DECISION = List.of(NATURE, STATUTORY_ROUTE, LEGAL_PROCESS_CONCLUDED,
+        REVIEW_CONCLUDED, ACCUSED_IS_OFFICIAL, WITHIN_JURISDICTION, SIMPLE_PROCEDURE, TRANSFER_MODE, TRIAGE_COMMENT,
+        ROUTE, HANDLING_UNIT, HANDLING_UNIT_NAME, TRANSFERRED_AT);
+
+    /** What a unit answered in an earlier round; cleared when the case is transferred again. */
+    public static final List<String> ACCEPTANCE_ANSWER = List.of(ACCEPTANCE, OBJECTION_REASON);
 
     private Var() {
     }

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Issues a written notice (告知书) to the petitioner and moves the case to a new status. The model
- * names both as input parameters of the service task ({@code noticeType}, {@code nextStatus}), so a
+ * names both as input parameters of the service task ({@code noticeType}, {@code nextStatus}, and
+ * optionally {@code noticeDetail}, argument {5} of the template), so a
  * designer can add a notice without Java; the wording lives in {@code notices.properties}.
  * Statuses that end the case clear the current deadline.
  */
@@ -24,6 +25,8 @@ public class IssueNoticeDelegate implements JavaDelegate {
 
   static final String NOTICE_TYPE = "noticeType";
   static final String NEXT_STATUS = "nextStatus";
+  /** optional: a sentence the model computes for this notice, e.g. which ground applies */
+  static final String NOTICE_DETAIL = "noticeDetail";
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
   private final PetitionStore store;
@@ -45,6 +48,7 @@ public class IssueNoticeDelegate implements JavaDelegate {
         DAY.format(p.receivedAt().atZoneSameInstant(StatutoryCalendar.ZONE)),
         statutoryRouteLabel(execution),
         p.handlingUnitName() == null ? "" : p.handlingUnitName(),
+        execution.hasVariableLocal(NOTICE_DETAIL) ? execution.getVariableLocal(NOTICE_DETAIL) : "",
     };
     store.addNotice(p.caseNumber(), type, text("notice." + type + ".title", args), text("notice." + type + ".body", args));
     store.addMilestone(p.caseNumber(), type, true, text("notice." + type + ".milestone", args), null);

@@ -24,8 +24,14 @@ public class RecordObjectionDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String caseNumber = CaseVariables.caseNumber(execution);
-    store.addMilestone(caseNumber, "OBJECTED", false, "承办单位提出异议，退回信访部门重新分流",
+    store.addMilestone(caseNumber, "OBJECTED", false, "承办单位提出异议",
         (String) execution.getVariable(Var.OBJECTION_REASON));
+    store.addMilestone(caseNumber, "RETURNED_TO_TRIAGE", true, "承办单位认为不属其职责，已退回信访部门重新分流", null);
+    store.recordRoute(caseNumber, null);
+    store.recordHandlingUnit(caseNumber, null, null);
     store.updateStatus(caseNumber, PetitionStatus.REGISTERED);
+    // the next triage decides afresh; objectionReason stays for the triage form
+    execution.removeVariables(Var.TRIAGE_DECISION);
+    execution.removeVariable(Var.ACCEPTANCE);
   }
 }

@@ -4,6 +4,7 @@ import static cn.xinfang.system.PetitionProcess.Var;
 
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.casestore.Route;
+import java.time.Clock;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,9 +20,11 @@ import org.springframework.stereotype.Component;
 public class TransferPetitionDelegate implements JavaDelegate {
 
   private final PetitionStore store;
+  private final Clock clock;
 
-  public TransferPetitionDelegate(PetitionStore store) {
+  public TransferPetitionDelegate(PetitionStore store, Clock clock) {
     this.store = store;
+    this.clock = clock;
   }
 
   @Override
@@ -41,8 +44,9 @@ public class TransferPetitionDelegate implements JavaDelegate {
       default -> ("ASSIGN".equals(execution.getVariable(Var.TRANSFER_MODE)) ? "已交办至：" : "已转送至：") + unitName;
     };
     store.addMilestone(caseNumber, "TRANSFERRED", true, description, "接收单位：" + unit);
-    execution.setVariable(Var.TRANSFERRED_AT, new Date());
-    // a reason from an earlier objection belongs to that round; the milestone keeps it
-    execution.removeVariable(Var.OBJECTION_REASON);
+    execution.setVariable(Var.TRANSFERRED_AT, Date.from(clock.instant()));
+    // an earlier round's answer (and objection reason) must not prefill or decide this one;
+    // the OBJECTED milestone keeps the reason
+    execution.removeVariables(Var.ACCEPTANCE_ANSWER);
   }
 }

@@ -395,6 +395,34 @@ class PetitionProcessIT {
       assertThat(store.get(c.number).handlingUnit()).isEqualTo("unit-hrss");
     }
 
+    @Test
+    void afterAnObjectionTheNextRoundStartsFromScratch() {
+      // Given a unit that objected to a housing case
+      Case c = transferredHousingCase();
+      complete(task(), withVariables("acceptance", "OBJECT", "objectionReason", "不属本单位职责，应由人社部门处理。"));
+
+      // Then the petitioner reads that the case went back, without the unit's reasoning or the old route
+      PetitionRecord returned = store.get(c.number);
+      assertThat(returned.route()).isNull();
+      assertThat(returned.handlingUnitName()).isNull();
+      assertThat(store.milestones(c.id)).filteredOn(Milestone::publicVisible).last()
+          .satisfies(m -> assertThat(m.type()).isEqualTo("RETURNED_TO_TRIAGE"));
+
+      // and the bureau must decide the routing inputs again: an empty completion is refused
+      assertRefused(() -> complete(task(), Map.of()), "nature");
+      assertThat(c.pi).isWaitingAt(TRIAGE);
+
+      // When it re-triages to the same unit
+      complete(task(), triage("CLAIM", "NONE", false, false, false, true));
+
+      // Then the earlier OBJECT answer does not decide the new round
+      assertThat(c.pi).isWaitingAt(ACCEPT);
+      assertThat(runtimeService.getVariables(c.pi.getId())).doesNotContainKeys("acceptance", "objectionReason");
+      assertRefused(() -> complete(task(), withVariables("objectionReason", "仍不属本单位")), "acceptance");
+      complete(task(), withVariables("acceptance", "ACCEPT"));
+      assertThat(store.get(c.number).status()).isEqualTo(PetitionStatus.ACCEPTED);
+    }
+
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("cn.xinfang.triage.PetitionProcessIT#refusedAcceptances")
     void anIncompleteAcceptanceIsRefused(String name, Map<String, Object> vars, String field) {
@@ -580,6 +608,37 @@ class PetitionProcessIT {
   // ---------------------------------------------------------------------------------------------
 
   /** A registered case: its number, its case-store id and its process instance. */
+  @Test
+  void aProcessStartedWithAnotherCasesNumberIsRefused() {
+    // Given a registered case with its own process
+    Case c = register("FUTIAN", "HOUSING", "2026-09-20");
+    long processes = runtimeService.createProcessInstanceQuery().processDefinitionKey("petition").count();
+
+    // When someone starts another process naming that case, with or without its business key
+    // Then registration refuses it and nothing starts
+    assertRefused(() -> runtimeService.startProcessInstanceByKey("petition",
+        Map.of("caseNumber", c.number, "receivedAt", new Date())), "caseNumber");
+    assertRefused(() -> runtimeService.startProcessInstanceByKey("petition", c.number,
+        Map.of("caseNumber", c.number, "receivedAt", new Date())), "caseNumber");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("petition").count())
+        .isEqualTo(processes);
+    assertThat(c.pi).isWaitingAt(TRIAGE);
+  }
+
+  @ParameterizedTest(name = "[{index}] reviewConcluded={0}")
+  @CsvSource({"true, 同一事实和理由已经复核终结", "false, 该涉法涉诉事项已经依法终结"})
+  void theNotReacceptedNoticeNamesTheGroundThatApplied(boolean reviewConcluded, String ground) {
+    Case c = register("FUTIAN", "HOUSING", "2026-09-20");
+
+    complete(task(), triage("CLAIM", "LITIGATION", !reviewConcluded, reviewConcluded, false, true));
+
+    assertThat(c.pi).isEnded();
+    assertThat(store.notices(c.id)).singleElement().satisfies(n -> {
+      assertThat(n.type()).isEqualTo("NOT_REACCEPTED_NOTICE");
+      assertThat(n.body()).contains(ground);
+    });
+  }
+
   record Case(String number, long id, ProcessInstance pi) {
   }
 
