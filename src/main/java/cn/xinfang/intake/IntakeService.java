@@ -2,12 +2,14 @@ package cn.xinfang.intake;
 
 import static cn.xinfang.system.PetitionProcess.Var;
 
+import cn.xinfang.calendar.StatutoryCalendar;
 import cn.xinfang.casestore.NewPetition;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.system.PetitionProcess;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,6 +34,7 @@ public class IntakeService {
   private static final Duration RACE_WAIT = Duration.ofSeconds(10);
   /** String variables are limited to 4000 characters in the engine; the full text stays in the case store. */
   static final int EXCERPT_LENGTH = 3000;
+  private static final DateTimeFormatter RECEIVED_ON = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final PetitionStore store;
   private final RuntimeService runtimeService;
@@ -89,6 +92,7 @@ public class IntakeService {
     vars.put(Var.CASE_NUMBER, record.caseNumber());
     vars.put(Var.CHANNEL, record.channel().name());
     vars.put(Var.RECEIVED_AT, Date.from(petition.receivedAt()));
+    vars.put(Var.RECEIVED_ON, RECEIVED_ON.format(petition.receivedAt().atZone(StatutoryCalendar.ZONE)));
     vars.put(Var.TITLE, record.title());
     vars.put(Var.CONTENT_EXCERPT, excerpt(record.content()));
     vars.put(Var.PETITIONER_NAME, petition.petitioner().name());

@@ -21,6 +21,8 @@ public final class PetitionProcess {
     public static final String CASE_NUMBER = "caseNumber";
     public static final String CHANNEL = "channel";
     public static final String RECEIVED_AT = "receivedAt";
+    /** receivedAt in Beijing time as text, for the forms */
+    public static final String RECEIVED_ON = "receivedOn";
     public static final String TITLE = "title";
     public static final String CONTENT_EXCERPT = "contentExcerpt";
     public static final String PETITIONER_NAME = "petitionerName";
