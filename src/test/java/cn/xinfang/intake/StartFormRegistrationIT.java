@@ -58,6 +58,7 @@ class StartFormRegistrationIT {
     assertThat(runtimeService.getVariables(pi.getId()))
         .containsEntry("caseNumber", petition.caseNumber())
         .containsEntry("registeredBy", "clerk1")
+        .containsEntry("receivedOn", "2026-09-20 00:00")
         .doesNotContainKeys("petitionerIdNumber", "petitionerPhone", "petitionerAddress", "content");
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
         .variableNameIn("petitionerIdNumber", "petitionerPhone", "petitionerAddress", "content").includeDeleted().count())
