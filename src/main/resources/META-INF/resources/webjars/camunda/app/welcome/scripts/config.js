@@ -44,7 +44,7 @@ export default {
   //   "long":   "LLLL"
   // },
   //
-  // Simplified Chinese (locales/zh.json) first; English stays available.
+  // Simplified Chinese (locales/zh.json) for everyone, whatever the browser language.
   // fallbackLocale is used when the browser language is not listed and
   // for any label missing from the chosen locale.
   locales: {
