@@ -80,8 +80,9 @@ class IdentitySetup implements SmartInitializingSingleton {
       return;
     }
     User user = identityService.newUser(g.demoUser());
-    user.setLastName(g.demoLastName());
-    user.setFirstName(g.demoFirstName());
+    // the webapps show "first last": a Chinese name reads right as the first name, the unit after it
+    user.setFirstName(g.demoUserName());
+    user.setLastName("（" + g.name() + "）");
     user.setEmail(g.demoUser() + "@example.org");
     user.setPassword(DEMO_PASSWORD);
     identityService.saveUser(user);
