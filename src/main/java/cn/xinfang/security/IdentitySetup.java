@@ -108,9 +108,9 @@ class IdentitySetup implements SmartInitializingSingleton {
 
   /** 本组待办, 我的待办, 即将超期: shared by every staff user, each sorted by due date. */
   private void filters() {
-    filter("本组待办", "本组可认领的任务，按截止日期排序", -10,
+    filter("本组待办", "本组的任务（含已被认领的），按截止日期排序", -10,
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-            .orderByDueDate().asc());
+            .includeAssignedTasks().orderByDueDate().asc());
     filter("我的待办", "已由我认领的任务，按截止日期排序", -5,
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
     filter("即将超期", "3 日内到期或已超期的本人及本组任务", 0,
