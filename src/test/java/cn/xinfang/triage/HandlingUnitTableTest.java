@@ -106,13 +106,6 @@ class HandlingUnitTableTest {
     assertThat(result.getSingleResult().<String>getSingleEntry()).isEqualTo("office-city");
   }
 
-  @Test
-  void runsOnThePlainInMemoryEngineWithoutSpring() {
-    assertThat(processEngine.getName()).as("the engine of src/test/resources/camunda.cfg.xml").isEqualTo("camunda-unit");
-    assertThat(getClass().getAnnotations())
-        .noneMatch(a -> a.annotationType().getName().startsWith("org.springframework"))
-        .noneMatch(a -> a.annotationType().getName().startsWith("cn.xinfang.support"));
-  }
 
   private String matchedRule() {
     List<HistoricDecisionInstance> evaluations = historyService.createHistoricDecisionInstanceQuery()

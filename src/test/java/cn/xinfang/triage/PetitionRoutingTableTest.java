@@ -170,14 +170,6 @@ class PetitionRoutingTableTest {
     assertThat(result.getSingleResult().<String>getSingleEntry()).isEqualTo("PETITION");
   }
 
-  /** This test must not boot the application: the engine is the plain in-memory one of camunda.cfg.xml. */
-  @Test
-  void runsOnThePlainInMemoryEngineWithoutSpring() {
-    assertThat(processEngine.getName()).as("the engine of src/test/resources/camunda.cfg.xml").isEqualTo("camunda-unit");
-    assertThat(getClass().getAnnotations())
-        .noneMatch(a -> a.annotationType().getName().startsWith("org.springframework"))
-        .noneMatch(a -> a.annotationType().getName().startsWith("cn.xinfang.support"));
-  }
 
   /** domain.md §4, row by row. */
   static String section4(String nature, String statutoryRoute, boolean legalProcessConcluded,
