@@ -363,31 +363,15 @@ class PetitionApiIT {
 
   // ---------------------------------------------------------------- group petitions and receivedAt
 
-  @Test
-  void fivePeopleMakeAGroupPetition() {
-    Registered r = register(Petitions.with("personCount", 5));
+  /** 集体访: five people or more (a missing personCount is one person). */
+  @ParameterizedTest(name = "personCount {0} -> {1} people, group {2}")
+  @CsvSource(nullValues = "null", value = {"5, 5, true", "4, 4, false", "null, 1, false"})
+  void fivePeopleOrMoreMakeAGroupPetition(Integer personCount, int people, boolean group) {
+    Registered r = register(Petitions.with("personCount", personCount));
 
     JsonNode view = get("/api/petitions/" + r.queryCode()).json();
-    assertThat(view.path("personCount").asInt()).isEqualTo(5);
-    assertThat(view.path("groupPetition").asBoolean()).isTrue();
-  }
-
-  @Test
-  void fourPeopleAreNotAGroupPetition() {
-    Registered r = register(Petitions.with("personCount", 4));
-
-    JsonNode view = get("/api/petitions/" + r.queryCode()).json();
-    assertThat(view.path("personCount").asInt()).isEqualTo(4);
-    assertThat(view.path("groupPetition").asBoolean()).isFalse();
-  }
-
-  @Test
-  void personCountDefaultsToOne() {
-    Registered r = register(Petitions.with("personCount", null));
-
-    JsonNode view = get("/api/petitions/" + r.queryCode()).json();
-    assertThat(view.path("personCount").asInt()).isEqualTo(1);
-    assertThat(view.path("groupPetition").asBoolean()).isFalse();
+    assertThat(view.path("personCount").asInt()).isEqualTo(people);
+    assertThat(view.path("groupPetition").asBoolean()).isEqualTo(group);
   }
 
   @ParameterizedTest(name = "receivedAt {0} → {1} in Beijing")
