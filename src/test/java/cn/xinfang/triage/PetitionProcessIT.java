@@ -24,7 +24,9 @@ import cn.xinfang.support.Petitions;
 import cn.xinfang.system.InvalidInputException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -393,6 +395,29 @@ class PetitionProcessIT {
       assertThat(formService.getTaskFormVariables(task().getId()).keySet()).doesNotContain("objectionReason");
       assertThat(store.get(c.number).status()).isEqualTo(PetitionStatus.TRANSFERRED);
       assertThat(store.get(c.number).handlingUnit()).isEqualTo("unit-hrss");
+    }
+
+    @Test
+    void anObjectionAfterFiveWorkingDaysIsRefusedButAcceptanceIsNot() {
+      // Given a unit that received the case on Sunday 2026-09-20 (an adjusted working day): its five
+      // working days end on 2026-09-28, after the 中秋 holiday (Art. 23)
+      Case c = transferredHousingCase();
+      runtimeService.setVariable(c.pi.getId(), "transferredAt",
+          Date.from(LocalDateTime.of(2026, 9, 20, 10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
+      Task accept = task();
+
+      // When it objects now, long after that
+      // Then the objection is refused with the date the window closed, and nothing moved
+      assertThatThrownBy(() -> complete(accept, withVariables("acceptance", "OBJECT", "objectionReason", "不属本单位职责")))
+          .hasStackTraceContaining("2026年9月28日");
+      assertRefused(() -> complete(accept, withVariables("acceptance", "OBJECT", "objectionReason", "不属本单位职责")),
+          "acceptance");
+      assertThat(c.pi).isWaitingAt(ACCEPT);
+      assertThat(store.get(c.number).status()).isEqualTo(PetitionStatus.TRANSFERRED);
+
+      // but it may still accept
+      complete(accept, withVariables("acceptance", "ACCEPT"));
+      assertThat(store.get(c.number).status()).isEqualTo(PetitionStatus.ACCEPTED);
     }
 
     @Test
