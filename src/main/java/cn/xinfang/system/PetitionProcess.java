@@ -13,9 +13,6 @@ public final class PetitionProcess {
   public static final String TASK_TRIAGE = "triagePetition";
   public static final String TASK_ACCEPT = "acceptPetition";
 
-  public static final String DECISION_ROUTING = "petition-routing";
-  public static final String DECISION_HANDLING_UNIT = "handling-unit";
-
   /** Variables carried by the engine (case data itself lives in the case store). */
   public static final class Var {
     public static final String CASE_NUMBER = "caseNumber";
@@ -69,11 +66,9 @@ public final class PetitionProcess {
     }
   }
 
-  /** Groups of staff; handling units come from the handling-unit decision. */
+  /** The bureau's group; handling units come from the handling-unit decision (dmn/handling-unit.dmn). */
   public static final class Group {
     public static final String BUREAU = "bureau";
-    public static final String DISCIPLINE = "discipline";
-    public static final String POLITICAL_LEGAL = "political-legal";
 
     private Group() {
     }
