@@ -302,9 +302,7 @@ class PetitionApiIT {
 
     Response response = postRaw("[1, 2, 3]", "application/json");
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(400);
-    assertError(response);
-    assertThat(counts()).isEqualTo(before);
+    assertRefusedAndNothingStored(response, 400, before);
   }
 
   @Test
@@ -313,9 +311,7 @@ class PetitionApiIT {
 
     Response response = postRaw(json(Petitions.valid()), "text/plain");
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(415);
-    assertError(response);
-    assertThat(counts()).isEqualTo(before);
+    assertRefusedAndNothingStored(response, 415, before);
   }
 
   @Test
@@ -326,9 +322,7 @@ class PetitionApiIT {
 
     Response response = postRaw(json(body), "application/json");
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(413);
-    assertError(response);
-    assertThat(counts()).isEqualTo(before);
+    assertRefusedAndNothingStored(response, 413, before);
   }
 
   @Test
@@ -343,9 +337,7 @@ class PetitionApiIT {
         .header("Content-Type", "application/json")
         .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))));
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(413);
-    assertError(response);
-    assertThat(counts()).isEqualTo(before);
+    assertRefusedAndNothingStored(response, 413, before);
   }
 
   @Test
@@ -356,9 +348,7 @@ class PetitionApiIT {
         .header("Content-Type", "application/json")
         .POST(BodyPublishers.noBody()));
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(400);
-    assertError(response);
-    assertThat(counts()).isEqualTo(before);
+    assertRefusedAndNothingStored(response, 400, before);
   }
 
   // ---------------------------------------------------------------- group petitions and receivedAt
@@ -598,6 +588,12 @@ class PetitionApiIT {
     assertError(response);
     assertThat(response.json().path("field").asText()).as(response.body()).isEqualTo(field);
     assertThat(counts()).as("nothing stored for " + response.body()).isEqualTo(before);
+  }
+
+  private void assertRefusedAndNothingStored(Response response, int status, Counts before) {
+    assertThat(response.status()).as(response.toString()).isEqualTo(status);
+    assertError(response);
+    assertThat(counts()).isEqualTo(before);
   }
 
   private static void assertError(Response response) {
