@@ -3,18 +3,10 @@ package cn.xinfang.triage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,21 +16,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  * its city bureau; otherwise the district's government office (code or Chinese name); otherwise the
  * city's general office. Plain engine from camunda.cfg.xml, no Spring.
  */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "dmn/handling-unit.dmn")
-class HandlingUnitTableTest {
+class HandlingUnitTableTest extends DecisionTableTest {
 
   private static final String DECISION = "handling-unit";
 
-  /** injected by ProcessEngineExtension */
-  ProcessEngine processEngine;
-  private DecisionService decisionService;
-  private HistoryService historyService;
-
-  @BeforeEach
-  void services() {
-    decisionService = processEngine.getDecisionService();
-    historyService = processEngine.getHistoryService();
+  HandlingUnitTableTest() {
+    super(DECISION);
   }
 
   @ParameterizedTest(name = "[{index}] rule {0}: route={1} category={2} district={3} -> {4}")
@@ -91,7 +75,7 @@ class HandlingUnitTableTest {
     inputs.put("district", district);
 
     // When the decision is evaluated
-    DmnDecisionTableResult result = decisionService.evaluateDecisionTableByKey(DECISION, inputs);
+    DmnDecisionTableResult result = evaluate(inputs);
 
     // Then exactly one unit, decided by the expected rule
     assertThat(result).hasSize(1);
@@ -102,16 +86,7 @@ class HandlingUnitTableTest {
   /** "routing never fails": an empty set of inputs still names a unit. */
   @Test
   void aDecisionWithoutAnyInputStillNamesAUnit() {
-    DmnDecisionTableResult result = decisionService.evaluateDecisionTableByKey(DECISION, new HashMap<>());
+    DmnDecisionTableResult result = evaluate(new HashMap<>());
     assertThat(result.getSingleResult().<String>getSingleEntry()).isEqualTo("office-city");
-  }
-
-
-  private String matchedRule() {
-    List<HistoricDecisionInstance> evaluations = historyService.createHistoricDecisionInstanceQuery()
-        .decisionDefinitionKey(DECISION).includeOutputs().list();
-    assertThat(evaluations).hasSize(1);
-    assertThat(evaluations.get(0).getOutputs()).hasSize(1);
-    return evaluations.get(0).getOutputs().get(0).getRuleId();
   }
 }

@@ -13,15 +13,8 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -33,24 +26,16 @@ import org.junit.jupiter.params.provider.CsvSource;
  * recorded in the decision history, so a case that lands on the right route by accident (through a
  * later row) fails too.
  */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "dmn/petition-routing.dmn")
-class PetitionRoutingTableTest {
+class PetitionRoutingTableTest extends DecisionTableTest {
 
   private static final String DECISION = "petition-routing";
   private static final List<String> NATURES = List.of("SUGGESTION", "ACCUSATION", "CLAIM");
   private static final List<String> STATUTORY_ROUTES = List.of("NONE", "LITIGATION", "PROCURATORATE", "POLICE",
       "ARBITRATION", "PARTY_APPEAL", "ADMINISTRATIVE", "ENFORCEMENT");
 
-  /** injected by ProcessEngineExtension */
-  ProcessEngine processEngine;
-  private DecisionService decisionService;
-  private HistoryService historyService;
-
-  @BeforeEach
-  void services() {
-    decisionService = processEngine.getDecisionService();
-    historyService = processEngine.getHistoryService();
+  PetitionRoutingTableTest() {
+    super(DECISION);
   }
 
   @ParameterizedTest(name = "[{index}] row {0}: {1} {2} concluded={3} reviewed={4} official={5} within={6} -> {7}")
@@ -116,7 +101,7 @@ class PetitionRoutingTableTest {
         accusedIsOfficial, withinJurisdiction);
 
     // When the decision is evaluated
-    DmnDecisionTableResult result = decisionService.evaluateDecisionTableByKey(DECISION, inputs);
+    DmnDecisionTableResult result = evaluate(inputs);
 
     // Then exactly one route comes out, the expected one, decided by the expected row
     assertThat(result).hasSize(1);
@@ -133,10 +118,10 @@ class PetitionRoutingTableTest {
   void everyCombinationOfValidInputsFollowsDomainSection4() {
     // the deployed table, evaluated by a bare DMN engine: 384 evaluations without writing history each time
     DmnEngine dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    String definitionId = processEngine.getRepositoryService().createDecisionDefinitionQuery()
+    String definitionId = engine().getRepositoryService().createDecisionDefinitionQuery()
         .decisionDefinitionKey(DECISION).singleResult().getId();
     DmnDecision decision = dmnEngine.parseDecision(DECISION,
-        processEngine.getRepositoryService().getDecisionModel(definitionId));
+        engine().getRepositoryService().getDecisionModel(definitionId));
     List<String> mismatches = new ArrayList<>();
     int evaluated = 0;
     for (String nature : NATURES) {
@@ -166,7 +151,7 @@ class PetitionRoutingTableTest {
   /** The table has a catch-all row: routing never fails, not even for inputs triage would refuse. */
   @Test
   void missingInputsFallToTheOtherwiseRowWhichIsWhyTriageValidatesThem() {
-    DmnDecisionTableResult result = decisionService.evaluateDecisionTableByKey(DECISION, new HashMap<>());
+    DmnDecisionTableResult result = evaluate(new HashMap<>());
     assertThat(result.getSingleResult().<String>getSingleEntry()).isEqualTo("PETITION");
   }
 
@@ -203,14 +188,5 @@ class PetitionRoutingTableTest {
       return "ENFORCEMENT";
     }
     return "PETITION";
-  }
-
-  /** The rule that produced the output of the one evaluation in this test's deployment (history level full). */
-  private String matchedRule() {
-    List<HistoricDecisionInstance> evaluations = historyService.createHistoricDecisionInstanceQuery()
-        .decisionDefinitionKey(DECISION).includeOutputs().list();
-    assertThat(evaluations).hasSize(1);
-    assertThat(evaluations.get(0).getOutputs()).hasSize(1);
-    return evaluations.get(0).getOutputs().get(0).getRuleId();
   }
 }
