@@ -28,7 +28,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +37,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -423,12 +423,8 @@ class PetitionApiIT {
     List<Response> responses = race(8, i -> Petitions.with("requestId", requestId));
 
     assertThat(responses).extracting(Response::status).as(responses.toString()).containsOnly(201);
-    Set<String> caseNumbers = new HashSet<>();
-    Set<String> queryCodes = new HashSet<>();
-    responses.forEach(r -> {
-      caseNumbers.add(r.json().path("caseNumber").asText());
-      queryCodes.add(r.json().path("queryCode").asText());
-    });
+    Set<String> caseNumbers = distinct(responses, "caseNumber");
+    Set<String> queryCodes = distinct(responses, "queryCode");
     assertThat(caseNumbers).hasSize(1);
     assertThat(queryCodes).hasSize(1);
     String caseNumber = caseNumbers.iterator().next();
@@ -447,12 +443,8 @@ class PetitionApiIT {
     List<Response> responses = race(8, i -> Petitions.with("requestId", prefix + i));
 
     assertThat(responses).extracting(Response::status).as(responses.toString()).containsOnly(201);
-    Set<String> caseNumbers = new HashSet<>();
-    Set<String> queryCodes = new HashSet<>();
-    responses.forEach(r -> {
-      caseNumbers.add(r.json().path("caseNumber").asText());
-      queryCodes.add(r.json().path("queryCode").asText());
-    });
+    Set<String> caseNumbers = distinct(responses, "caseNumber");
+    Set<String> queryCodes = distinct(responses, "queryCode");
     assertThat(caseNumbers).hasSize(8);
     assertThat(queryCodes).hasSize(8);
     for (String caseNumber : caseNumbers) {
@@ -605,6 +597,10 @@ class PetitionApiIT {
     long petitions = jdbc.sql("select count(*) from petition").query(Long.class).single();
     long instances = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count();
     return new Counts(petitions, instances);
+  }
+
+  private static Set<String> distinct(List<Response> responses, String field) {
+    return responses.stream().map(r -> r.json().path(field).asText()).collect(Collectors.toSet());
   }
 
   private long rowsWithRequestId(String requestId) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.support.ApplicationIT;
+import cn.xinfang.support.Petitions;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -34,17 +35,7 @@ class StartFormRegistrationIT {
 
   @Test
   void clerkRegistersVisitWithStartFormAndPersonalDataLeavesTheEngine() {
-    Map<String, Object> form = new HashMap<>();
-    form.put("channel", "VISIT");
-    form.put("receivedAt", "2026-09-20");
-    form.put("petitionerName", "王五");
-    form.put("petitionerIdNumber", "11010519491231002X");
-    form.put("petitionerPhone", "13912345678");
-    form.put("petitionerAddress", "深圳市南山区科技园 8 号");
-    form.put("personCount", 1);
-    form.put("district", "NANSHAN");
-    form.put("title", "工地夜间施工噪音");
-    form.put("content", "工地夜间施工，噪音扰民。");
+    Map<String, Object> form = Petitions.startForm("工地夜间施工噪音", "13912345678");
 
     ResponseEntity<Map> started = submit("clerk1", form);
 
@@ -72,14 +63,7 @@ class StartFormRegistrationIT {
   @Test
   void invalidStartFormIsRefusedAndCreatesNothing() {
     long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("petition").count();
-    Map<String, Object> form = new HashMap<>();
-    form.put("channel", "VISIT");
-    form.put("petitionerName", "王五");
-    form.put("petitionerPhone", "12345");
-    form.put("petitionerAddress", "深圳市南山区");
-    form.put("district", "NANSHAN");
-    form.put("title", "标题");
-    form.put("content", "内容");
+    Map<String, Object> form = Petitions.startForm("电话号码有误", "12345");
 
     ResponseEntity<Map> response = submit("clerk1", form);
 

@@ -56,4 +56,21 @@ public final class Petitions {
     vars.put("withinJurisdiction", withinJurisdiction);
     return vars;
   }
+
+  /** The fields of the clerk's start form 登记信访事项 (forms/register-petition.form), filled in. */
+  public static Map<String, Object> startForm(String title, String phone) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("channel", "VISIT");
+    form.put("receivedAt", "2026-09-20");
+    form.put("petitionerName", "李四");
+    form.put("petitionerIdNumber", "11010519491231002X");
+    form.put("petitionerPhone", phone);
+    form.put("petitionerAddress", "深圳市南山区科技园 8 号");
+    form.put("personCount", 1L);
+    form.put("district", "NANSHAN");
+    form.put("category", "LAND");
+    form.put("title", title);
+    form.put("content", "小区物业将公共绿地改建为收费停车场，请求恢复绿地。");
+    return form;
+  }
 }

@@ -525,7 +525,7 @@ class PetitionProcessIT {
     void theStartFormRegistersTheCaseAndKeepsPersonalDataOutOfTheEngine() {
       // Given the start form filled in by a bureau clerk
       String title = "来访：物业侵占公共绿地 " + UUID.randomUUID();
-      Map<String, Object> form = startForm(title, "13912345678");
+      Map<String, Object> form = Petitions.startForm(title, "13912345678");
 
       // When the clerk, a member of the bureau, submits it
       String definitionId = petitionDefinitionId();
@@ -575,7 +575,7 @@ class PetitionProcessIT {
       String title = "来电：噪声扰民 " + UUID.randomUUID();
 
       // When the process is started by key
-      ProcessInstance pi = runtimeService.startProcessInstanceByKey("petition", startForm(title, "0755-12345678"));
+      ProcessInstance pi = runtimeService.startProcessInstanceByKey("petition", Petitions.startForm(title, "0755-12345678"));
 
       // Then it is registered and waits for triage under its case number
       String caseNumber = (String) runtimeService.getVariable(pi.getId(), "caseNumber");
@@ -594,7 +594,7 @@ class PetitionProcessIT {
 
       // When the clerk submits it
       // Then registration is refused, naming the phone
-      assertRefused(() -> formService.submitStartForm(petitionDefinitionId(), startForm(title, "12345")),
+      assertRefused(() -> formService.submitStartForm(petitionDefinitionId(), Petitions.startForm(title, "12345")),
           "petitioner.phone");
 
       // and neither a case row nor a process instance exists
@@ -710,22 +710,6 @@ class PetitionProcessIT {
     Map<String, Object> vars = triage("CLAIM", "NONE", false, false, false, true);
     vars.remove(name);
     return vars;
-  }
-
-  private static Map<String, Object> startForm(String title, String phone) {
-    Map<String, Object> form = new HashMap<>();
-    form.put("channel", "VISIT");
-    form.put("receivedAt", "2026-09-20");
-    form.put("petitionerName", "李四");
-    form.put("petitionerIdNumber", "11010519491231002X");
-    form.put("petitionerPhone", phone);
-    form.put("petitionerAddress", "深圳市南山区科技园 8 号");
-    form.put("personCount", 1L);
-    form.put("district", "NANSHAN");
-    form.put("category", "LAND");
-    form.put("title", title);
-    form.put("content", "小区物业将公共绿地改建为收费停车场，请求恢复绿地。");
-    return form;
   }
 
   private String petitionDefinitionId() {
