@@ -2,7 +2,9 @@ package cn.xinfang.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +41,7 @@ public class StatutoryCalendar {
 
     /** Deadlines are legal times in China, whatever the server's zone. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter CHINESE_DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private static final Logger log = LoggerFactory.getLogger(StatutoryCalendar.class);
 
@@ -68,6 +71,11 @@ public class StatutoryCalendar {
      */
     public static StatutoryCalendar load(String directory) {
         return new StatutoryCalendar(HolidayFiles.load(directory));
+    }
+
+    /** The day of an instant in Beijing, as notices and messages write it: 2026年9月28日. */
+    public static String chineseDay(Instant instant) {
+        return CHINESE_DAY.format(instant.atZone(ZONE));
     }
 
     /** True unless {@code day} is a holiday, or a weekend day that is not an adjusted working day. */

@@ -1,8 +1,8 @@
 package cn.xinfang.intake;
 
-import cn.xinfang.system.InvalidInputException;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
+import cn.xinfang.system.InvalidInputException;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.http.HttpStatus;

@@ -2,17 +2,17 @@ package cn.xinfang.intake;
 
 import static cn.xinfang.system.PetitionProcess.Var;
 
+import cn.xinfang.calendar.StatutoryCalendar;
 import cn.xinfang.casestore.NewPetition;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
-import java.time.ZoneOffset;
+import cn.xinfang.system.InvalidInputException;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import cn.xinfang.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -116,7 +116,7 @@ public class RegisterPetitionDelegate implements JavaDelegate {
   /** form-js sends a date as text; the engine or a REST client may send a Date. */
   private static String receivedAt(Object value) {
     if (value instanceof Date date) {
-      return date.toInstant().atOffset(ZoneOffset.ofHours(8)).toString();
+      return date.toInstant().atZone(StatutoryCalendar.ZONE).toOffsetDateTime().toString();
     }
     return value == null ? null : value.toString();
   }

@@ -1,10 +1,10 @@
 package cn.xinfang.intake;
 
-import cn.xinfang.system.InvalidInputException;
 import cn.xinfang.calendar.StatutoryCalendar;
 import cn.xinfang.casestore.Channel;
 import cn.xinfang.casestore.NewPetition;
 import cn.xinfang.casestore.Person;
+import cn.xinfang.system.InvalidInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;

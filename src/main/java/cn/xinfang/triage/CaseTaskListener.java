@@ -2,8 +2,8 @@ package cn.xinfang.triage;
 
 import static cn.xinfang.system.PetitionProcess.Var;
 
+import cn.xinfang.calendar.StatutoryCalendar;
 import cn.xinfang.casestore.PetitionStore;
-import java.time.ZoneOffset;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -32,7 +32,7 @@ public class CaseTaskListener implements TaskListener {
     task.setVariableLocal(Var.CASE_NUMBER, caseNumber);
     task.setVariableLocal(Var.TITLE, task.getVariable(Var.TITLE));
     if (task.getDueDate() != null) {
-      store.setDeadline(caseNumber, task.getName() + "期限", task.getDueDate().toInstant().atOffset(ZoneOffset.ofHours(8)));
+      store.setDeadline(caseNumber, task.getName() + "期限", task.getDueDate().toInstant().atZone(StatutoryCalendar.ZONE).toOffsetDateTime());
     }
   }
 }

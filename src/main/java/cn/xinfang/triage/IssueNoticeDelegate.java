@@ -6,7 +6,6 @@ import cn.xinfang.calendar.StatutoryCalendar;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStatus;
 import cn.xinfang.casestore.PetitionStore;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -27,7 +26,6 @@ public class IssueNoticeDelegate implements JavaDelegate {
   static final String NEXT_STATUS = "nextStatus";
   /** optional: a sentence the model computes for this notice, e.g. which ground applies */
   static final String NOTICE_DETAIL = "noticeDetail";
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
   private final PetitionStore store;
   private final MessageSource messages;
@@ -45,7 +43,7 @@ public class IssueNoticeDelegate implements JavaDelegate {
     Object[] args = {
         p.caseNumber(),
         p.title(),
-        DAY.format(p.receivedAt().atZoneSameInstant(StatutoryCalendar.ZONE)),
+        StatutoryCalendar.chineseDay(p.receivedAt().toInstant()),
         statutoryRouteLabel(execution),
         p.handlingUnitName() == null ? "" : p.handlingUnitName(),
         execution.hasVariableLocal(NOTICE_DETAIL) ? execution.getVariableLocal(NOTICE_DETAIL) : "",

@@ -6,7 +6,6 @@ import cn.xinfang.calendar.Deadlines;
 import cn.xinfang.calendar.StatutoryCalendar;
 import cn.xinfang.system.InvalidInputException;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -19,8 +18,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ValidateAcceptanceListener implements TaskListener {
-
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
   private final Deadlines deadlines;
   private final Clock clock;
@@ -39,7 +36,7 @@ public class ValidateAcceptanceListener implements TaskListener {
       Date due = deadlines.dueDate("objection", (Date) task.getVariable(Var.TRANSFERRED_AT));
       if (clock.instant().isAfter(due.toInstant())) {
         throw new InvalidInputException(Var.ACCEPTANCE, "异议期限已过：承办单位应在收到之日起 5 个工作日内（截至"
-            + DAY.format(due.toInstant().atZone(StatutoryCalendar.ZONE))
+            + StatutoryCalendar.chineseDay(due.toInstant())
             + "）提出异议（《信访工作条例》第二十三条），现应予受理");
       }
     }
