@@ -22,5 +22,6 @@ public record PetitionRecord(
     String handlingUnit,
     String handlingUnitName,
     OffsetDateTime currentDeadline,
-    String deadlineName) {
+    String deadlineName,
+    OffsetDateTime updatedAt) {
 }

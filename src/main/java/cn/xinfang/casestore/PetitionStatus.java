@@ -22,4 +22,9 @@ public enum PetitionStatus {
   public String label() {
     return label;
   }
+
+  /** The case's legal life is over: no current deadline any more. */
+  public boolean isFinal() {
+    return this == CLOSED || this == NOT_ACCEPTED || this == TERMINATED;
+  }
 }

@@ -140,6 +140,51 @@ public class PetitionStore {
     update("status = ?", caseNumber, status.name());
   }
 
+  /** A new status; one that ends the case also clears the current deadline. */
+  public void moveTo(String caseNumber, PetitionStatus status) {
+    updateStatus(caseNumber, status);
+    if (status.isFinal()) {
+      setDeadline(caseNumber, null, null);
+    }
+  }
+
+  /**
+   * The case by query code, its row locked until the transaction ends: the petitioner's requests
+   * (evaluation, review) and the timers that close their windows take this lock first, so they
+   * never decide on the same case at once.
+   */
+  public Optional<PetitionRecord> lockByQueryCode(String queryCode) {
+    return jdbc.sql(SELECT_PETITION + "where query_code = ? for update").param(queryCode).query(this::petition)
+        .optional();
+  }
+
+  /** {@link #get}, with the row locked until the transaction ends (see {@link #lockByQueryCode}). */
+  public PetitionRecord lock(String caseNumber) {
+    return jdbc.sql(SELECT_PETITION + "where case_number = ? for update").param(caseNumber).query(this::petition)
+        .optional().orElseThrow(() -> new IllegalStateException("case store has no petition " + caseNumber));
+  }
+
+  /**
+   * Earlier cases of the same petitioner (same ID number, or same name and phone when no ID number was
+   * given) that were concluded by 复核, newest first: the same facts and reasons are not accepted again
+   * (《信访工作条例》第三十六条).
+   */
+  public List<PetitionRecord> terminatedCasesOf(Person petitioner, String exceptCaseNumber) {
+    String match = petitioner.idNumber() != null
+        ? "p.id_number = :idNumber"
+        : "p.id_number is null and p.name = :name and p.phone = :phone";
+    return jdbc.sql("select c.* from petition c join petitioner p on p.petition_id = c.id and p.position = 0 "
+            + "where " + match + " and c.status = :status and c.case_number <> :except "
+            + "order by c.updated_at desc")
+        .param("idNumber", petitioner.idNumber())
+        .param("name", petitioner.name())
+        .param("phone", petitioner.phone())
+        .param("status", PetitionStatus.TERMINATED.name())
+        .param("except", exceptCaseNumber)
+        .query(this::petition)
+        .list();
+  }
+
   public void recordRoute(String caseNumber, Route route) {
     update("route = ?", caseNumber, route == null ? null : route.name());
   }
@@ -205,7 +250,8 @@ public class PetitionStore {
         rs.getString("handling_unit"),
         rs.getString("handling_unit_name"),
         time(rs, "current_deadline"),
-        rs.getString("deadline_name"));
+        rs.getString("deadline_name"),
+        time(rs, "updated_at"));
   }
 
   private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
@@ -100,7 +101,21 @@ public class IntakeService {
     vars.put(Var.GROUP_PETITION, record.groupPetition());
     vars.put(Var.DISTRICT, record.district());
     vars.put(Var.CATEGORY, record.category());
+    vars.put(Var.TERMINATED_CASES, terminatedCases(record, petition));
     return vars;
+  }
+
+  /**
+   * The petitioner's earlier cases concluded by 复核, one line each, for the triage form: the clerk
+   * decides whether the new petition brings the same facts and reasons (reviewConcluded, Art. 36).
+   * Null when there are none, so the form hides the field.
+   */
+  private String terminatedCases(PetitionRecord record, NewPetition petition) {
+    List<String> lines = store.terminatedCasesOf(petition.petitioner(), record.caseNumber()).stream()
+        .map(c -> c.caseNumber() + "　“" + c.title() + "”　" + StatutoryCalendar.chineseDay(c.updatedAt().toInstant())
+            + "复核终结")
+        .toList();
+    return lines.isEmpty() ? null : String.join("\n", lines);
   }
 
   static String excerpt(String content) {

@@ -1,10 +1,15 @@
 package cn.xinfang.intake;
 
+import cn.xinfang.casestore.OpinionStore;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.system.InvalidInputException;
 import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,11 +27,18 @@ class PetitionController {
   private final RegistrationValidator validator;
   private final IntakeService intake;
   private final PetitionStore store;
+  private final PetitionerCases cases;
+  private final OpinionStore opinions;
+  private final List<PetitionerAction> actions;
 
-  PetitionController(RegistrationValidator validator, IntakeService intake, PetitionStore store) {
+  PetitionController(RegistrationValidator validator, IntakeService intake, PetitionStore store,
+      PetitionerCases cases, OpinionStore opinions, List<PetitionerAction> actions) {
     this.validator = validator;
     this.intake = intake;
     this.store = store;
+    this.cases = cases;
+    this.opinions = opinions;
+    this.actions = actions;
   }
 
   /** 201 with the case; a repeated requestId answers the original case again (header Idempotent-Replayed). */
@@ -45,8 +57,16 @@ class PetitionController {
 
   @GetMapping("/{queryCode}")
   PetitionView view(@PathVariable String queryCode) {
-    PetitionRecord p = store.findByQueryCode(queryCode.strip().toUpperCase())
-        .orElseThrow(() -> new NotFoundException("未找到该查询码对应的信访事项"));
-    return PetitionView.of(p, store.persons(p.id()).get(0), store.milestones(p.id()), store.notices(p.id()));
+    PetitionRecord p = cases.find(queryCode);
+    List<PetitionView.OpinionView> delivered = opinions.opinions(p.id()).stream()
+        .map(o -> PetitionView.opinion(o, p.route(), opinions.evaluation(o.id())))
+        .toList();
+    Map<String, PetitionView.ActionView> open = new LinkedHashMap<>();
+    for (PetitionerAction action : actions) {
+      Optional<OffsetDateTime> until = action.openUntil(p);
+      open.put(action.name(), new PetitionView.ActionView(until.isPresent(), until.orElse(null)));
+    }
+    return PetitionView.of(p, store.persons(p.id()).get(0), store.milestones(p.id()), store.notices(p.id()),
+        delivered, open);
   }
 }

@@ -1,12 +1,19 @@
 package cn.xinfang.intake;
 
+import cn.xinfang.casestore.AppealOutcome;
+import cn.xinfang.casestore.Evaluation;
+import cn.xinfang.casestore.HandlingOutcome;
 import cn.xinfang.casestore.Milestone;
 import cn.xinfang.casestore.Notice;
+import cn.xinfang.casestore.Opinion;
+import cn.xinfang.casestore.OpinionKind;
 import cn.xinfang.casestore.Person;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.Route;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The petitioner's view of a case ({@code GET /api/petitions/{queryCode}}): public milestones and
@@ -30,7 +37,9 @@ public record PetitionView(
     OffsetDateTime currentDeadline,
     String currentDeadlineName,
     List<MilestoneView> milestones,
-    List<NoticeView> notices) {
+    List<NoticeView> notices,
+    List<OpinionView> opinions,
+    Map<String, ActionView> actions) {
 
   public record PetitionerView(String name, String idNumber, String phone, String address) {
   }
@@ -41,7 +50,29 @@ public record PetitionView(
   public record NoticeView(String type, String title, String body, OffsetDateTime issuedAt) {
   }
 
-  static PetitionView of(PetitionRecord p, Person petitioner, List<Milestone> milestones, List<Notice> notices) {
+  /**
+   * A delivered opinion: which stage, what it decided, which unit or level issued it, until when the
+   * petitioner may appeal, and the petitioner's evaluation (handling opinions).
+   */
+  public record OpinionView(String kind, String kindLabel, String outcome, String outcomeLabel, String issuer,
+      OffsetDateTime deliveredAt, OffsetDateTime appealDue, String evaluation, String evaluationLabel) {
+  }
+
+  /** Whether the petitioner may do this now, and until when. */
+  public record ActionView(boolean allowed, OffsetDateTime until) {
+  }
+
+  static OpinionView opinion(Opinion o, Route route, Optional<Evaluation> evaluation) {
+    String outcomeLabel = o.kind() == OpinionKind.HANDLING
+        ? HandlingOutcome.valueOf(o.outcome()).label(route)
+        : AppealOutcome.valueOf(o.outcome()).label();
+    return new OpinionView(o.kind().name(), o.kind().label(), o.outcome(), outcomeLabel, o.issuerName(),
+        o.deliveredAt(), o.appealDue(), evaluation.map(e -> e.result().name()).orElse(null),
+        evaluation.map(e -> e.result().label()).orElse(null));
+  }
+
+  static PetitionView of(PetitionRecord p, Person petitioner, List<Milestone> milestones, List<Notice> notices,
+      List<OpinionView> opinions, Map<String, ActionView> actions) {
     Route route = p.route();
     boolean confidential = route == Route.DISCIPLINE;
     return new PetitionView(
@@ -63,6 +94,8 @@ public record PetitionView(
         p.currentDeadline() == null ? null : p.deadlineName(),
         milestones.stream().filter(Milestone::publicVisible)
             .map(m -> new MilestoneView(m.type(), m.description(), m.occurredAt())).toList(),
-        notices.stream().map(n -> new NoticeView(n.type(), n.title(), n.body(), n.issuedAt())).toList());
+        notices.stream().map(n -> new NoticeView(n.type(), n.title(), n.body(), n.issuedAt())).toList(),
+        opinions,
+        actions);
   }
 }

@@ -33,6 +33,11 @@ class ApiExceptionHandler {
     return error(HttpStatus.NOT_FOUND, e.getMessage(), null);
   }
 
+  @ExceptionHandler(ConflictException.class)
+  ResponseEntity<ApiError> conflict(ConflictException e) {
+    return error(HttpStatus.CONFLICT, e.getMessage(), null);
+  }
+
   @ExceptionHandler(NoResourceFoundException.class)
   ResponseEntity<ApiError> noResource(NoResourceFoundException e) {
     return error(HttpStatus.NOT_FOUND, "请求的地址不存在", null);

@@ -2,6 +2,7 @@ package cn.xinfang.triage;
 
 import static cn.xinfang.system.PetitionProcess.Var;
 
+import cn.xinfang.system.CaseVariables;
 import cn.xinfang.casestore.PetitionStatus;
 import cn.xinfang.casestore.PetitionStore;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -4,11 +4,12 @@ import static cn.xinfang.system.PetitionProcess.Var;
 
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.casestore.Route;
+import cn.xinfang.system.CaseVariables;
+import cn.xinfang.system.GroupNames;
 import java.time.Clock;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +21,12 @@ import org.springframework.stereotype.Component;
 public class TransferPetitionDelegate implements JavaDelegate {
 
   private final PetitionStore store;
+  private final GroupNames groupNames;
   private final Clock clock;
 
-  public TransferPetitionDelegate(PetitionStore store, Clock clock) {
+  public TransferPetitionDelegate(PetitionStore store, GroupNames groupNames, Clock clock) {
     this.store = store;
+    this.groupNames = groupNames;
     this.clock = clock;
   }
 
@@ -32,10 +35,7 @@ public class TransferPetitionDelegate implements JavaDelegate {
     String caseNumber = CaseVariables.caseNumber(execution);
     Route route = CaseVariables.route(execution);
     String unit = (String) execution.getVariable(Var.HANDLING_UNIT);
-    // the unit's display name is the name of its group, kept by administrators in Camunda Admin
-    Group group = execution.getProcessEngineServices().getIdentityService().createGroupQuery()
-        .groupId(unit).singleResult();
-    String unitName = group == null || group.getName() == null ? unit : group.getName();
+    String unitName = groupNames.name(unit);
     execution.setVariable(Var.HANDLING_UNIT_NAME, unitName);
     store.recordHandlingUnit(caseNumber, unit, unitName);
     String description = switch (route) {

@@ -5,6 +5,7 @@ import static cn.xinfang.system.PetitionProcess.Var;
 import cn.xinfang.calendar.Deadlines;
 import cn.xinfang.calendar.StatutoryCalendar;
 import cn.xinfang.system.InvalidInputException;
+import cn.xinfang.system.TaskInputs;
 import java.time.Clock;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -2,6 +2,7 @@ package cn.xinfang.triage;
 
 import static cn.xinfang.system.PetitionProcess.Var;
 
+import cn.xinfang.system.TaskInputs;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;

@@ -6,16 +6,21 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
 
 /**
  * The whole application on a random port with a private in-memory H2 database and the demo users.
  * Every test class with exactly this annotation shares one Spring context (and so one engine).
+ * The job executor is off: tests run timers themselves ({@code execute(job())}), so a timer that is
+ * already due because a test pinned the {@link TestClock} in the past never fires behind its back.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:xinfang-it;DB_CLOSE_DELAY=-1",
-    "petition.demo-data=true"
+    "petition.demo-data=true",
+    "camunda.bpm.job-execution.enabled=false"
 })
+@Import(TestClockConfiguration.class)
 public @interface ApplicationIT {
 }

@@ -337,16 +337,17 @@ class PetitionProcessIT {
     }
 
     @Test
-    void acceptIssuesTheAcceptanceNoticeAndEndsAtAccepted() {
+    void acceptIssuesTheAcceptanceNoticeAndTheUnitHandlesTheCase() {
       // Given a petition waiting for the unit
       Case c = transferredHousingCase();
 
       // When the unit accepts it
       complete(task(), withVariables("acceptance", "ACCEPT"));
 
-      // Then the acceptance notice is issued and the case is in handling
-      assertThat(c.pi).hasPassed("Task_NotifyAcceptance", "End_Accepted").hasNotPassed("Task_RecordObjection")
-          .isEnded();
+      // Then the acceptance notice is issued and the case is in handling, at the same unit
+      assertThat(c.pi).hasPassed("Task_StartHandling", "Task_NotifyAcceptance").hasNotPassed("Task_RecordObjection")
+          .isWaitingAt("handlePetition");
+      assertThat(task()).hasCandidateGroup("unit-housing");
       PetitionRecord stored = store.get(c.number);
       assertThat(stored.status()).isEqualTo(PetitionStatus.ACCEPTED);
       assertThat(noticeTypes(c)).containsExactly("TRANSFER_NOTICE", "ACCEPTANCE_NOTICE");

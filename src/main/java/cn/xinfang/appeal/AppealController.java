@@ -1,0 +1,62 @@
+package cn.xinfang.appeal;
+
+import cn.xinfang.casestore.PetitionRecord;
+import cn.xinfang.system.InvalidInputException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** POST /api/petitions/{queryCode}/review-requests and /re-review-requests (domain.md §5). */
+@RestController
+@RequestMapping(path = "/api/petitions/{queryCode}", produces = "application/json")
+class AppealController {
+
+  static final int REASON_MAX = 2000;
+
+  private final AppealService appeals;
+
+  AppealController(AppealService appeals) {
+    this.appeals = appeals;
+  }
+
+  @PostMapping(path = "/review-requests", consumes = "application/json")
+  ResponseEntity<Map<String, Object>> review(@PathVariable String queryCode,
+      @RequestBody(required = false) AppealRequest request) {
+    return created(appeals.requestReview(queryCode, reason(request)));
+  }
+
+  @PostMapping(path = "/re-review-requests", consumes = "application/json")
+  ResponseEntity<Map<String, Object>> reReview(@PathVariable String queryCode,
+      @RequestBody(required = false) AppealRequest request) {
+    return created(appeals.requestReReview(queryCode, reason(request)));
+  }
+
+  private static String reason(AppealRequest request) {
+    String reason = request == null || request.reason() == null ? "" : request.reason().strip();
+    if (reason.isEmpty()) {
+      throw new InvalidInputException("reason", "请填写请求理由（reason）");
+    }
+    if (reason.length() > REASON_MAX) {
+      throw new InvalidInputException("reason", "请求理由（reason）不能超过 " + REASON_MAX + " 个字符");
+    }
+    return reason;
+  }
+
+  private static ResponseEntity<Map<String, Object>> created(PetitionRecord p) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("caseNumber", p.caseNumber());
+    body.put("status", p.status().name());
+    body.put("statusLabel", p.status().label());
+    body.put("decisionDue", p.currentDeadline());
+    return ResponseEntity.status(HttpStatus.CREATED).body(body);
+  }
+
+  record AppealRequest(String reason) {
+  }
+}

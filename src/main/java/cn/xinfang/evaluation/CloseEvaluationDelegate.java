@@ -1,0 +1,39 @@
+package cn.xinfang.evaluation;
+
+import static cn.xinfang.system.PetitionProcess.Var;
+
+import cn.xinfang.casestore.OpinionStore;
+import cn.xinfang.casestore.PetitionRecord;
+import cn.xinfang.casestore.PetitionStore;
+import cn.xinfang.casestore.Satisfaction;
+import cn.xinfang.system.CaseVariables;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_CloseEvaluation, after the evaluation window's timer: an opinion the petitioner did not rate is
+ * recorded as NOT_EVALUATED (参评率 counts it). The opinion is the one its window was opened for (the
+ * subprocess's local {@code evaluationOpinionId}), even if a newer opinion has been delivered since.
+ */
+@Component
+public class CloseEvaluationDelegate implements JavaDelegate {
+
+  private final PetitionStore store;
+  private final OpinionStore opinions;
+
+  public CloseEvaluationDelegate(PetitionStore store, OpinionStore opinions) {
+    this.store = store;
+    this.opinions = opinions;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    PetitionRecord p = store.lock(CaseVariables.caseNumber(execution));
+    long opinionId = ((Number) execution.getVariable(Var.EVALUATION_OPINION_ID)).longValue();
+    if (opinions.evaluation(opinionId).isEmpty()) {
+      opinions.insertEvaluation(opinionId, Satisfaction.NOT_EVALUATED, null);
+      store.addMilestone(p.caseNumber(), "EVALUATION_EXPIRED", true, "满意度评价期限届满，信访人未评价", null);
+    }
+  }
+}

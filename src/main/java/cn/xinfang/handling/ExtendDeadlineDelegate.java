@@ -1,0 +1,40 @@
+package cn.xinfang.handling;
+
+import static cn.xinfang.system.PetitionProcess.Var;
+
+import cn.xinfang.calendar.Deadlines;
+import cn.xinfang.casestore.PetitionStore;
+import cn.xinfang.notice.Notices;
+import cn.xinfang.system.CaseVariables;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_ExtendDeadline: the approved extension moves the handling deadline by the days asked for,
+ * counted from the old deadline's last day like every period (民法典 Art. 201, 203), and only once.
+ */
+@Component
+public class ExtendDeadlineDelegate implements JavaDelegate {
+
+  private final Deadlines deadlines;
+  private final PetitionStore store;
+
+  public ExtendDeadlineDelegate(Deadlines deadlines, PetitionStore store) {
+    this.deadlines = deadlines;
+    this.store = store;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Date oldDue = CaseVariables.date(execution, Var.HANDLING_DUE);
+    long days = ((Number) execution.getVariable(Var.EXTENSION_DAYS)).longValue();
+    Date newDue = deadlines.extend(HandlePetitionListener.EXTENSION_CLOCK, oldDue, days);
+    execution.setVariable(Var.HANDLING_DUE, newDue);
+    execution.setVariable(Var.EXTENDED, true);
+    store.addMilestone(CaseVariables.caseNumber(execution), "EXTENSION_APPROVED", false,
+        "延期 " + days + " 日获批：办结期限由" + Notices.day(oldDue) + "延至" + Notices.day(newDue),
+        CaseVariables.text(execution, Var.EXTENSION_COMMENT));
+  }
+}

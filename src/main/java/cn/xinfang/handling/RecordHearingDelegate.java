@@ -1,0 +1,71 @@
+package cn.xinfang.handling;
+
+import static cn.xinfang.system.PetitionProcess.Var;
+
+import cn.xinfang.calendar.Deadlines;
+import cn.xinfang.calendar.StatutoryCalendar;
+import cn.xinfang.casestore.Hearing;
+import cn.xinfang.casestore.OpinionKind;
+import cn.xinfang.casestore.OpinionStore;
+import cn.xinfang.casestore.PetitionRecord;
+import cn.xinfang.casestore.PetitionStore;
+import cn.xinfang.notice.Notices;
+import cn.xinfang.system.CaseVariables;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_RecordHearing and Task_RecordReReviewHearing (input parameter {@code stage}: HANDLING or
+ * RE_REVIEW): stores the hearing and tells the petitioner it took place. During a re-review the time
+ * from the decision to hold a hearing until its record is not counted in the 30 days
+ * (《信访工作条例》第三十六条), so the re-review deadline moves by those days.
+ */
+@Component
+public class RecordHearingDelegate implements JavaDelegate {
+
+  static final String RE_REVIEW_CLOCK = "re-review-decision";
+
+  private final PetitionStore store;
+  private final OpinionStore opinions;
+  private final Deadlines deadlines;
+  private final Clock clock;
+
+  public RecordHearingDelegate(PetitionStore store, OpinionStore opinions, Deadlines deadlines, Clock clock) {
+    this.store = store;
+    this.opinions = opinions;
+    this.deadlines = deadlines;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    OpinionKind stage = OpinionKind.valueOf((String) execution.getVariableLocal("stage"));
+    PetitionRecord p = store.get(CaseVariables.caseNumber(execution));
+    LocalDate heldOn = LocalDate.parse(CaseVariables.text(execution, Var.HEARING_DATE).strip());
+    opinions.insertHearing(p.id(), new Hearing(stage, heldOn, CaseVariables.text(execution, Var.HEARING_PARTICIPANTS),
+        CaseVariables.text(execution, Var.HEARING_SUMMARY)));
+    store.addMilestone(p.caseNumber(), "HEARING", true,
+        "已举行听证（" + StatutoryCalendar.chineseDay(heldOn.atStartOfDay(StatutoryCalendar.ZONE).toInstant()) + "）",
+        null);
+    if (stage == OpinionKind.RE_REVIEW) {
+      Instant pausedSince = CaseVariables.date(execution, Var.HEARING_REQUESTED_AT).toInstant();
+      long paused = deadlines.daysBetween(RE_REVIEW_CLOCK, pausedSince, clock.instant());
+      Object before = execution.getVariable(Var.RE_REVIEW_PAUSED_DAYS);
+      long total = (before == null ? 0 : ((Number) before).longValue()) + paused;
+      Date due = deadlines.dueDateExcluding(RE_REVIEW_CLOCK, CaseVariables.date(execution, Var.RE_REVIEW_REQUESTED_AT),
+          total);
+      execution.setVariable(Var.RE_REVIEW_PAUSED_DAYS, total);
+      execution.setVariable(Var.RE_REVIEW_DUE, due);
+      store.addMilestone(p.caseNumber(), "HEARING_TIME_EXCLUDED", true,
+          "听证所需 " + paused + " 日不计入复核期限，复核期限至" + Notices.day(due), null);
+    }
+    execution.removeVariables(List.of(Var.HEARING_DATE, Var.HEARING_PARTICIPANTS, Var.HEARING_SUMMARY,
+        Var.HEARING_REQUESTED_AT));
+  }
+}

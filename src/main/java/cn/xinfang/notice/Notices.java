@@ -1,0 +1,75 @@
+package cn.xinfang.notice;
+
+import cn.xinfang.calendar.StatutoryCalendar;
+import cn.xinfang.casestore.PetitionRecord;
+import cn.xinfang.casestore.PetitionStore;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Written notices (告知书) and opinions (意见书) from the templates in {@code notices.properties}. A
+ * template names its values in braces, {@code {caseNumber}}; the values are filled in one pass, so text
+ * a petitioner or clerk wrote (which may itself contain braces) is never read as a template. A
+ * template naming a value that does not exist is a mistake of the wording and fails loudly.
+ */
+@Component
+public class Notices {
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
+
+  private final MessageSource messages;
+  private final PetitionStore store;
+
+  public Notices(MessageSource messages, PetitionStore store) {
+    this.messages = messages;
+    this.store = store;
+  }
+
+  /**
+   * The values every template may use: {@code caseNumber}, {@code title}, {@code receivedDay} and
+   * {@code unit} (the handling unit's name; empty before transfer).
+   */
+  public static Map<String, Object> caseValues(PetitionRecord p) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("caseNumber", p.caseNumber());
+    values.put("title", p.title());
+    values.put("receivedDay", StatutoryCalendar.chineseDay(p.receivedAt().toInstant()));
+    values.put("unit", p.handlingUnitName());
+    return values;
+  }
+
+  /** 2026年10月8日, or empty for no date. */
+  public static String day(Date date) {
+    return date == null ? "" : StatutoryCalendar.chineseDay(date.toInstant());
+  }
+
+  /** Writes notice {@code type} to the case with its public milestone. */
+  public void issue(String caseNumber, String type, Map<String, ?> values) {
+    store.addNotice(caseNumber, type, render(type, "title", values), render(type, "body", values));
+    store.addMilestone(caseNumber, type, true, render(type, "milestone", values), null);
+  }
+
+  String render(String type, String part, Map<String, ?> values) {
+    String key = "notice." + type + "." + part;
+    String template = messages.getMessage(key, null, Locale.SIMPLIFIED_CHINESE);
+    Matcher m = PLACEHOLDER.matcher(template);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String name = m.group(1);
+      if (!values.containsKey(name)) {
+        throw new IllegalStateException("notices.properties: " + key + " names {" + name + "}, which this notice "
+            + "does not provide; it provides " + values.keySet());
+      }
+      Object value = values.get(name);
+      m.appendReplacement(out, Matcher.quoteReplacement(value == null ? "" : value.toString()));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+}

@@ -1,0 +1,599 @@
+package cn.xinfang.handling;
+
+import static cn.xinfang.support.CaseDriver.ACCEPT;
+import static cn.xinfang.support.CaseDriver.APPROVE_REPLY;
+import static cn.xinfang.support.CaseDriver.HANDLE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import cn.xinfang.casestore.Milestone;
+import cn.xinfang.casestore.Notice;
+import cn.xinfang.casestore.OpinionKind;
+import cn.xinfang.casestore.OpinionStore;
+import cn.xinfang.casestore.PetitionRecord;
+import cn.xinfang.casestore.PetitionStatus;
+import cn.xinfang.casestore.PetitionStore;
+import cn.xinfang.casestore.Satisfaction;
+import cn.xinfang.intake.IntakeService;
+import cn.xinfang.intake.PersonRequest;
+import cn.xinfang.intake.RegistrationValidator;
+import cn.xinfang.support.ApplicationIT;
+import cn.xinfang.support.CaseDriver;
+import cn.xinfang.support.CaseDriver.Case;
+import cn.xinfang.support.Petitions;
+import cn.xinfang.support.Refusals;
+import cn.xinfang.support.TestClock;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Handling (办理), its optional paths (extension, mediation, hearing), the reply approval chain (三审)
+ * and the delivery of the opinion with the windows it opens, on the running application. Expected
+ * deadlines are written out by hand from the rules of domain.md §3, not computed by the code under test.
+ */
+@ApplicationIT
+class HandlingProcessIT {
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired FormService formService;
+  @Autowired IntakeService intake;
+  @Autowired RegistrationValidator validator;
+  @Autowired PetitionStore store;
+  @Autowired OpinionStore opinions;
+  @Autowired TestClock clock;
+
+  CaseDriver cases;
+
+  @BeforeEach
+  void init() {
+    BpmnAwareTests.init(engine);
+    cases = new CaseDriver(engine, intake, validator, store);
+  }
+
+  @AfterEach
+  void resetClock() {
+    clock.reset();
+  }
+
+  /** 23:59:59 Beijing time of that day. */
+  static Date endOf(String day) {
+    return Date.from(OffsetDateTime.parse(day + "T23:59:59+08:00").toInstant());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Acceptance starts the handling clock
+  // ---------------------------------------------------------------------------------------------
+
+  @Nested
+  class HandlingClock {
+
+    @Test
+    void acceptanceStartsSixtyDaysAndTheNoticeNamesTheirEnd() {
+      // Given a case transferred to the housing bureau, accepted on Thu 2026-09-10
+      Case c = cases.transferred();
+      clock.pin("2026-09-10T10:00");
+
+      // When the unit accepts it
+      cases.complete(c, ACCEPT, Map.of("acceptance", "ACCEPT"));
+
+      // Then handlePetition is due 60 days later, Mon 2026-11-09, and the petitioner reads that date
+      assertThat(c.pi()).hasPassed("Task_StartHandling", "Task_NotifyAcceptance").isWaitingAt(HANDLE);
+      Task handle = cases.task(c, HANDLE);
+      assertThat(handle).hasDueDate(endOf("2026-11-09")).hasCandidateGroup("unit-housing");
+      PetitionRecord stored = cases.stored(c);
+      assertThat(stored.status()).isEqualTo(PetitionStatus.ACCEPTED);
+      assertThat(stored.currentDeadline().toInstant()).isEqualTo(endOf("2026-11-09").toInstant());
+      assertThat(stored.deadlineName()).isEqualTo("信访事项办结期限");
+      assertThat(notice(c, "ACCEPTANCE_NOTICE").body()).contains("2026年11月9日前办结").contains("市住房和建设局");
+    }
+
+    @Test
+    void theSimpleProcedureCountsTenWorkingDays() {
+      // Given a case triaged to the simple procedure, accepted on Thu 2026-09-24 (worked example of §3)
+      Case c = cases.transferred("CLAIM", true);
+      clock.pin("2026-09-24T16:00");
+
+      // When the unit accepts it
+      cases.complete(c, ACCEPT, Map.of("acceptance", "ACCEPT"));
+
+      // Then it is due after 10 working days, across 中秋 and 国庆: 2026-10-15
+      assertThat(cases.task(c, HANDLE)).hasDueDate(endOf("2026-10-15"));
+      assertThat(notice(c, "ACCEPTANCE_NOTICE").body()).contains("简易办理").contains("2026年10月15日");
+    }
+
+    @Test
+    void aDeadlineOnAHolidayMovesToTheNextWorkingDay() {
+      // Given a case accepted on Mon 2026-08-03: 60 days end on Fri 2026-10-02, inside 国庆 (10-01..10-07)
+      Case c = cases.transferred();
+      clock.pin("2026-08-03T09:30");
+
+      // When the unit accepts it
+      cases.complete(c, ACCEPT, Map.of("acceptance", "ACCEPT"));
+
+      // Then the period ends on the first working day after the holiday, Thu 2026-10-08
+      assertThat(cases.task(c, HANDLE)).hasDueDate(endOf("2026-10-08"));
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Extension (Art. 34)
+  // ---------------------------------------------------------------------------------------------
+
+  @Nested
+  class Extension {
+
+    @Test
+    void anApprovedExtensionMovesTheDeadlineOnceAndTellsThePetitionerWhy() {
+      // Given a case accepted on 2026-09-10, due 2026-11-09
+      Case c = acceptedOn("2026-09-10T10:00");
+
+      // When the unit asks for 30 more days and a leader approves
+      clock.pin("2026-10-20T10:00");
+      cases.complete(c, HANDLE, extension(30, "需要委托第三方机构进行房屋安全鉴定"));
+      assertThat(c.pi()).isWaitingAt("approveExtension");
+      Task approval = cases.task(c, "approveExtension");
+      assertThat(approval).hasCandidateGroup("leaders").hasDueDate(endOf("2026-11-09"));
+      cases.complete(c, "approveExtension", Map.of("extensionApproved", true, "extensionComment", "同意延期"));
+
+      // Then handling is due 30 days after the old deadline, Wed 2026-12-09
+      assertThat(c.pi()).hasPassed("Task_ExtendDeadline", "Task_NotifyExtension").isWaitingAt(HANDLE);
+      assertThat(cases.task(c, HANDLE)).hasDueDate(endOf("2026-12-09"));
+      assertThat(cases.stored(c).currentDeadline().toInstant()).isEqualTo(endOf("2026-12-09").toInstant());
+
+      // and the petitioner has a 延期告知书 with the reason and the new date; the leader's comment stays internal
+      Notice notice = notice(c, "EXTENSION_NOTICE");
+      assertThat(notice.body()).contains("需要委托第三方机构进行房屋安全鉴定").contains("2026年12月9日");
+      assertThat(publicMilestones(c)).anySatisfy(m -> assertThat(m).contains("延长至2026年12月9日"));
+      assertThat(publicMilestones(c)).noneMatch(m -> m.contains("同意延期"));
+
+      // and a second extension is refused
+      Refusals.assertRefused(() -> cases.complete(c, HANDLE, extension(10, "仍需鉴定")), "handlingAction");
+      assertThat(c.pi()).isWaitingAt(HANDLE);
+    }
+
+    @Test
+    void aRefusedExtensionKeepsTheDeadline() {
+      // Given a case due 2026-11-09 whose unit asked for an extension
+      Case c = acceptedOn("2026-09-10T10:00");
+      cases.complete(c, HANDLE, extension(15, "当事人在外地，需延期调查"));
+
+      // When the leader refuses it
+      cases.complete(c, "approveExtension", Map.of("extensionApproved", false, "extensionComment", "理由不充分"));
+
+      // Then handling goes on with the old deadline, no notice goes out, and the unit may ask again
+      assertThat(c.pi()).hasPassed("Task_RecordExtensionNotGranted").hasNotPassed("Task_ExtendDeadline")
+          .isWaitingAt(HANDLE);
+      assertThat(cases.task(c, HANDLE)).hasDueDate(endOf("2026-11-09"));
+      assertThat(noticeTypes(c)).doesNotContain("EXTENSION_NOTICE");
+      assertThat(store.milestones(c.id())).filteredOn(m -> m.type().equals("EXTENSION_NOT_GRANTED")).singleElement()
+          .satisfies(m -> {
+            assertThat(m.publicVisible()).isFalse();
+            assertThat(m.description()).contains("未获批准");
+            assertThat(m.internalNote()).isEqualTo("理由不充分");
+          });
+      cases.complete(c, HANDLE, extension(15, "当事人在外地，需延期调查"));
+      assertThat(c.pi()).isWaitingAt("approveExtension");
+    }
+
+    @Test
+    void anExtensionNotApprovedBeforeTheDeadlineLapses() {
+      // Given a case due 2026-11-09 whose extension request waits for a leader
+      Case c = acceptedOn("2026-09-10T10:00");
+      cases.complete(c, HANDLE, extension(30, "需要专家论证"));
+
+      // Then the approval's timer is set to the end of the handling deadline
+      Job lapse = cases.timer(c, "Timer_ExtensionLapsed");
+      assertThat(lapse.getDuedate()).isEqualTo(endOf("2026-11-09"));
+
+      // When the deadline passes without a decision
+      cases.fire(lapse);
+
+      // Then the request lapses and handling continues with the old deadline, now overdue
+      assertThat(c.pi()).hasPassed("Timer_ExtensionLapsed", "Task_RecordExtensionNotGranted").isWaitingAt(HANDLE);
+      assertThat(cases.task(c, HANDLE)).hasDueDate(endOf("2026-11-09"));
+      assertThat(store.milestones(c.id())).anySatisfy(m -> assertThat(m.description()).contains("未在办理期限届满前获批"));
+    }
+
+    @Test
+    void aLeaderCannotApproveAfterTheDeadline() {
+      // Given a request made before the deadline 2026-11-09
+      Case c = acceptedOn("2026-09-10T10:00");
+      cases.complete(c, HANDLE, extension(30, "需要专家论证"));
+
+      // When the leader approves the day after the deadline, before the timer job ran
+      clock.pin("2026-11-10T09:00");
+
+      // Then the approval is refused with the date
+      Refusals.assertRefused(() -> cases.complete(c, "approveExtension", Map.of("extensionApproved", true)),
+          "extensionApproved");
+      assertThat(c.pi()).isWaitingAt("approveExtension");
+    }
+
+    static Stream<Arguments> refusedRequests() {
+      return Stream.of(
+          Arguments.of("more than 30 days", false, "2026-10-01T10:00", extension(31, "理由"), "extensionDays"),
+          Arguments.of("zero days", false, "2026-10-01T10:00", extension(0, "理由"), "extensionDays"),
+          Arguments.of("no reason", false, "2026-10-01T10:00", extension(10, " "), "extensionReason"),
+          Arguments.of("after the deadline", false, "2026-11-10T08:00", extension(10, "理由"), "handlingAction"),
+          Arguments.of("under the simple procedure", true, "2026-09-12T10:00", extension(10, "理由"), "handlingAction"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("cn.xinfang.handling.HandlingProcessIT$Extension#refusedRequests")
+    void anInvalidExtensionRequestIsRefused(String name, boolean simple, String now, Map<String, Object> vars,
+        String field) {
+      // Given a case accepted on 2026-09-10 (ordinary: due 11-09; simple: due 09-24)
+      Case c = cases.transferred("CLAIM", simple);
+      clock.pin("2026-09-10T10:00");
+      cases.complete(c, ACCEPT, Map.of("acceptance", "ACCEPT"));
+
+      // When the unit asks for an extension that the law does not allow
+      clock.pin(now);
+
+      // Then the request is refused, naming the field, and nothing moved
+      Refusals.assertRefused(() -> cases.complete(c, HANDLE, vars), field);
+      assertThat(c.pi()).isWaitingAt(HANDLE);
+      assertThat(runtimeService.getVariable(c.pi().getId(), "extended")).isEqualTo(false);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Mediation (Art. 33) and hearing
+  // ---------------------------------------------------------------------------------------------
+
+  @Nested
+  class MediationAndHearing {
+
+    @Test
+    void anAgreementReachedInMediationClosesTheCase() {
+      // Given an accepted claim
+      Case c = cases.accepted();
+
+      // When the unit mediates and both sides agree
+      cases.complete(c, HANDLE, Map.of("handlingAction", "MEDIATE"));
+      assertThat(c.pi()).isWaitingAt("mediatePetition");
+      assertThat(cases.task(c, "mediatePetition")).hasCandidateGroup("unit-housing");
+      cases.complete(c, "mediatePetition", Map.of("mediationResult", "AGREED", "petitionerConsents", true,
+          "otherPartyConsents", true, "mediationAgreement", "楼上住户于 15 日内更换管道并赔偿 3000 元"));
+
+      // Then the agreement is confirmed in writing and the case is closed
+      assertThat(c.pi()).hasPassed("Task_NotifyMediationAgreement", "End_Mediated").isEnded();
+      assertThat(cases.stored(c).status()).isEqualTo(PetitionStatus.CLOSED);
+      assertThat(cases.stored(c).currentDeadline()).isNull();
+      assertThat(notice(c, "MEDIATION_AGREEMENT_NOTICE").body()).contains("楼上住户于 15 日内更换管道并赔偿 3000 元");
+    }
+
+    @Test
+    void aFailedMediationReturnsToHandling() {
+      Case c = cases.accepted();
+      cases.complete(c, HANDLE, Map.of("handlingAction", "MEDIATE"));
+
+      cases.complete(c, "mediatePetition", Map.of("mediationResult", "FAILED", "mediationAgreement", "对方拒绝赔偿"));
+
+      assertThat(c.pi()).hasPassed("Task_RecordMediationFailed").isWaitingAt(HANDLE);
+      assertThat(cases.stored(c).status()).isEqualTo(PetitionStatus.ACCEPTED);
+      assertThat(publicMilestones(c)).contains("调解未达成协议，继续办理");
+      assertThat(publicMilestones(c)).noneMatch(m -> m.contains("对方拒绝赔偿"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource({
+        "petitioner did not consent, false, true, 协议内容, petitionerConsents",
+        "other party did not consent, true, false, 协议内容, otherPartyConsents",
+        "no terms, true, true, '', mediationAgreement"})
+    void anAgreementNeedsBothConsentsAndItsTerms(String name, boolean petitioner, boolean other, String terms,
+        String field) {
+      Case c = cases.accepted();
+      cases.complete(c, HANDLE, Map.of("handlingAction", "MEDIATE"));
+
+      Refusals.assertRefused(() -> cases.complete(c, "mediatePetition", Map.of("mediationResult", "AGREED",
+          "petitionerConsents", petitioner, "otherPartyConsents", other, "mediationAgreement", terms)), field);
+      assertThat(c.pi()).isWaitingAt("mediatePetition");
+    }
+
+    @Test
+    void onlyClaimsAreMediated() {
+      // Given an accepted suggestion
+      Case c = cases.accepted("SUGGESTION", false);
+
+      // Then mediation is refused
+      Refusals.assertRefused(() -> cases.complete(c, HANDLE, Map.of("handlingAction", "MEDIATE")), "handlingAction");
+      assertThat(c.pi()).isWaitingAt(HANDLE);
+    }
+
+    @Test
+    void aHearingIsRecordedAndHandlingGoesOnWithTheSameDeadline() {
+      // Given a case accepted on 2026-09-10, due 2026-11-09
+      Case c = acceptedOn("2026-09-10T10:00");
+
+      // When the unit holds a hearing and records it
+      cases.complete(c, HANDLE, Map.of("handlingAction", "HEARING"));
+      assertThat(c.pi()).isWaitingAt("holdHearing");
+      clock.pin("2026-10-16T17:00");
+      cases.complete(c, "holdHearing", hearing("2026-10-16"));
+
+      // Then the hearing is stored, the petitioner sees that it took place, and the deadline is unchanged
+      assertThat(c.pi()).hasPassed("Task_RecordHearing").isWaitingAt(HANDLE);
+      assertThat(opinions.hearings(c.id())).singleElement().satisfies(h -> {
+        assertThat(h.stage()).isEqualTo(OpinionKind.HANDLING);
+        assertThat(h.heldOn()).hasToString("2026-10-16");
+        assertThat(h.participants()).contains("信访人张三");
+      });
+      assertThat(publicMilestones(c)).contains("已举行听证（2026年10月16日）");
+      assertThat(cases.task(c, HANDLE)).hasDueDate(endOf("2026-11-09"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource({"in the future, 2026-10-17, hearingDate", "not a date, 16.10.2026, hearingDate"})
+    void aHearingRecordNeedsAPastDate(String name, String day, String field) {
+      Case c = acceptedOn("2026-09-10T10:00");
+      cases.complete(c, HANDLE, Map.of("handlingAction", "HEARING"));
+      clock.pin("2026-10-16T17:00");
+
+      Refusals.assertRefused(() -> cases.complete(c, "holdHearing", hearing(day)), field);
+      assertThat(c.pi()).isWaitingAt("holdHearing");
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reply approval (三审) and delivery
+  // ---------------------------------------------------------------------------------------------
+
+  @Nested
+  class ReplyApproval {
+
+    @Test
+    void aSupportingOpinionIsApprovedByTheUnitThenTheLeaderAndDelivered() {
+      // Given an accepted case, concluded SUPPORTED on 2026-10-20
+      Case c = acceptedOn("2026-09-10T10:00");
+      clock.pin("2026-10-20T10:00");
+      cases.complete(c, HANDLE, Map.of("handlingOutcome", "SUPPORTED", "opinionText", "责成物业公司维修渗漏管道。",
+          "factsFound", "经现场查看，楼上卫生间管道渗漏属实。", "legalBasis", "《物业管理条例》第三十五条"));
+
+      // Then the chain is the unit's head, then the leader, each due at the handling deadline
+      assertThat(c.pi()).hasPassed("Task_DecideApprovers").isWaitingAt(APPROVE_REPLY);
+      assertThat(cases.task(c, APPROVE_REPLY)).hasDueDate(endOf("2026-11-09"));
+      assertThat(cases.approveAll(c)).containsExactly("unit-housing", "leaders");
+
+      // and the opinion is delivered: status REPLIED, review may be asked until 2026-11-19 (30 days)
+      assertThat(c.pi()).hasPassed("Task_DecideReviewLevel", "Task_DeliverOpinion");
+      PetitionRecord stored = cases.stored(c);
+      assertThat(stored.status()).isEqualTo(PetitionStatus.REPLIED);
+      assertThat(stored.deadlineName()).isEqualTo("请求复查期限");
+      assertThat(stored.currentDeadline().toInstant()).isEqualTo(endOf("2026-11-19").toInstant());
+
+      // and the 信访处理意见书 has the request, the facts, the decision, the basis and the way to review
+      Notice opinion = notice(c, "HANDLING_OPINION");
+      assertThat(opinion.title()).isEqualTo("信访处理意见书");
+      assertThat(opinion.body())
+          .contains("张三：")
+          .contains("小区楼上漏水")
+          .contains("经现场查看，楼上卫生间管道渗漏属实。")
+          .contains("责成物业公司维修渗漏管道。")
+          .contains("处理结果：支持")
+          .contains("《物业管理条例》第三十五条")
+          .contains("截至2026年11月19日")
+          .contains("向市人民政府（复查）书面请求复查")
+          .contains("市住房和建设局")
+          .doesNotContain("housing1").doesNotContain("李建国");
+      assertThat(opinions.latest(c.id(), OpinionKind.HANDLING)).hasValueSatisfying(o -> {
+        assertThat(o.outcome()).isEqualTo("SUPPORTED");
+        assertThat(o.issuer()).isEqualTo("unit-housing");
+        assertThat(o.handlingDue().toInstant()).isEqualTo(endOf("2026-11-09").toInstant());
+        assertThat(o.evaluationDue().toInstant()).isEqualTo(endOf("2026-11-19").toInstant());
+      });
+
+      // and the process waits for a review request or the end of its window, and for the evaluation
+      assertThat(c.pi()).isWaitingAt("EventGateway_ReviewWindow", "Timer_EvaluationWindow");
+      assertThat(runtimeService.getVariables(c.pi().getId())).doesNotContainKeys("opinionText", "replyApproved");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource({
+        "not supported, NOT_SUPPORTED, 1, 'unit-housing,bureau,leaders'",
+        "partly supported, PARTIALLY_SUPPORTED, 1, 'unit-housing,leaders'",
+        "group petition, SUPPORTED, 6, 'unit-housing,bureau,leaders'",
+        "group petition not supported, NOT_SUPPORTED, 6, 'unit-housing,bureau,leaders'"})
+    void theChainFollowsTheDecisionTable(String name, String outcome, int persons, String chain) {
+      // Given an accepted case of that many petitioners
+      Case c = cases.register(CaseDriver.PETITIONER, persons, "FUTIAN", "HOUSING", "2026-09-20");
+      cases.complete(c, CaseDriver.TRIAGE, Petitions.triage("CLAIM", "NONE", false, false, false, true));
+      cases.complete(c, ACCEPT, Map.of("acceptance", "ACCEPT"));
+
+      // When the unit concludes with that outcome
+      cases.conclude(c, outcome);
+
+      // Then the levels come in the table's order
+      assertThat(cases.approveAll(c)).containsExactly(chain.split(","));
+      assertThat(cases.stored(c).status()).isEqualTo(PetitionStatus.REPLIED);
+    }
+
+    @Test
+    void aReturnedDraftGoesBackToTheUnitWithTheCommentAndTheChainStartsAgain() {
+      // Given a draft approved by the unit's head
+      Case c = cases.accepted();
+      cases.conclude(c, "NOT_SUPPORTED");
+      cases.complete(c, APPROVE_REPLY, Map.of("replyApproved", true));
+
+      // When the bureau returns it with a comment
+      Task second = cases.task(c, APPROVE_REPLY);
+      assertThat(cases.candidateGroup(second)).isEqualTo("bureau");
+      cases.complete(c, APPROVE_REPLY, Map.of("replyApproved", false, "approvalComment", "请补充法律依据"));
+
+      // Then the unit handles again and reads the comment; nothing reached the petitioner
+      assertThat(c.pi()).isWaitingAt(HANDLE).hasNotPassed("Task_DeliverOpinion");
+      Task handle = cases.task(c, HANDLE);
+      assertThat(formService.getTaskFormVariables(handle.getId()).getValue("approvalComment", String.class))
+          .isEqualTo("请补充法律依据");
+      assertThat(cases.stored(c).status()).isEqualTo(PetitionStatus.ACCEPTED);
+      assertThat(noticeTypes(c)).doesNotContain("HANDLING_OPINION");
+      assertThat(store.milestones(c.id())).filteredOn(m -> m.type().startsWith("REPLY_"))
+          .extracting(Milestone::publicVisible).containsOnly(false);
+      assertThat(publicMilestones(c)).noneMatch(m -> m.contains("请补充法律依据"));
+
+      // When it concludes again, the whole chain decides again
+      cases.conclude(c, "NOT_SUPPORTED");
+      assertThat(cases.approveAll(c)).containsExactly("unit-housing", "bureau", "leaders");
+      assertThat(cases.stored(c).status()).isEqualTo(PetitionStatus.REPLIED);
+      assertThat(noticeTypes(c)).containsOnlyOnce("HANDLING_OPINION");
+    }
+
+    @Test
+    void returningADraftNeedsAComment() {
+      Case c = cases.accepted();
+      cases.conclude(c, "SUPPORTED");
+
+      Refusals.assertRefused(() -> cases.complete(c, APPROVE_REPLY, Map.of("replyApproved", false)), "approvalComment");
+      Refusals.assertRefused(() -> cases.complete(c, APPROVE_REPLY, Map.of()), "replyApproved");
+      assertThat(c.pi()).isWaitingAt(APPROVE_REPLY);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource({
+        "no outcome, '', 意见, handlingOutcome",
+        "unknown outcome, MAYBE, 意见, handlingOutcome",
+        "no opinion, SUPPORTED, '', opinionText"})
+    void anIncompleteConclusionIsRefused(String name, String outcome, String text, String field) {
+      Case c = cases.accepted();
+
+      Refusals.assertRefused(() -> cases.complete(c, HANDLE,
+          Map.of("handlingOutcome", outcome, "opinionText", text)), field);
+      assertThat(c.pi()).isWaitingAt(HANDLE).hasNotPassed("Task_DecideApprovers");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource({
+        "a suggestion, SUGGESTION, NONE, SUGGESTION_REPLY, 采纳",
+        "an enforcement request, CLAIM, ENFORCEMENT, ENFORCEMENT_REPLY, 行政复议"})
+    void anAnswerOutsideThePetitionRouteClosesTheCaseWithoutReview(String name, String nature, String statutoryRoute,
+        String noticeType, String wording) {
+      // Given an accepted case on the suggestion or enforcement route
+      Case c = cases.register("FUTIAN", "HOUSING", "2026-09-20");
+      cases.complete(c, CaseDriver.TRIAGE, Petitions.triage(nature, statutoryRoute, false, false, false, true));
+      cases.complete(c, ACCEPT, Map.of("acceptance", "ACCEPT"));
+
+      // When the answer is approved and delivered
+      cases.conclude(c, "SUPPORTED");
+      cases.approveAll(c);
+
+      // Then the petitioner has the answer, the case is closed, and no review window opens
+      assertThat(notice(c, noticeType).body()).contains(wording);
+      assertThat(cases.stored(c).status()).isEqualTo(PetitionStatus.CLOSED);
+      assertThat(c.pi()).hasPassed("End_Answered").isWaitingAt("Timer_EvaluationWindow");
+      assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(c.pi().getId())
+          .eventType("message").count()).isZero();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Windows opened by delivery
+  // ---------------------------------------------------------------------------------------------
+
+  @Nested
+  class Windows {
+
+    @Test
+    void theEvaluationWindowClosesUnansweredAsNotEvaluated() {
+      // Given an opinion delivered on 2026-10-20
+      Case c = acceptedOn("2026-09-10T10:00");
+      clock.pin("2026-10-20T10:00");
+      cases.conclude(c, "SUPPORTED");
+      cases.approveAll(c);
+
+      // Then the evaluation timer is set to the end of the 30th day, 2026-11-19
+      Job window = cases.timer(c, "Timer_EvaluationWindow");
+      assertThat(window.getDuedate()).isEqualTo(endOf("2026-11-19"));
+
+      // When it fires without an evaluation
+      cases.fire(window);
+
+      // Then the opinion is recorded as not evaluated, and the review window is still open
+      long opinionId = opinions.latest(c.id(), OpinionKind.HANDLING).orElseThrow().id();
+      assertThat(opinions.evaluation(opinionId)).hasValueSatisfying(
+          e -> assertThat(e.result()).isEqualTo(Satisfaction.NOT_EVALUATED));
+      assertThat(publicMilestones(c)).contains("满意度评价期限届满，信访人未评价");
+      assertThat(c.pi()).hasPassed("Task_CloseEvaluation").isWaitingAt("EventGateway_ReviewWindow");
+    }
+
+    @Test
+    void withoutAReviewRequestTheCaseClosesWhenTheWindowEnds() {
+      // Given an opinion delivered on Sat 2026-09-05: 30 days end on Mon 10-05, inside 国庆
+      Case c = acceptedOn("2026-08-20T10:00");
+      clock.pin("2026-09-05T10:00");
+      cases.conclude(c, "PARTIALLY_SUPPORTED");
+      cases.approveAll(c);
+
+      // Then the window ends on the next working day, 2026-10-08, in the engine and for the petitioner
+      Job window = cases.timer(c, "Timer_ReviewWindow");
+      assertThat(window.getDuedate()).isEqualTo(endOf("2026-10-08"));
+      assertThat(cases.stored(c).currentDeadline().toInstant()).isEqualTo(endOf("2026-10-08").toInstant());
+
+      // When the window passes
+      cases.fire(window);
+
+      // Then the opinion stands and the case is closed; only the evaluation window is left
+      assertThat(c.pi()).hasPassed("Task_CloseAfterReply", "End_ReviewWindowPassed").isWaitingAt("Timer_EvaluationWindow");
+      PetitionRecord stored = cases.stored(c);
+      assertThat(stored.status()).isEqualTo(PetitionStatus.CLOSED);
+      assertThat(stored.currentDeadline()).isNull();
+      assertThat(publicMilestones(c)).contains("请求复查期限届满，处理意见生效，本事项办结");
+
+      // and once the evaluation window closes too, the process is over
+      cases.fire(cases.timer(c, "Timer_EvaluationWindow"));
+      assertThat(c.pi()).isEnded();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // helpers
+  // ---------------------------------------------------------------------------------------------
+
+  private Case acceptedOn(String beijingTime) {
+    Case c = cases.transferred();
+    clock.pin(beijingTime);
+    cases.complete(c, ACCEPT, Map.of("acceptance", "ACCEPT"));
+    return c;
+  }
+
+  static Map<String, Object> extension(long days, String reason) {
+    return Map.of("handlingAction", "EXTEND", "extensionDays", days, "extensionReason", reason);
+  }
+
+  static Map<String, Object> hearing(String day) {
+    return Map.of("hearingDate", day, "hearingParticipants", "主持人王某，听证员三人，信访人张三，物业公司代表",
+        "hearingSummary", "双方陈述意见，听证员认为漏水责任在楼上住户。");
+  }
+
+  private Notice notice(Case c, String type) {
+    List<Notice> found = store.notices(c.id()).stream().filter(n -> n.type().equals(type)).toList();
+    assertThat(found).as("notices %s of %s", type, c.number()).hasSize(1);
+    return found.get(0);
+  }
+
+  private List<String> noticeTypes(Case c) {
+    return store.notices(c.id()).stream().map(Notice::type).toList();
+  }
+
+  private List<String> publicMilestones(Case c) {
+    return store.milestones(c.id()).stream().filter(Milestone::publicVisible).map(Milestone::description).toList();
+  }
+}

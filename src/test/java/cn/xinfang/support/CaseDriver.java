@@ -1,0 +1,163 @@
+package cn.xinfang.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.xinfang.casestore.PetitionRecord;
+import cn.xinfang.casestore.PetitionStore;
+import cn.xinfang.intake.IntakeService;
+import cn.xinfang.intake.PersonRequest;
+import cn.xinfang.intake.RegistrationRequest;
+import cn.xinfang.intake.RegistrationValidator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * Drives cases through the petition process on the running application, the way clerks would: the
+ * public registration path, then task completions with the contract's variables (domain.md §5).
+ * Each step checks that the case is where the step expects it.
+ */
+public class CaseDriver {
+
+  public static final String TRIAGE = "triagePetition";
+  public static final String ACCEPT = "acceptPetition";
+  public static final String HANDLE = "handlePetition";
+  public static final String APPROVE_REPLY = "approveReply";
+  public static final String REVIEW = "reviewPetition";
+  public static final String RE_REVIEW = "reReviewPetition";
+
+  /** The default petitioner of {@link #register}; the ID number has a valid check digit. */
+  public static final PersonRequest PETITIONER =
+      new PersonRequest("张三", "11010519491231002X", "13800138000", "深圳市福田区福华路 1 号");
+
+  private final ProcessEngine engine;
+  private final IntakeService intake;
+  private final RegistrationValidator validator;
+  private final PetitionStore store;
+
+  public CaseDriver(ProcessEngine engine, IntakeService intake, RegistrationValidator validator, PetitionStore store) {
+    this.engine = engine;
+    this.intake = intake;
+    this.validator = validator;
+    this.store = store;
+  }
+
+  /** A registered case: its number, its case-store id, its process instance and its query code. */
+  public record Case(String number, long id, ProcessInstance pi, String queryCode) {
+  }
+
+  public Case register(String district, String category, String receivedAt) {
+    return register(PETITIONER, 1, district, category, receivedAt);
+  }
+
+  public Case register(PersonRequest petitioner, int personCount, String district, String category,
+      String receivedAt) {
+    RegistrationRequest request = new RegistrationRequest(null, "ONLINE", receivedAt, petitioner, personCount,
+        district, category, "小区楼上漏水", "楼上住户漏水多次协商未果，请求有关部门协调处理。", null);
+    PetitionRecord record = intake.register(validator.validate(request, null)).petition();
+    ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(record.caseNumber()).singleResult();
+    assertThat(pi).as("process instance of %s", record.caseNumber()).isNotNull();
+    return new Case(record.caseNumber(), record.id(), pi, record.queryCode());
+  }
+
+  /** A housing claim in Futian, received 2026-09-20 and triaged to the petition route. */
+  public Case transferred() {
+    return transferred("CLAIM", false);
+  }
+
+  public Case transferred(String nature, boolean simpleProcedure) {
+    Case c = register("FUTIAN", "HOUSING", "2026-09-20");
+    Map<String, Object> vars = Petitions.triage(nature, "NONE", false, false, false, true);
+    vars.put("simpleProcedure", simpleProcedure);
+    complete(c, TRIAGE, vars);
+    assertWaitingAt(c, ACCEPT);
+    return c;
+  }
+
+  /** {@link #transferred}, accepted by the housing bureau: waiting at handlePetition. */
+  public Case accepted() {
+    return accepted("CLAIM", false);
+  }
+
+  public Case accepted(String nature, boolean simpleProcedure) {
+    Case c = transferred(nature, simpleProcedure);
+    complete(c, ACCEPT, Map.of("acceptance", "ACCEPT"));
+    assertWaitingAt(c, HANDLE);
+    return c;
+  }
+
+  /** The unit concludes with an outcome and an opinion: the approval chain starts. */
+  public void conclude(Case c, String outcome) {
+    complete(c, HANDLE, Map.of("handlingOutcome", outcome, "opinionText",
+        "经调查核实，楼上住户管道老化渗漏属实，已责成物业公司于 10 日内维修并赔偿损失。"));
+  }
+
+  /** Approves every level of the chain; answers the candidate group of each level in order. */
+  public List<String> approveAll(Case c) {
+    List<String> groups = new ArrayList<>();
+    for (Task t = approveReplyTask(c); t != null; t = approveReplyTask(c)) {
+      groups.add(candidateGroup(t));
+      engine.getTaskService().complete(t.getId(), Map.of("replyApproved", true));
+    }
+    return groups;
+  }
+
+  /** {@link #accepted}, concluded SUPPORTED and approved: the opinion is delivered (REPLIED). */
+  public Case replied() {
+    Case c = accepted();
+    conclude(c, "SUPPORTED");
+    approveAll(c);
+    return c;
+  }
+
+  public Task task(Case c, String key) {
+    Task t = engine.getTaskService().createTaskQuery().processInstanceId(c.pi().getId()).taskDefinitionKey(key)
+        .singleResult();
+    assertThat(t).as("task %s of %s", key, c.number()).isNotNull();
+    return t;
+  }
+
+  public void complete(Case c, String key, Map<String, Object> variables) {
+    engine.getTaskService().complete(task(c, key).getId(), new HashMap<>(variables));
+  }
+
+  public String candidateGroup(Task t) {
+    return engine.getTaskService().getIdentityLinksForTask(t.getId()).stream()
+        .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null)
+        .map(IdentityLink::getGroupId).findFirst().orElse(null);
+  }
+
+  /** The timer job of the case waiting at that activity (a timer event or a boundary timer). */
+  public Job timer(Case c, String activityId) {
+    Job job = engine.getManagementService().createJobQuery().processInstanceId(c.pi().getId()).timers()
+        .activityId(activityId).singleResult();
+    assertThat(job).as("timer at %s of %s", activityId, c.number()).isNotNull();
+    return job;
+  }
+
+  /** Fires a timer now, as the job executor would when it falls due. */
+  public void fire(Job timer) {
+    engine.getManagementService().executeJob(timer.getId());
+  }
+
+  public void assertWaitingAt(Case c, String key) {
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(c.pi().getId()).taskDefinitionKey(key)
+        .count()).as("%s waits at %s", c.number(), key).isEqualTo(1);
+  }
+
+  public PetitionRecord stored(Case c) {
+    return store.get(c.number());
+  }
+
+  private Task approveReplyTask(Case c) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(c.pi().getId())
+        .taskDefinitionKey(APPROVE_REPLY).singleResult();
+  }
+}
