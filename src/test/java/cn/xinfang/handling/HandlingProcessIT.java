@@ -89,8 +89,8 @@ class HandlingProcessIT {
     @Test
     void acceptanceStartsSixtyDaysAndTheNoticeNamesTheirEnd() {
       // Given a case transferred to the housing bureau, accepted on Thu 2026-09-10
-      Case c = cases.transferred();
       clock.pin("2026-09-10T10:00");
+      Case c = cases.transferred();
 
       // When the unit accepts it
       cases.complete(c, ACCEPT, Map.of("acceptance", "ACCEPT"));
@@ -109,8 +109,8 @@ class HandlingProcessIT {
     @Test
     void theSimpleProcedureCountsTenWorkingDays() {
       // Given a case triaged to the simple procedure, accepted on Thu 2026-09-24 (worked example of §3)
-      Case c = cases.transferred("CLAIM", true);
       clock.pin("2026-09-24T16:00");
+      Case c = cases.transferred("CLAIM", true);
 
       // When the unit accepts it
       cases.complete(c, ACCEPT, Map.of("acceptance", "ACCEPT"));
@@ -123,8 +123,8 @@ class HandlingProcessIT {
     @Test
     void aDeadlineOnAHolidayMovesToTheNextWorkingDay() {
       // Given a case accepted on Mon 2026-08-03: 60 days end on Fri 2026-10-02, inside 国庆 (10-01..10-07)
-      Case c = cases.transferred();
       clock.pin("2026-08-03T09:30");
+      Case c = cases.transferred();
 
       // When the unit accepts it
       cases.complete(c, ACCEPT, Map.of("acceptance", "ACCEPT"));
@@ -242,8 +242,8 @@ class HandlingProcessIT {
     void anInvalidExtensionRequestIsRefused(String name, boolean simple, String now, Map<String, Object> vars,
         String field) {
       // Given a case accepted on 2026-09-10 (ordinary: due 11-09; simple: due 09-24)
-      Case c = cases.transferred("CLAIM", simple);
       clock.pin("2026-09-10T10:00");
+      Case c = cases.transferred("CLAIM", simple);
       cases.complete(c, ACCEPT, Map.of("acceptance", "ACCEPT"));
 
       // When the unit asks for an extension that the law does not allow
@@ -568,8 +568,8 @@ class HandlingProcessIT {
   // ---------------------------------------------------------------------------------------------
 
   private Case acceptedOn(String beijingTime) {
-    Case c = cases.transferred();
     clock.pin(beijingTime);
+    Case c = cases.transferred();
     cases.complete(c, ACCEPT, Map.of("acceptance", "ACCEPT"));
     return c;
   }

@@ -36,6 +36,9 @@ public class CaseDriver {
   public static final PersonRequest PETITIONER =
       new PersonRequest("张三", "11010519491231002X", "13800138000", "深圳市福田区福华路 1 号");
 
+  /** when the cases of {@link #transferred} were received: before every moment the tests pin */
+  public static final String RECEIVED = "2026-08-01";
+
   private final ProcessEngine engine;
   private final IntakeService intake;
   private final RegistrationValidator validator;
@@ -67,13 +70,16 @@ public class CaseDriver {
     return new Case(record.caseNumber(), record.id(), pi, record.queryCode());
   }
 
-  /** A housing claim in Futian, received 2026-09-20 and triaged to the petition route. */
+  /**
+   * A housing claim in Futian, received on {@link #RECEIVED} and triaged to the petition route. Tests that
+   * pin the clock pin it before they create the case, so that every step happens in order.
+   */
   public Case transferred() {
     return transferred("CLAIM", false);
   }
 
   public Case transferred(String nature, boolean simpleProcedure) {
-    Case c = register("FUTIAN", "HOUSING", "2026-09-20");
+    Case c = register("FUTIAN", "HOUSING", RECEIVED);
     Map<String, Object> vars = Petitions.triage(nature, "NONE", false, false, false, true);
     vars.put("simpleProcedure", simpleProcedure);
     complete(c, TRIAGE, vars);
