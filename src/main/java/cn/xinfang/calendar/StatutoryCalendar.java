@@ -1,8 +1,8 @@
 package cn.xinfang.calendar;
 
 import java.time.DayOfWeek;
-import java.time.LocalDate;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;

@@ -6,7 +6,6 @@ import cn.xinfang.calendar.StatutoryCalendar;
 import cn.xinfang.casestore.NewPetition;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
-import cn.xinfang.system.GroupNames;
 import cn.xinfang.system.InvalidInputException;
 import java.util.Date;
 import java.util.List;
@@ -91,15 +90,20 @@ public class RegisterPetitionDelegate implements JavaDelegate {
       @Override
       public void afterCommit() {
         // system housekeeping: the clerk who registered need not hold DELETE_HISTORY
-        GroupNames.asSystem(identity, () -> {
+        var clerk = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
           history.createHistoricVariableInstanceQuery()
               .processInstanceIdIn(processInstanceId)
               .includeDeleted()
               .variableNameIn(CASE_STORE_ONLY.toArray(String[]::new))
               .list()
               .forEach(v -> history.deleteHistoricVariableInstance(v.getId()));
-          return null;
-        });
+        } finally {
+          if (clerk != null) {
+            identity.setAuthentication(clerk);
+          }
+        }
       }
     });
   }

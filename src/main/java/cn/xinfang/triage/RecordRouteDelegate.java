@@ -2,9 +2,9 @@ package cn.xinfang.triage;
 
 import static cn.xinfang.system.PetitionProcess.Var;
 
-import cn.xinfang.system.CaseVariables;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.casestore.Route;
+import cn.xinfang.system.CaseVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -1,8 +1,8 @@
 package cn.xinfang.appeal;
 
 import static cn.xinfang.support.CaseDriver.HANDLE;
-import static cn.xinfang.support.CaseDriver.RE_REVIEW;
 import static cn.xinfang.support.CaseDriver.REVIEW;
+import static cn.xinfang.support.CaseDriver.RE_REVIEW;
 import static cn.xinfang.support.CaseDriver.TRIAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;

@@ -1,7 +1,7 @@
 package cn.xinfang.appeal;
 
-import static cn.xinfang.support.CaseDriver.RE_REVIEW;
 import static cn.xinfang.support.CaseDriver.REVIEW;
+import static cn.xinfang.support.CaseDriver.RE_REVIEW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xinfang.casestore.PetitionStore;

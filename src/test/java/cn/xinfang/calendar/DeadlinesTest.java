@@ -27,7 +27,9 @@ class DeadlinesTest {
             Map.entry("acceptance", new Deadline(15, CALENDAR_DAYS)),
             Map.entry("objection", new Deadline(5, WORKING_DAYS)),
             Map.entry("handling", new Deadline(60, CALENDAR_DAYS)),
-            Map.entry("simple-procedure", new Deadline(10, WORKING_DAYS))), null), CALENDAR);
+            Map.entry("simple-procedure", new Deadline(10, WORKING_DAYS)),
+            Map.entry("extension", new Deadline(30, CALENDAR_DAYS)),
+            Map.entry("re-review-decision", new Deadline(30, CALENDAR_DAYS))), null), CALENDAR);
 
     /** An instant given as Beijing local time. */
     private static Instant beijing(String localDateTime) {
@@ -98,5 +100,44 @@ class DeadlinesTest {
         assertThatThrownBy(() -> deadlines.due("handling", null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("handling");
+    }
+
+    @Test
+    void anExtensionCountsFromTheOldDeadlinesLastDay() {
+        // due Mon 2026-11-09; 30 more days end on Wed 2026-12-09
+        Date due = Date.from(OffsetDateTime.parse("2026-11-09T23:59:59+08:00").toInstant());
+        assertThat(deadlines.extend("extension", due, 30))
+                .isEqualTo(Date.from(OffsetDateTime.parse("2026-12-09T23:59:59+08:00").toInstant()));
+        // 15 days from Fri 2026-09-18 end on Sat 10-03, inside 国庆: moved to Thu 10-08
+        Date september = Date.from(OffsetDateTime.parse("2026-09-18T23:59:59+08:00").toInstant());
+        assertThat(deadlines.extend("extension", september, 15))
+                .isEqualTo(Date.from(OffsetDateTime.parse("2026-10-08T23:59:59+08:00").toInstant()));
+        assertThat(deadlines.maxDays("extension")).isEqualTo(30);
+    }
+
+    @Test
+    void pausedDaysAreAddedBeforeTheLastDayIsMovedOffARestDay() {
+        // re-review requested Mon 2026-11-02: due Wed 12-02; 5 days of hearing -> Mon 12-07
+        Date requested = Date.from(beijing("2026-11-02T10:00:00"));
+        assertThat(deadlines.dueDateExcluding("re-review-decision", requested, 0))
+                .isEqualTo(Date.from(OffsetDateTime.parse("2026-12-02T23:59:59+08:00").toInstant()));
+        assertThat(deadlines.dueDateExcluding("re-review-decision", requested, 5))
+                .isEqualTo(Date.from(OffsetDateTime.parse("2026-12-07T23:59:59+08:00").toInstant()));
+        // 3 days land on Sat 12-05: the period ends on Mon 12-07
+        assertThat(deadlines.dueDateExcluding("re-review-decision", requested, 3))
+                .isEqualTo(Date.from(OffsetDateTime.parse("2026-12-07T23:59:59+08:00").toInstant()));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} {1} -> {2}: {3}")
+    @CsvSource({
+            "re-review-decision, 2026-11-10T10:00:00, 2026-11-15T16:00:00, 5",
+            "re-review-decision, 2026-11-10T10:00:00, 2026-11-10T18:00:00, 0",
+            "re-review-decision, 2026-09-30T23:30:00, 2026-10-01T00:30:00, 1",
+            // working days after Wed 09-30 up to Fri 10-09: only 10-08 and 10-09 (国庆 10-01..10-07)
+            "objection, 2026-09-30T10:00:00, 2026-10-09T10:00:00, 2",
+            // Sat 2026-10-10 is an adjusted working day
+            "objection, 2026-10-09T10:00:00, 2026-10-12T10:00:00, 2"})
+    void daysBetweenCountTheClocksOwnDays(String clock, String from, String to, long days) {
+        assertThat(deadlines.daysBetween(clock, beijing(from), beijing(to))).isEqualTo(days);
     }
 }

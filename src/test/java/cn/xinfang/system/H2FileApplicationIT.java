@@ -18,7 +18,7 @@ class H2FileApplicationIT extends ApplicationScenario {
   }
 
   @Test
-  void caseSurvivesRestartOnH2File() throws Exception {
-    registerTriageAcceptAndRestart();
+  void aCaseLivesFromRegistrationToTerminationAndSurvivesARestartOnH2File() throws Exception {
+    runTheWholeLifecycleAndRestart();
   }
 }

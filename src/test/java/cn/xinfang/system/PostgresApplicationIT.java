@@ -53,7 +53,7 @@ class PostgresApplicationIT extends ApplicationScenario {
   }
 
   @Test
-  void caseRunsFromRegistrationToAcceptanceOnPostgres() throws Exception {
-    registerTriageAcceptAndRestart();
+  void aCaseLivesFromRegistrationToTerminationAndSurvivesARestartOnPostgres() throws Exception {
+    runTheWholeLifecycleAndRestart();
   }
 }

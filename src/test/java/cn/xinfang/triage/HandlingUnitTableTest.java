@@ -2,6 +2,7 @@ package cn.xinfang.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.xinfang.support.DecisionTableTest;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;

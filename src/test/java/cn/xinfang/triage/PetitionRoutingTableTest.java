@@ -2,8 +2,8 @@ package cn.xinfang.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.xinfang.support.DecisionTableTest;
 import cn.xinfang.support.Petitions;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package cn.xinfang.triage;
+package cn.xinfang.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,31 +15,39 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Spring); the subclass deploys its table with @Deployment. History level full records which rule
  * matched, so a test can prove first-hit order, not only the output.
  */
-abstract class DecisionTableTest {
+public abstract class DecisionTableTest {
 
   @RegisterExtension
   final ProcessEngineExtension engineExtension = ProcessEngineExtension.builder().build();
 
   private final String decisionKey;
 
-  DecisionTableTest(String decisionKey) {
+  protected DecisionTableTest(String decisionKey) {
     this.decisionKey = decisionKey;
   }
 
-  ProcessEngine engine() {
+  protected ProcessEngine engine() {
     return engineExtension.getProcessEngine();
   }
 
-  DmnDecisionTableResult evaluate(Map<String, Object> inputs) {
+  protected DmnDecisionTableResult evaluate(Map<String, Object> inputs) {
     return engine().getDecisionService().evaluateDecisionTableByKey(decisionKey, inputs);
   }
 
   /** The rule that produced the output of the one evaluation in this test's deployment. */
-  String matchedRule() {
+  protected String matchedRule() {
     List<HistoricDecisionInstance> evaluations = engine().getHistoryService().createHistoricDecisionInstanceQuery()
         .decisionDefinitionKey(decisionKey).includeOutputs().list();
     assertThat(evaluations).hasSize(1);
     assertThat(evaluations.get(0).getOutputs()).hasSize(1);
     return evaluations.get(0).getOutputs().get(0).getRuleId();
+  }
+
+  /** Every rule that matched in the one evaluation of this test (hit policy COLLECT), in order. */
+  protected List<String> matchedRules() {
+    List<HistoricDecisionInstance> evaluations = engine().getHistoryService().createHistoricDecisionInstanceQuery()
+        .decisionDefinitionKey(decisionKey).includeOutputs().list();
+    assertThat(evaluations).hasSize(1);
+    return evaluations.get(0).getOutputs().stream().map(o -> o.getRuleId()).toList();
   }
 }
