@@ -21,7 +21,7 @@ create table opinion (
     published       boolean       not null
 );
 
-create index ix_opinion_petition on opinion (petition_id, delivered_at);
+create index ix_opinion_petition on opinion (petition_id, kind);
 
 -- 满意度评价: one per opinion, the petitioner's or NOT_EVALUATED when the window closed unanswered.
 create table evaluation (

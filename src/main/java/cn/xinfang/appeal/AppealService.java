@@ -53,22 +53,31 @@ public class AppealService {
 
   /** The petitioner asks for review of the handling opinion; answers the case as it now stands. */
   public PetitionRecord requestReview(String queryCode, String reason) {
-    return transaction.execute(tx -> {
-      PetitionRecord p = cases.lock(queryCode);
-      Opinion opinion = reviewable(p);
-      return request(p, opinion, reason, PetitionProcess.MESSAGE_REVIEW_REQUESTED, Var.REVIEW_REASON,
-          Var.REVIEW_REQUESTED_AT, "请求复查");
-    });
+    return request(queryCode, reason, Request.REVIEW, this::reviewable);
   }
 
   /** The petitioner asks for re-review of the review opinion. */
   public PetitionRecord requestReReview(String queryCode, String reason) {
-    return transaction.execute(tx -> {
-      PetitionRecord p = cases.lock(queryCode);
-      Opinion opinion = reReviewable(p);
-      return request(p, opinion, reason, PetitionProcess.MESSAGE_RE_REVIEW_REQUESTED, Var.RE_REVIEW_REASON,
-          Var.RE_REVIEW_REQUESTED_AT, "请求复核");
-    });
+    return request(queryCode, reason, Request.RE_REVIEW, this::reReviewable);
+  }
+
+  /** What the process is told of a request: its message and the variables with the reason and the time. */
+  private enum Request {
+    REVIEW(PetitionProcess.MESSAGE_REVIEW_REQUESTED, Var.REVIEW_REASON, Var.REVIEW_REQUESTED_AT, "请求复查"),
+    RE_REVIEW(PetitionProcess.MESSAGE_RE_REVIEW_REQUESTED, Var.RE_REVIEW_REASON, Var.RE_REVIEW_REQUESTED_AT,
+        "请求复核");
+
+    final String message;
+    final String reasonVariable;
+    final String requestedAtVariable;
+    final String label;
+
+    Request(String message, String reasonVariable, String requestedAtVariable, String label) {
+      this.message = message;
+      this.reasonVariable = reasonVariable;
+      this.requestedAtVariable = requestedAtVariable;
+      this.label = label;
+    }
   }
 
   /** For the petitioner's view: requests for review (reviewRequest) and re-review (reReviewRequest). */
@@ -150,21 +159,25 @@ public class AppealService {
     return opinion;
   }
 
-  private PetitionRecord request(PetitionRecord p, Opinion opinion, String reason, String message,
-      String reasonVariable, String requestedAtVariable, String what) {
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    opinions.insertAppealRequest(opinion.id(), opinion.kind(), reason, now);
-    try {
-      runtimeService.createMessageCorrelation(message)
-          .processInstanceBusinessKey(p.caseNumber())
-          .setVariable(reasonVariable, reason)
-          .setVariable(requestedAtVariable, Date.from(now.toInstant()))
-          .correlateWithResult();
-    } catch (MismatchingMessageCorrelationException e) {
-      // the process no longer waits for it: the window's timer has just closed it
-      throw new ConflictException(what + "的期限已经届满");
-    }
-    return store.get(p.caseNumber());
+  private PetitionRecord request(String queryCode, String reason, Request request,
+      Function<PetitionRecord, Opinion> allowed) {
+    return transaction.execute(tx -> {
+      PetitionRecord p = cases.lock(queryCode);
+      Opinion opinion = allowed.apply(p);
+      OffsetDateTime now = OffsetDateTime.now(clock);
+      opinions.insertAppealRequest(opinion.id(), opinion.kind(), reason, now);
+      try {
+        runtimeService.createMessageCorrelation(request.message)
+            .processInstanceBusinessKey(p.caseNumber())
+            .setVariable(request.reasonVariable, reason)
+            .setVariable(request.requestedAtVariable, Date.from(now.toInstant()))
+            .correlateWithResult();
+      } catch (MismatchingMessageCorrelationException e) {
+        // the process no longer waits for it: the window's timer has just closed it
+        throw new ConflictException(request.label + "的期限已经届满");
+      }
+      return store.get(p.caseNumber());
+    });
   }
 
   private static String closed(String what, String document, String article, Opinion opinion) {

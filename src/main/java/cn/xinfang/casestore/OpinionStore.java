@@ -46,20 +46,16 @@ public class OpinionStore {
     return keys.getKey().longValue();
   }
 
-  public Optional<Opinion> find(long opinionId) {
-    return jdbc.sql(SELECT_OPINION + "where id = ?").param(opinionId).query(this::opinion).optional();
-  }
-
-  /** The case's opinions, oldest first. */
+  /** The case's opinions in the order they were delivered. */
   public List<Opinion> opinions(long petitionId) {
-    return jdbc.sql(SELECT_OPINION + "where petition_id = ? order by delivered_at, id")
+    return jdbc.sql(SELECT_OPINION + "where petition_id = ? order by id")
         .param(petitionId).query(this::opinion).list();
   }
 
   /** The newest opinion of that kind: the one the petitioner may still answer. */
   public Optional<Opinion> latest(long petitionId, OpinionKind kind) {
     return jdbc.sql(SELECT_OPINION
-            + "where petition_id = ? and kind = ? order by delivered_at desc, id desc fetch first 1 rows only")
+            + "where petition_id = ? and kind = ? order by id desc fetch first 1 rows only")
         .params(petitionId, kind.name()).query(this::opinion).optional();
   }
 

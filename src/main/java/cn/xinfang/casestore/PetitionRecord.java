@@ -22,6 +22,5 @@ public record PetitionRecord(
     String handlingUnit,
     String handlingUnitName,
     OffsetDateTime currentDeadline,
-    String deadlineName,
-    OffsetDateTime updatedAt) {
+    String deadlineName) {
 }

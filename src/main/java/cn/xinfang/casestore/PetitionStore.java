@@ -166,7 +166,7 @@ public class PetitionStore {
 
   /**
    * Earlier cases of the same petitioner (same ID number, or same name and phone when no ID number was
-   * given) that were concluded by 复核, newest first: the same facts and reasons are not accepted again
+   * given) that were concluded by 复核, latest registered first: the same facts and reasons are not accepted again
    * (《信访工作条例》第三十六条).
    */
   public List<PetitionRecord> terminatedCasesOf(Person petitioner, String exceptCaseNumber) {
@@ -175,7 +175,7 @@ public class PetitionStore {
         : "p.id_number is null and p.name = :name and p.phone = :phone";
     return jdbc.sql("select c.* from petition c join petitioner p on p.petition_id = c.id and p.position = 0 "
             + "where " + match + " and c.status = :status and c.case_number <> :except "
-            + "order by c.updated_at desc")
+            + "order by c.id desc")
         .param("idNumber", petitioner.idNumber())
         .param("name", petitioner.name())
         .param("phone", petitioner.phone())
@@ -250,8 +250,7 @@ public class PetitionStore {
         rs.getString("handling_unit"),
         rs.getString("handling_unit_name"),
         time(rs, "current_deadline"),
-        rs.getString("deadline_name"),
-        time(rs, "updated_at"));
+        rs.getString("deadline_name"));
   }
 
   private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {

@@ -4,6 +4,8 @@ import static cn.xinfang.system.PetitionProcess.Var;
 
 import cn.xinfang.calendar.StatutoryCalendar;
 import cn.xinfang.casestore.NewPetition;
+import cn.xinfang.casestore.OpinionKind;
+import cn.xinfang.casestore.OpinionStore;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.system.PetitionProcess;
@@ -38,11 +40,14 @@ public class IntakeService {
   private static final DateTimeFormatter RECEIVED_ON = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final PetitionStore store;
+  private final OpinionStore opinions;
   private final RuntimeService runtimeService;
   private final TransactionTemplate transaction;
 
-  public IntakeService(PetitionStore store, RuntimeService runtimeService, TransactionTemplate transaction) {
+  public IntakeService(PetitionStore store, OpinionStore opinions, RuntimeService runtimeService,
+      TransactionTemplate transaction) {
     this.store = store;
+    this.opinions = opinions;
     this.runtimeService = runtimeService;
     this.transaction = transaction;
   }
@@ -112,8 +117,8 @@ public class IntakeService {
    */
   private String terminatedCases(PetitionRecord record, NewPetition petition) {
     List<String> lines = store.terminatedCasesOf(petition.petitioner(), record.caseNumber()).stream()
-        .map(c -> c.caseNumber() + "　“" + c.title() + "”　" + StatutoryCalendar.chineseDay(c.updatedAt().toInstant())
-            + "复核终结")
+        .map(c -> c.caseNumber() + "　“" + c.title() + "”　" + opinions.latest(c.id(), OpinionKind.RE_REVIEW)
+            .map(o -> StatutoryCalendar.chineseDay(o.deliveredAt().toInstant()) + "复核终结").orElse("复核终结"))
         .toList();
     return lines.isEmpty() ? null : String.join("\n", lines);
   }

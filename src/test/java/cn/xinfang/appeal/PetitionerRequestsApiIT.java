@@ -4,9 +4,6 @@ import static cn.xinfang.support.CaseDriver.REVIEW;
 import static cn.xinfang.support.CaseDriver.RE_REVIEW;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.xinfang.casestore.PetitionStore;
-import cn.xinfang.intake.IntakeService;
-import cn.xinfang.intake.RegistrationValidator;
 import cn.xinfang.support.ApplicationIT;
 import cn.xinfang.support.CaseDriver;
 import cn.xinfang.support.CaseDriver.Case;
@@ -20,16 +17,12 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -41,27 +34,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PetitionerRequestsApiIT {
 
-  @Autowired ProcessEngine engine;
-  @Autowired IntakeService intake;
-  @Autowired RegistrationValidator validator;
-  @Autowired PetitionStore store;
   @Autowired JdbcClient jdbc;
   @Autowired TestClock clock;
-  @Autowired TestRestTemplate rest;
+  @Autowired CaseDriver cases;
+  @Autowired PublicApi api;
 
-  CaseDriver cases;
-  PublicApi api;
 
-  @BeforeEach
-  void init() {
-    cases = new CaseDriver(engine, intake, validator, store);
-    api = new PublicApi(rest);
-  }
 
-  @AfterEach
-  void resetClock() {
-    clock.reset();
-  }
 
   // ---------------------------------------------------------------------------------------------
   // Evaluation
@@ -268,8 +247,7 @@ class PetitionerRequestsApiIT {
 
   /** Delivered on 2026-10-01 (window ended 2026-11-02); the clock is back to now when asked. */
   private Case repliedLongAgo() {
-    clock.pin("2026-10-01T10:00");
-    return cases.replied();
+    return cases.repliedOn("2026-10-01T10:00");
   }
 
   private Case inReview() {
@@ -286,8 +264,7 @@ class PetitionerRequestsApiIT {
 
   /** Review opinion delivered on 2026-10-01; asked for re-review now. */
   private Case reviewedLongAgo() {
-    clock.pin("2026-09-25T10:00");
-    Case c = cases.replied();
+    Case c = cases.repliedOn("2026-09-25T10:00");
     clock.pin("2026-09-28T10:00");
     assertThat(api.requestReview(c.queryCode(), "不服").status()).isEqualTo(201);
     clock.pin("2026-10-01T10:00");

@@ -3,6 +3,7 @@ package cn.xinfang.handling;
 import static cn.xinfang.support.CaseDriver.ACCEPT;
 import static cn.xinfang.support.CaseDriver.APPROVE_REPLY;
 import static cn.xinfang.support.CaseDriver.HANDLE;
+import static cn.xinfang.support.CaseDriver.endOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -14,18 +15,12 @@ import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStatus;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.casestore.Satisfaction;
-import cn.xinfang.intake.IntakeService;
-import cn.xinfang.intake.PersonRequest;
-import cn.xinfang.intake.RegistrationValidator;
 import cn.xinfang.support.ApplicationIT;
 import cn.xinfang.support.CaseDriver;
 import cn.xinfang.support.CaseDriver.Case;
 import cn.xinfang.support.Petitions;
 import cn.xinfang.support.Refusals;
 import cn.xinfang.support.TestClock;
-import java.time.OffsetDateTime;
-import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.FormService;
@@ -34,7 +29,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -55,28 +49,14 @@ class HandlingProcessIT {
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
   @Autowired FormService formService;
-  @Autowired IntakeService intake;
-  @Autowired RegistrationValidator validator;
   @Autowired PetitionStore store;
   @Autowired OpinionStore opinions;
   @Autowired TestClock clock;
-
-  CaseDriver cases;
+  @Autowired CaseDriver cases;
 
   @BeforeEach
   void init() {
     BpmnAwareTests.init(engine);
-    cases = new CaseDriver(engine, intake, validator, store);
-  }
-
-  @AfterEach
-  void resetClock() {
-    clock.reset();
-  }
-
-  /** 23:59:59 Beijing time of that day. */
-  static Date endOf(String day) {
-    return Date.from(OffsetDateTime.parse(day + "T23:59:59+08:00").toInstant());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -103,7 +83,7 @@ class HandlingProcessIT {
       assertThat(stored.status()).isEqualTo(PetitionStatus.ACCEPTED);
       assertThat(stored.currentDeadline().toInstant()).isEqualTo(endOf("2026-11-09").toInstant());
       assertThat(stored.deadlineName()).isEqualTo("信访事项办结期限");
-      assertThat(notice(c, "ACCEPTANCE_NOTICE").body()).contains("2026年11月9日前办结").contains("市住房和建设局");
+      assertThat(cases.notice(c, "ACCEPTANCE_NOTICE").body()).contains("2026年11月9日前办结").contains("市住房和建设局");
     }
 
     @Test
@@ -117,7 +97,7 @@ class HandlingProcessIT {
 
       // Then it is due after 10 working days, across 中秋 and 国庆: 2026-10-15
       assertThat(cases.task(c, HANDLE)).hasDueDate(endOf("2026-10-15"));
-      assertThat(notice(c, "ACCEPTANCE_NOTICE").body()).contains("简易办理").contains("2026年10月15日");
+      assertThat(cases.notice(c, "ACCEPTANCE_NOTICE").body()).contains("简易办理").contains("2026年10月15日");
     }
 
     @Test
@@ -144,7 +124,7 @@ class HandlingProcessIT {
     @Test
     void anApprovedExtensionMovesTheDeadlineOnceAndTellsThePetitionerWhy() {
       // Given a case accepted on 2026-09-10, due 2026-11-09
-      Case c = acceptedOn("2026-09-10T10:00");
+      Case c = cases.acceptedOn("2026-09-10T10:00");
 
       // When the unit asks for 30 more days and a leader approves
       clock.pin("2026-10-20T10:00");
@@ -160,10 +140,10 @@ class HandlingProcessIT {
       assertThat(cases.stored(c).currentDeadline().toInstant()).isEqualTo(endOf("2026-12-09").toInstant());
 
       // and the petitioner has a 延期告知书 with the reason and the new date; the leader's comment stays internal
-      Notice notice = notice(c, "EXTENSION_NOTICE");
+      Notice notice = cases.notice(c, "EXTENSION_NOTICE");
       assertThat(notice.body()).contains("需要委托第三方机构进行房屋安全鉴定").contains("2026年12月9日");
-      assertThat(publicMilestones(c)).anySatisfy(m -> assertThat(m).contains("延长至2026年12月9日"));
-      assertThat(publicMilestones(c)).noneMatch(m -> m.contains("同意延期"));
+      assertThat(cases.publicMilestones(c)).anySatisfy(m -> assertThat(m).contains("延长至2026年12月9日"));
+      assertThat(cases.publicMilestones(c)).noneMatch(m -> m.contains("同意延期"));
 
       // and a second extension is refused
       Refusals.assertRefused(() -> cases.complete(c, HANDLE, extension(10, "仍需鉴定")), "handlingAction");
@@ -173,7 +153,7 @@ class HandlingProcessIT {
     @Test
     void aRefusedExtensionKeepsTheDeadline() {
       // Given a case due 2026-11-09 whose unit asked for an extension
-      Case c = acceptedOn("2026-09-10T10:00");
+      Case c = cases.acceptedOn("2026-09-10T10:00");
       cases.complete(c, HANDLE, extension(15, "当事人在外地，需延期调查"));
 
       // When the leader refuses it
@@ -183,7 +163,7 @@ class HandlingProcessIT {
       assertThat(c.pi()).hasPassed("Task_RecordExtensionNotGranted").hasNotPassed("Task_ExtendDeadline")
           .isWaitingAt(HANDLE);
       assertThat(cases.task(c, HANDLE)).hasDueDate(endOf("2026-11-09"));
-      assertThat(noticeTypes(c)).doesNotContain("EXTENSION_NOTICE");
+      assertThat(cases.noticeTypes(c)).doesNotContain("EXTENSION_NOTICE");
       assertThat(store.milestones(c.id())).filteredOn(m -> m.type().equals("EXTENSION_NOT_GRANTED")).singleElement()
           .satisfies(m -> {
             assertThat(m.publicVisible()).isFalse();
@@ -197,7 +177,7 @@ class HandlingProcessIT {
     @Test
     void anExtensionNotApprovedBeforeTheDeadlineLapses() {
       // Given a case due 2026-11-09 whose extension request waits for a leader
-      Case c = acceptedOn("2026-09-10T10:00");
+      Case c = cases.acceptedOn("2026-09-10T10:00");
       cases.complete(c, HANDLE, extension(30, "需要专家论证"));
 
       // Then the approval's timer is set to the end of the handling deadline
@@ -216,7 +196,7 @@ class HandlingProcessIT {
     @Test
     void aLeaderCannotApproveAfterTheDeadline() {
       // Given a request made before the deadline 2026-11-09
-      Case c = acceptedOn("2026-09-10T10:00");
+      Case c = cases.acceptedOn("2026-09-10T10:00");
       cases.complete(c, HANDLE, extension(30, "需要专家论证"));
 
       // When the leader approves the day after the deadline, before the timer job ran
@@ -279,7 +259,7 @@ class HandlingProcessIT {
       assertThat(c.pi()).hasPassed("Task_NotifyMediationAgreement", "End_Mediated").isEnded();
       assertThat(cases.stored(c).status()).isEqualTo(PetitionStatus.CLOSED);
       assertThat(cases.stored(c).currentDeadline()).isNull();
-      assertThat(notice(c, "MEDIATION_AGREEMENT_NOTICE").body()).contains("楼上住户于 15 日内更换管道并赔偿 3000 元");
+      assertThat(cases.notice(c, "MEDIATION_AGREEMENT_NOTICE").body()).contains("楼上住户于 15 日内更换管道并赔偿 3000 元");
     }
 
     @Test
@@ -291,8 +271,8 @@ class HandlingProcessIT {
 
       assertThat(c.pi()).hasPassed("Task_RecordMediationFailed").isWaitingAt(HANDLE);
       assertThat(cases.stored(c).status()).isEqualTo(PetitionStatus.ACCEPTED);
-      assertThat(publicMilestones(c)).contains("调解未达成协议，继续办理");
-      assertThat(publicMilestones(c)).noneMatch(m -> m.contains("对方拒绝赔偿"));
+      assertThat(cases.publicMilestones(c)).contains("调解未达成协议，继续办理");
+      assertThat(cases.publicMilestones(c)).noneMatch(m -> m.contains("对方拒绝赔偿"));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -323,7 +303,7 @@ class HandlingProcessIT {
     @Test
     void aHearingIsRecordedAndHandlingGoesOnWithTheSameDeadline() {
       // Given a case accepted on 2026-09-10, due 2026-11-09
-      Case c = acceptedOn("2026-09-10T10:00");
+      Case c = cases.acceptedOn("2026-09-10T10:00");
 
       // When the unit holds a hearing and records it
       cases.complete(c, HANDLE, Map.of("handlingAction", "HEARING"));
@@ -338,14 +318,14 @@ class HandlingProcessIT {
         assertThat(h.heldOn()).hasToString("2026-10-16");
         assertThat(h.participants()).contains("信访人张三");
       });
-      assertThat(publicMilestones(c)).contains("已举行听证（2026年10月16日）");
+      assertThat(cases.publicMilestones(c)).contains("已举行听证（2026年10月16日）");
       assertThat(cases.task(c, HANDLE)).hasDueDate(endOf("2026-11-09"));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource({"in the future, 2026-10-17, hearingDate", "not a date, 16.10.2026, hearingDate"})
     void aHearingRecordNeedsAPastDate(String name, String day, String field) {
-      Case c = acceptedOn("2026-09-10T10:00");
+      Case c = cases.acceptedOn("2026-09-10T10:00");
       cases.complete(c, HANDLE, Map.of("handlingAction", "HEARING"));
       clock.pin("2026-10-16T17:00");
 
@@ -364,7 +344,7 @@ class HandlingProcessIT {
     @Test
     void aSupportingOpinionIsApprovedByTheUnitThenTheLeaderAndDelivered() {
       // Given an accepted case, concluded SUPPORTED on 2026-10-20
-      Case c = acceptedOn("2026-09-10T10:00");
+      Case c = cases.acceptedOn("2026-09-10T10:00");
       clock.pin("2026-10-20T10:00");
       cases.complete(c, HANDLE, Map.of("handlingOutcome", "SUPPORTED", "opinionText", "责成物业公司维修渗漏管道。",
           "factsFound", "经现场查看，楼上卫生间管道渗漏属实。", "legalBasis", "《物业管理条例》第三十五条"));
@@ -382,7 +362,7 @@ class HandlingProcessIT {
       assertThat(stored.currentDeadline().toInstant()).isEqualTo(endOf("2026-11-19").toInstant());
 
       // and the 信访处理意见书 has the request, the facts, the decision, the basis and the way to review
-      Notice opinion = notice(c, "HANDLING_OPINION");
+      Notice opinion = cases.notice(c, "HANDLING_OPINION");
       assertThat(opinion.title()).isEqualTo("信访处理意见书");
       assertThat(opinion.body())
           .contains("张三：")
@@ -445,16 +425,16 @@ class HandlingProcessIT {
       assertThat(formService.getTaskFormVariables(handle.getId()).getValue("approvalComment", String.class))
           .isEqualTo("请补充法律依据");
       assertThat(cases.stored(c).status()).isEqualTo(PetitionStatus.ACCEPTED);
-      assertThat(noticeTypes(c)).doesNotContain("HANDLING_OPINION");
+      assertThat(cases.noticeTypes(c)).doesNotContain("HANDLING_OPINION");
       assertThat(store.milestones(c.id())).filteredOn(m -> m.type().startsWith("REPLY_"))
           .extracting(Milestone::publicVisible).containsOnly(false);
-      assertThat(publicMilestones(c)).noneMatch(m -> m.contains("请补充法律依据"));
+      assertThat(cases.publicMilestones(c)).noneMatch(m -> m.contains("请补充法律依据"));
 
       // When it concludes again, the whole chain decides again
       cases.conclude(c, "NOT_SUPPORTED");
       assertThat(cases.approveAll(c)).containsExactly("unit-housing", "bureau", "leaders");
       assertThat(cases.stored(c).status()).isEqualTo(PetitionStatus.REPLIED);
-      assertThat(noticeTypes(c)).containsOnlyOnce("HANDLING_OPINION");
+      assertThat(cases.noticeTypes(c)).containsOnlyOnce("HANDLING_OPINION");
     }
 
     @Test
@@ -496,7 +476,7 @@ class HandlingProcessIT {
       cases.approveAll(c);
 
       // Then the petitioner has the answer, the case is closed, and no review window opens
-      assertThat(notice(c, noticeType).body()).contains(wording);
+      assertThat(cases.notice(c, noticeType).body()).contains(wording);
       assertThat(cases.stored(c).status()).isEqualTo(PetitionStatus.CLOSED);
       assertThat(c.pi()).hasPassed("End_Answered").isWaitingAt("Timer_EvaluationWindow");
       assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(c.pi().getId())
@@ -514,10 +494,9 @@ class HandlingProcessIT {
     @Test
     void theEvaluationWindowClosesUnansweredAsNotEvaluated() {
       // Given an opinion delivered on 2026-10-20
-      Case c = acceptedOn("2026-09-10T10:00");
+      Case c = cases.acceptedOn("2026-09-10T10:00");
       clock.pin("2026-10-20T10:00");
-      cases.conclude(c, "SUPPORTED");
-      cases.approveAll(c);
+      cases.replied(c, "SUPPORTED");
 
       // Then the evaluation timer is set to the end of the 30th day, 2026-11-19
       Job window = cases.timer(c, "Timer_EvaluationWindow");
@@ -530,17 +509,16 @@ class HandlingProcessIT {
       long opinionId = opinions.latest(c.id(), OpinionKind.HANDLING).orElseThrow().id();
       assertThat(opinions.evaluation(opinionId)).hasValueSatisfying(
           e -> assertThat(e.result()).isEqualTo(Satisfaction.NOT_EVALUATED));
-      assertThat(publicMilestones(c)).contains("满意度评价期限届满，信访人未评价");
+      assertThat(cases.publicMilestones(c)).contains("满意度评价期限届满，信访人未评价");
       assertThat(c.pi()).hasPassed("Task_CloseEvaluation").isWaitingAt("EventGateway_ReviewWindow");
     }
 
     @Test
     void withoutAReviewRequestTheCaseClosesWhenTheWindowEnds() {
       // Given an opinion delivered on Sat 2026-09-05: 30 days end on Mon 10-05, inside 国庆
-      Case c = acceptedOn("2026-08-20T10:00");
+      Case c = cases.acceptedOn("2026-08-20T10:00");
       clock.pin("2026-09-05T10:00");
-      cases.conclude(c, "PARTIALLY_SUPPORTED");
-      cases.approveAll(c);
+      cases.replied(c, "PARTIALLY_SUPPORTED");
 
       // Then the window ends on the next working day, 2026-10-08, in the engine and for the petitioner
       Job window = cases.timer(c, "Timer_ReviewWindow");
@@ -555,7 +533,7 @@ class HandlingProcessIT {
       PetitionRecord stored = cases.stored(c);
       assertThat(stored.status()).isEqualTo(PetitionStatus.CLOSED);
       assertThat(stored.currentDeadline()).isNull();
-      assertThat(publicMilestones(c)).contains("请求复查期限届满，处理意见生效，本事项办结");
+      assertThat(cases.publicMilestones(c)).contains("请求复查期限届满，处理意见生效，本事项办结");
 
       // and once the evaluation window closes too, the process is over
       cases.fire(cases.timer(c, "Timer_EvaluationWindow"));
@@ -567,13 +545,6 @@ class HandlingProcessIT {
   // helpers
   // ---------------------------------------------------------------------------------------------
 
-  private Case acceptedOn(String beijingTime) {
-    clock.pin(beijingTime);
-    Case c = cases.transferred();
-    cases.complete(c, ACCEPT, Map.of("acceptance", "ACCEPT"));
-    return c;
-  }
-
   static Map<String, Object> extension(long days, String reason) {
     return Map.of("handlingAction", "EXTEND", "extensionDays", days, "extensionReason", reason);
   }
@@ -581,19 +552,5 @@ class HandlingProcessIT {
   static Map<String, Object> hearing(String day) {
     return Map.of("hearingDate", day, "hearingParticipants", "主持人王某，听证员三人，信访人张三，物业公司代表",
         "hearingSummary", "双方陈述意见，听证员认为漏水责任在楼上住户。");
-  }
-
-  private Notice notice(Case c, String type) {
-    List<Notice> found = store.notices(c.id()).stream().filter(n -> n.type().equals(type)).toList();
-    assertThat(found).as("notices %s of %s", type, c.number()).hasSize(1);
-    return found.get(0);
-  }
-
-  private List<String> noticeTypes(Case c) {
-    return store.notices(c.id()).stream().map(Notice::type).toList();
-  }
-
-  private List<String> publicMilestones(Case c) {
-    return store.milestones(c.id()).stream().filter(Milestone::publicVisible).map(Milestone::description).toList();
   }
 }

@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
@@ -12,7 +13,8 @@ import org.springframework.context.annotation.Import;
  * The whole application on a random port with a private in-memory H2 database and the demo users.
  * Every test class with exactly this annotation shares one Spring context (and so one engine).
  * The job executor is off: tests run timers themselves ({@code execute(job())}), so a timer that is
- * already due because a test pinned the {@link TestClock} in the past never fires behind its back.
+ * already due because a test pinned the {@link TestClock} in the past never fires behind its back; the
+ * clock is reset after each test.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,6 +23,7 @@ import org.springframework.context.annotation.Import;
     "petition.demo-data=true",
     "camunda.bpm.job-execution.enabled=false"
 })
-@Import(TestClockConfiguration.class)
+@Import(ApplicationTestConfiguration.class)
+@ExtendWith(ResetClockExtension.class)
 public @interface ApplicationIT {
 }

@@ -2,13 +2,17 @@ package cn.xinfang.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.xinfang.casestore.Milestone;
+import cn.xinfang.casestore.Notice;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.intake.IntakeService;
 import cn.xinfang.intake.PersonRequest;
 import cn.xinfang.intake.RegistrationRequest;
 import cn.xinfang.intake.RegistrationValidator;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +47,20 @@ public class CaseDriver {
   private final IntakeService intake;
   private final RegistrationValidator validator;
   private final PetitionStore store;
+  private final TestClock clock;
 
-  public CaseDriver(ProcessEngine engine, IntakeService intake, RegistrationValidator validator, PetitionStore store) {
+  public CaseDriver(ProcessEngine engine, IntakeService intake, RegistrationValidator validator, PetitionStore store,
+      TestClock clock) {
     this.engine = engine;
     this.intake = intake;
     this.validator = validator;
     this.store = store;
+    this.clock = clock;
+  }
+
+  /** 23:59:59 Beijing time of that day: how every deadline ends (domain.md §3). */
+  public static Date endOf(String day) {
+    return Date.from(OffsetDateTime.parse(day + "T23:59:59+08:00").toInstant());
   }
 
   /** A registered case: its number, its case-store id, its process instance and its query code. */
@@ -115,10 +127,26 @@ public class CaseDriver {
     return groups;
   }
 
+  /** {@link #transferred}, with the clock pinned to that Beijing time first: accepted then. */
+  public Case acceptedOn(String beijingTime) {
+    clock.pin(beijingTime);
+    return accepted();
+  }
+
   /** {@link #accepted}, concluded SUPPORTED and approved: the opinion is delivered (REPLIED). */
   public Case replied() {
-    Case c = accepted();
-    conclude(c, "SUPPORTED");
+    return replied(accepted(), "SUPPORTED");
+  }
+
+  /** {@link #replied}, everything at that Beijing time. */
+  public Case repliedOn(String beijingTime) {
+    clock.pin(beijingTime);
+    return replied();
+  }
+
+  /** Concludes an accepted case with that outcome and approves it at every level: delivered. */
+  public Case replied(Case c, String outcome) {
+    conclude(c, outcome);
     approveAll(c);
     return c;
   }
@@ -160,6 +188,22 @@ public class CaseDriver {
 
   public PetitionRecord stored(Case c) {
     return store.get(c.number());
+  }
+
+  /** The case's one notice of that type. */
+  public Notice notice(Case c, String type) {
+    List<Notice> found = store.notices(c.id()).stream().filter(n -> n.type().equals(type)).toList();
+    assertThat(found).as("notices %s of %s", type, c.number()).hasSize(1);
+    return found.get(0);
+  }
+
+  public List<String> noticeTypes(Case c) {
+    return store.notices(c.id()).stream().map(Notice::type).toList();
+  }
+
+  /** What the petitioner reads in the timeline. */
+  public List<String> publicMilestones(Case c) {
+    return store.milestones(c.id()).stream().filter(Milestone::publicVisible).map(Milestone::description).toList();
   }
 
   private Task approveReplyTask(Case c) {

@@ -21,13 +21,12 @@ import cn.xinfang.intake.RegistrationRequest;
 import cn.xinfang.intake.RegistrationValidator;
 import cn.xinfang.support.ApplicationIT;
 import cn.xinfang.support.Petitions;
-import cn.xinfang.system.InvalidInputException;
+import cn.xinfang.support.Refusals;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -411,7 +410,7 @@ class PetitionProcessIT {
       // Then the objection is refused with the date the window closed, and nothing moved
       assertThatThrownBy(() -> complete(accept, withVariables("acceptance", "OBJECT", "objectionReason", "不属本单位职责")))
           .hasStackTraceContaining("2026年9月28日");
-      assertRefused(() -> complete(accept, withVariables("acceptance", "OBJECT", "objectionReason", "不属本单位职责")),
+      Refusals.assertRefused(() -> complete(accept, withVariables("acceptance", "OBJECT", "objectionReason", "不属本单位职责")),
           "acceptance");
       assertThat(c.pi).isWaitingAt(ACCEPT);
       assertThat(store.get(c.number).status()).isEqualTo(PetitionStatus.TRANSFERRED);
@@ -435,7 +434,7 @@ class PetitionProcessIT {
           .satisfies(m -> assertThat(m.type()).isEqualTo("RETURNED_TO_TRIAGE"));
 
       // and the bureau must decide the routing inputs again: an empty completion is refused
-      assertRefused(() -> complete(task(), Map.of()), "nature");
+      Refusals.assertRefused(() -> complete(task(), Map.of()), "nature");
       assertThat(c.pi).isWaitingAt(TRIAGE);
 
       // When it re-triages to the same unit
@@ -444,7 +443,7 @@ class PetitionProcessIT {
       // Then the earlier OBJECT answer does not decide the new round
       assertThat(c.pi).isWaitingAt(ACCEPT);
       assertThat(runtimeService.getVariables(c.pi.getId())).doesNotContainKeys("acceptance", "objectionReason");
-      assertRefused(() -> complete(task(), withVariables("objectionReason", "仍不属本单位")), "acceptance");
+      Refusals.assertRefused(() -> complete(task(), withVariables("objectionReason", "仍不属本单位")), "acceptance");
       complete(task(), withVariables("acceptance", "ACCEPT"));
       assertThat(store.get(c.number).status()).isEqualTo(PetitionStatus.ACCEPTED);
     }
@@ -459,7 +458,7 @@ class PetitionProcessIT {
 
       // When the unit completes the task with an incomplete or invalid answer
       // Then completion is refused, naming the field, and nothing moved
-      assertRefused(() -> complete(accept, vars), field);
+      Refusals.assertRefused(() -> complete(accept, vars), field);
       assertThat(c.pi).isWaitingAt(ACCEPT);
       assertThat(task().getId()).isEqualTo(accept.getId());
       assertThat(snapshot(c)).isEqualTo(before);
@@ -505,7 +504,7 @@ class PetitionProcessIT {
 
     // When the clerk completes triage with a missing or invalid routing input
     // Then completion is refused with the faulty field
-    assertRefused(() -> complete(triage, vars), field);
+    Refusals.assertRefused(() -> complete(triage, vars), field);
 
     // and the process, its variables and the case store are as before
     assertThat(c.pi).isWaitingAt(TRIAGE).hasNotPassed("Task_DecideRoute");
@@ -595,7 +594,7 @@ class PetitionProcessIT {
 
       // When the clerk submits it
       // Then registration is refused, naming the phone
-      assertRefused(() -> formService.submitStartForm(petitionDefinitionId(), Petitions.startForm(title, "12345")),
+      Refusals.assertRefused(() -> formService.submitStartForm(petitionDefinitionId(), Petitions.startForm(title, "12345")),
           "petitioner.phone");
 
       // and neither a case row nor a process instance exists
@@ -642,9 +641,9 @@ class PetitionProcessIT {
 
     // When someone starts another process naming that case, with or without its business key
     // Then registration refuses it and nothing starts
-    assertRefused(() -> runtimeService.startProcessInstanceByKey("petition",
+    Refusals.assertRefused(() -> runtimeService.startProcessInstanceByKey("petition",
         Map.of("caseNumber", c.number, "receivedAt", new Date())), "caseNumber");
-    assertRefused(() -> runtimeService.startProcessInstanceByKey("petition", c.number,
+    Refusals.assertRefused(() -> runtimeService.startProcessInstanceByKey("petition", c.number,
         Map.of("caseNumber", c.number, "receivedAt", new Date())), "caseNumber");
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("petition").count())
         .isEqualTo(processes);
@@ -731,17 +730,5 @@ class PetitionProcessIT {
     return Optional.ofNullable(historyService.createHistoricVariableInstanceQuery()
             .processInstanceId(c.pi.getId()).variableName(name).singleResult())
         .map(v -> v.getValue()).orElse(null);
-  }
-
-  /** The call fails, and somewhere in its cause chain is an {@link InvalidInputException} for the field. */
-  private static void assertRefused(Runnable call, String field) {
-    assertThatThrownBy(call::run).satisfies(e -> {
-      List<Throwable> chain = new ArrayList<>();
-      for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) {
-        chain.add(t);
-      }
-      assertThat(chain).as("cause chain of %s", e).filteredOn(InvalidInputException.class::isInstance)
-          .first().satisfies(t -> assertThat(((InvalidInputException) t).field()).isEqualTo(field));
-    });
   }
 }

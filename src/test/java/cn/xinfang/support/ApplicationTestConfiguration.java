@@ -1,0 +1,35 @@
+package cn.xinfang.support;
+
+import cn.xinfang.casestore.PetitionStore;
+import cn.xinfang.intake.IntakeService;
+import cn.xinfang.intake.RegistrationValidator;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * What {@link ApplicationIT} tests share: the application's clock replaced by a {@link TestClock} they
+ * can pin, and the drivers that take cases through the process and the public API.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class ApplicationTestConfiguration {
+
+  @Bean
+  @Primary
+  TestClock testClock() {
+    return new TestClock();
+  }
+
+  @Bean
+  CaseDriver caseDriver(ProcessEngine engine, IntakeService intake, RegistrationValidator validator,
+      PetitionStore store, TestClock clock) {
+    return new CaseDriver(engine, intake, validator, store, clock);
+  }
+
+  @Bean
+  PublicApi publicApi(TestRestTemplate rest) {
+    return new PublicApi(rest);
+  }
+}
