@@ -5,9 +5,6 @@ import static cn.xinfang.support.CaseDriver.HANDLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import cn.xinfang.casestore.PetitionStore;
-import cn.xinfang.intake.IntakeService;
-import cn.xinfang.intake.RegistrationValidator;
 import cn.xinfang.support.ApplicationIT;
 import cn.xinfang.support.CaseDriver;
 import cn.xinfang.support.CaseDriver.Case;
@@ -17,13 +14,11 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -41,19 +36,13 @@ class TasklistHandlingIT {
   @LocalServerPort
   int port;
 
-  @Autowired TestRestTemplate http;
-  @Autowired ProcessEngine engine;
   @Autowired HistoryService historyService;
-  @Autowired IntakeService intake;
-  @Autowired RegistrationValidator validator;
-  @Autowired PetitionStore store;
-
-  CaseDriver cases;
+  @Autowired CaseDriver cases;
+  @Autowired PublicApi api;
 
   @BeforeEach
   void requireBrowserTooling() {
     TasklistScript.requireTooling();
-    cases = new CaseDriver(engine, intake, validator, store);
   }
 
   @Test
@@ -72,7 +61,7 @@ class TasklistHandlingIT {
     assertThat(typed).as("opinion text typed in the browser").contains(c.number());
     assertThat(outcome.result().path("opinionShownToApprovers")).extracting(JsonNode::asText)
         .containsExactly(typed, typed);
-    JsonNode view = new PublicApi(http).view(c.queryCode()).body();
+    JsonNode view = api.view(c.queryCode()).body();
     assertThat(view.path("status").asText()).isEqualTo("REPLIED");
     assertThat(StreamSupport.stream(view.path("notices").spliterator(), false)
         .filter(n -> "HANDLING_OPINION".equals(n.path("type").asText())))
