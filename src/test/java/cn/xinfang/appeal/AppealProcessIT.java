@@ -12,7 +12,6 @@ import cn.xinfang.casestore.OpinionKind;
 import cn.xinfang.casestore.OpinionStore;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStatus;
-import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.intake.PersonRequest;
 import cn.xinfang.support.ApplicationIT;
 import cn.xinfang.support.CaseDriver;
@@ -23,12 +22,9 @@ import cn.xinfang.support.PublicApi.Answer;
 import cn.xinfang.support.TestClock;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -40,19 +36,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ApplicationIT
 class AppealProcessIT {
 
-  @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
   @Autowired FormService formService;
-  @Autowired PetitionStore store;
   @Autowired OpinionStore opinions;
   @Autowired TestClock clock;
   @Autowired CaseDriver cases;
   @Autowired PublicApi api;
-
-  @BeforeEach
-  void init() {
-    BpmnAwareTests.init(engine);
-  }
 
   @Test
   void reviewThenReReviewConcludeTheCase() {

@@ -24,12 +24,9 @@ import cn.xinfang.support.TestClock;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,18 +43,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ApplicationIT
 class HandlingProcessIT {
 
-  @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
   @Autowired FormService formService;
   @Autowired PetitionStore store;
   @Autowired OpinionStore opinions;
   @Autowired TestClock clock;
   @Autowired CaseDriver cases;
-
-  @BeforeEach
-  void init() {
-    BpmnAwareTests.init(engine);
-  }
 
   // ---------------------------------------------------------------------------------------------
   // Acceptance starts the handling clock
@@ -479,7 +470,7 @@ class HandlingProcessIT {
       assertThat(cases.notice(c, noticeType).body()).contains(wording);
       assertThat(cases.stored(c).status()).isEqualTo(PetitionStatus.CLOSED);
       assertThat(c.pi()).hasPassed("End_Answered").isWaitingAt("Timer_EvaluationWindow");
-      assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(c.pi().getId())
+      assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(c.pi().getId())
           .eventType("message").count()).isZero();
     }
   }

@@ -4,6 +4,7 @@ import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.intake.IntakeService;
 import cn.xinfang.intake.RegistrationValidator;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
@@ -22,9 +23,11 @@ public class ApplicationTestConfiguration {
     return new TestClock();
   }
 
+  /** Also points camunda-bpm-assert's static assertions ({@code assertThat(processInstance)}) at this engine. */
   @Bean
   CaseDriver caseDriver(ProcessEngine engine, IntakeService intake, RegistrationValidator validator,
       PetitionStore store, TestClock clock) {
+    BpmnAwareTests.init(engine);
     return new CaseDriver(engine, intake, validator, store, clock);
   }
 
