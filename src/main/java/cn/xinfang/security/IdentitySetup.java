@@ -36,6 +36,8 @@ import org.springframework.stereotype.Component;
 class IdentitySetup implements SmartInitializingSingleton {
 
   static final String DEMO_PASSWORD = "demo";
+  /** the administrator of the default profile (application.yaml, address demo@example.org), created by Camunda's starter */
+  static final String DEMO_ADMIN = "demo";
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySetup.class);
 
   private final IdentityService identityService;
@@ -43,14 +45,20 @@ class IdentitySetup implements SmartInitializingSingleton {
   private final FilterService filterService;
   private final TaskService taskService;
   private final boolean demoData;
+  private final String adminId;
+  private final String adminPassword;
 
   IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
-      FilterService filterService, TaskService taskService, @Value("${petition.demo-data:false}") boolean demoData) {
+      FilterService filterService, TaskService taskService, @Value("${petition.demo-data:false}") boolean demoData,
+      @Value("${camunda.bpm.admin-user.id:}") String adminId,
+      @Value("${camunda.bpm.admin-user.password:}") String adminPassword) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.filterService = filterService;
     this.taskService = taskService;
     this.demoData = demoData;
+    this.adminId = adminId.strip();
+    this.adminPassword = adminPassword;
   }
 
   @Override
@@ -73,6 +81,39 @@ class IdentitySetup implements SmartInitializingSingleton {
         Permissions.CREATE_INSTANCE);
     grant(PetitionProcess.Group.BUREAU, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     filters();
+    if (!demoData) {
+      retireDemoAccounts();
+    }
+  }
+
+  /**
+   * Without demo data (the production profile) no demo password may work, also on a database that
+   * once ran the demo: the demo users this class created (recognised by id and their example.org
+   * address) and the demo administrator are deleted, and the configured administrator's password is the
+   * one the environment gives, set again at every start (Camunda's starter creates that user only once).
+   */
+  private void retireDemoAccounts() {
+    for (StaffGroups.StaffGroup g : StaffGroups.ALL) {
+      User user = identityService.createUserQuery().userId(g.demoUser()).singleResult();
+      if (user != null && demoEmail(g.demoUser()).equals(user.getEmail()) && !g.demoUser().equals(adminId)) {
+        identityService.deleteUser(g.demoUser());
+        LOG.warn("demo user {} deleted: no demo accounts without petition.demo-data", g.demoUser());
+      }
+    }
+    User demoAdmin = identityService.createUserQuery().userId(DEMO_ADMIN).singleResult();
+    if (demoAdmin != null && !DEMO_ADMIN.equals(adminId) && demoEmail(DEMO_ADMIN).equals(demoAdmin.getEmail())) {
+      identityService.deleteUser(DEMO_ADMIN);
+      LOG.warn("demo administrator {} deleted: no demo accounts without petition.demo-data", DEMO_ADMIN);
+    }
+    User admin = adminId.isEmpty() ? null : identityService.createUserQuery().userId(adminId).singleResult();
+    if (admin != null && !adminPassword.isEmpty()) {
+      admin.setPassword(adminPassword);
+      identityService.saveUser(admin);
+    }
+  }
+
+  private static String demoEmail(String userId) {
+    return userId + "@example.org";
   }
 
   private void demoUser(StaffGroups.StaffGroup g) {
@@ -83,7 +124,7 @@ class IdentitySetup implements SmartInitializingSingleton {
     // the webapps show "first last": a Chinese name reads right as the first name, the unit after it
     user.setFirstName(g.demoUserName());
     user.setLastName("（" + g.name() + "）");
-    user.setEmail(g.demoUser() + "@example.org");
+    user.setEmail(demoEmail(g.demoUser()));
     user.setPassword(DEMO_PASSWORD);
     identityService.saveUser(user);
     identityService.createMembership(g.demoUser(), g.id());

@@ -2,7 +2,7 @@ package cn.xinfang.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.xinfang.XinfangApplication;
+import cn.xinfang.support.Apps;
 import cn.xinfang.support.Petitions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,12 +10,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -35,9 +31,7 @@ abstract class ApplicationScenario {
     Map<String, Object> props = new HashMap<>(database());
     props.put("server.port", 0);
     props.put("petition.demo-data", true);
-    // as command-line arguments, which outrank application.yaml
-    String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-    return new SpringApplicationBuilder(XinfangApplication.class).run(args);
+    return Apps.start(props);
   }
 
   /**
@@ -49,7 +43,7 @@ abstract class ApplicationScenario {
     String queryCode;
     long definitions;
     try (ConfigurableApplicationContext app = start()) {
-      String base = base(app);
+      String base = Apps.base(app);
       assertThat(get(base + "/actuator/health", null).path("status").asText()).isEqualTo("UP");
 
       JsonNode created = post(base + "/api/petitions", null, Petitions.valid(), 201);
@@ -105,7 +99,7 @@ abstract class ApplicationScenario {
     }
 
     try (ConfigurableApplicationContext app = start()) {
-      String base = base(app);
+      String base = Apps.base(app);
       JsonNode view = get(base + "/api/petitions/" + queryCode, null);
       assertThat(view.path("caseNumber").asText()).isEqualTo(caseNumber);
       assertThat(view.path("status").asText()).isEqualTo("TERMINATED");
@@ -141,10 +135,6 @@ abstract class ApplicationScenario {
     return vars;
   }
 
-  private static String base(ConfigurableApplicationContext app) {
-    return "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
-  }
-
   private JsonNode get(String url, String user) throws Exception {
     HttpResponse<String> response = http.send(request(url, user).GET().build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as("GET %s: %s", url, response.body()).isEqualTo(200);
@@ -162,9 +152,7 @@ abstract class ApplicationScenario {
   private static HttpRequest.Builder request(String url, String user) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url));
     if (user != null) {
-      String credentials = user + ":demo";
-      builder.header("Authorization",
-          "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+      builder.header("Authorization", Apps.basic(user, "demo"));
     }
     return builder;
   }
