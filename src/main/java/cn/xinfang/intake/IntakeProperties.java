@@ -3,9 +3,17 @@ package cn.xinfang.intake;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** petition.intake.*: the request body cap and the clock skew tolerated for receivedAt. */
+/**
+ * petition.intake.*: the request body cap, the clock skew tolerated for receivedAt, and the rate limits
+ * of the public API per client address.
+ *
+ * @param lookupMissesPerMinute query codes a client may get wrong per minute before every look-up of
+ *                              theirs answers 429 for a while (against guessing); at least 1
+ * @param maxPerMinute          registrations a client may post per minute; 0 (the default) means no limit
+ */
 @ConfigurationProperties("petition.intake")
-public record IntakeProperties(long maxBodyBytes, Duration futureTolerance) {
+public record IntakeProperties(long maxBodyBytes, Duration futureTolerance, int lookupMissesPerMinute,
+    int maxPerMinute) {
 
   public IntakeProperties {
     if (maxBodyBytes <= 0) {
@@ -13,6 +21,12 @@ public record IntakeProperties(long maxBodyBytes, Duration futureTolerance) {
     }
     if (futureTolerance == null) {
       futureTolerance = Duration.ofMinutes(1);
+    }
+    if (lookupMissesPerMinute <= 0) {
+      lookupMissesPerMinute = 5;
+    }
+    if (maxPerMinute < 0) {
+      maxPerMinute = 0;
     }
   }
 }

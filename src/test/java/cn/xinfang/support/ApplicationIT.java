@@ -21,7 +21,9 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:xinfang-it;DB_CLOSE_DELAY=-1",
     "petition.demo-data=true",
-    "camunda.bpm.job-execution.enabled=false"
+    "camunda.bpm.job-execution.enabled=false",
+    // tests look up unknown codes on purpose; RateLimitIT checks the limit itself
+    "petition.intake.lookup-misses-per-minute=10000"
 })
 @Import(ApplicationTestConfiguration.class)
 @ExtendWith(ResetClockExtension.class)
