@@ -7,6 +7,7 @@ import cn.xinfang.casestore.OpinionKind;
 import cn.xinfang.casestore.PetitionStatus;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.notice.Notices;
+import cn.xinfang.security.CaseAccess;
 import cn.xinfang.system.CaseVariables;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,10 +24,12 @@ public class RecordAppealRequestDelegate implements JavaDelegate {
 
   private final Deadlines deadlines;
   private final PetitionStore store;
+  private final CaseAccess access;
 
-  public RecordAppealRequestDelegate(Deadlines deadlines, PetitionStore store) {
+  public RecordAppealRequestDelegate(Deadlines deadlines, PetitionStore store, CaseAccess access) {
     this.deadlines = deadlines;
     this.store = store;
+    this.access = access;
   }
 
   @Override
@@ -36,12 +39,14 @@ public class RecordAppealRequestDelegate implements JavaDelegate {
     if (stage == OpinionKind.REVIEW) {
       Date due = deadlines.dueDate("review-decision", CaseVariables.date(execution, Var.REVIEW_REQUESTED_AT));
       execution.setVariable(Var.REVIEW_DUE, due);
+      access.grant(execution.getProcessInstanceId(), CaseVariables.text(execution, Var.REVIEW_LEVEL));
       store.moveTo(caseNumber, PetitionStatus.IN_REVIEW);
       store.addMilestone(caseNumber, "REVIEW_REQUESTED", true, "已收到复查请求，由"
           + CaseVariables.text(execution, Var.REVIEW_LEVEL_NAME) + "于" + Notices.day(due) + "前作出复查意见", null);
     } else {
       Date due = deadlines.dueDate("re-review-decision", CaseVariables.date(execution, Var.RE_REVIEW_REQUESTED_AT));
       execution.setVariable(Var.RE_REVIEW_DUE, due);
+      access.grant(execution.getProcessInstanceId(), CaseVariables.text(execution, Var.RE_REVIEW_LEVEL));
       execution.setVariable(Var.RE_REVIEW_PAUSED_DAYS, 0L);
       store.moveTo(caseNumber, PetitionStatus.IN_RE_REVIEW);
       store.addMilestone(caseNumber, "RE_REVIEW_REQUESTED", true, "已收到复核请求，由"

@@ -4,6 +4,7 @@ import static cn.xinfang.system.PetitionProcess.Var;
 
 import cn.xinfang.casestore.PetitionStatus;
 import cn.xinfang.casestore.PetitionStore;
+import cn.xinfang.security.CaseAccess;
 import cn.xinfang.system.CaseVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Component;
 public class RecordObjectionDelegate implements JavaDelegate {
 
   private final PetitionStore store;
+  private final CaseAccess access;
 
-  public RecordObjectionDelegate(PetitionStore store) {
+  public RecordObjectionDelegate(PetitionStore store, CaseAccess access) {
     this.store = store;
+    this.access = access;
   }
 
   @Override
@@ -28,6 +31,7 @@ public class RecordObjectionDelegate implements JavaDelegate {
     store.addMilestone(caseNumber, "OBJECTED", false, "承办单位提出异议",
         (String) execution.getVariable(Var.OBJECTION_REASON));
     store.addMilestone(caseNumber, "RETURNED_TO_TRIAGE", true, "承办单位认为不属其职责，已退回信访部门重新分流", null);
+    access.revoke(execution.getProcessInstanceId(), (String) execution.getVariable(Var.HANDLING_UNIT));
     store.recordRoute(caseNumber, null);
     store.recordHandlingUnit(caseNumber, null, null);
     store.updateStatus(caseNumber, PetitionStatus.REGISTERED);

@@ -4,6 +4,7 @@ import static cn.xinfang.system.PetitionProcess.Var;
 
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.casestore.Route;
+import cn.xinfang.security.CaseAccess;
 import cn.xinfang.system.CaseVariables;
 import cn.xinfang.system.GroupNames;
 import java.time.Clock;
@@ -22,11 +23,13 @@ public class TransferPetitionDelegate implements JavaDelegate {
 
   private final PetitionStore store;
   private final GroupNames groupNames;
+  private final CaseAccess access;
   private final Clock clock;
 
-  public TransferPetitionDelegate(PetitionStore store, GroupNames groupNames, Clock clock) {
+  public TransferPetitionDelegate(PetitionStore store, GroupNames groupNames, CaseAccess access, Clock clock) {
     this.store = store;
     this.groupNames = groupNames;
+    this.access = access;
     this.clock = clock;
   }
 
@@ -36,6 +39,12 @@ public class TransferPetitionDelegate implements JavaDelegate {
     Route route = CaseVariables.route(execution);
     String unit = (String) execution.getVariable(Var.HANDLING_UNIT);
     String unitName = groupNames.name(unit);
+    // the receiving organ reads this case, and only this one; an accusation nobody else (Art. 30)
+    if (route == Route.DISCIPLINE) {
+      access.confine(execution.getProcessInstanceId(), unit, (String) execution.getVariable(Var.REGISTERED_BY));
+    } else {
+      access.grant(execution.getProcessInstanceId(), unit);
+    }
     execution.setVariable(Var.HANDLING_UNIT_NAME, unitName);
     store.recordHandlingUnit(caseNumber, unit, unitName);
     String description = switch (route) {
