@@ -6,10 +6,10 @@ import cn.xinfang.support.ApplicationIT;
 import cn.xinfang.support.Apps;
 import cn.xinfang.support.CaseDriver;
 import cn.xinfang.support.CaseDriver.Case;
+import cn.xinfang.support.Http;
 import cn.xinfang.support.Petitions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -105,7 +105,7 @@ class LeastPrivilegeIT {
     String processInstanceId = runtimeOrHistoricInstance(caseNumber);
     String triage = get("clerk2", "/engine-rest/task?processInstanceBusinessKey=" + caseNumber).get(0).path("id").asText();
     assertThat(status("clerk2", HttpMethod.POST, "/engine-rest/task/" + triage + "/complete", Map.of("variables",
-        variables(Petitions.triage("ACCUSATION", "NONE", false, false, true, true))))).isEqualTo(204);
+        Http.variables(Petitions.triage("ACCUSATION", "NONE", false, false, true, true))))).isEqualTo(204);
 
     // Then discipline1 reads its history and its variables, and so does the clerk who registered it
     String history = "/engine-rest/history/process-instance?processInstanceBusinessKey=" + caseNumber;
@@ -126,7 +126,7 @@ class LeastPrivilegeIT {
   private String startFormAs(String user) {
     Map<String, Object> form = Petitions.startForm("来访：举报某局干部收受礼金 " + System.nanoTime(), "13900000009");
     ResponseEntity<String> started = exchange(user, HttpMethod.POST,
-        "/engine-rest/process-definition/key/petition/submit-form", Map.of("variables", variables(form)));
+        "/engine-rest/process-definition/key/petition/submit-form", Map.of("variables", Http.variables(form)));
     assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
     try {
       return JSON.readTree(started.getBody()).path("businessKey").asText();
@@ -138,12 +138,6 @@ class LeastPrivilegeIT {
   private String runtimeOrHistoricInstance(String caseNumber) {
     return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber).singleResult()
         .getId();
-  }
-
-  private static Map<String, Object> variables(Map<String, Object> values) {
-    Map<String, Object> vars = new HashMap<>();
-    values.forEach((k, v) -> vars.put(k, Map.of("value", v)));
-    return vars;
   }
 
   @Test

@@ -18,9 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -39,20 +38,9 @@ class ProductionProfileIT {
   @TempDir
   Path dataDir;
 
-  private PostgresDatabase database;
+  @RegisterExtension
+  final PostgresDatabase database = new PostgresDatabase();
   private final HttpClient http = HttpClient.newHttpClient();
-
-  @BeforeEach
-  void createDatabase() throws Exception {
-    database = PostgresDatabase.create();
-  }
-
-  @AfterEach
-  void dropDatabase() throws Exception {
-    if (database != null) {
-      database.drop();
-    }
-  }
 
   record Exit(int code, String output) {
   }

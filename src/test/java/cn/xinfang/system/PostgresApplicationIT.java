@@ -1,11 +1,9 @@
 package cn.xinfang.system;
 
 import cn.xinfang.support.PostgresDatabase;
-import java.sql.SQLException;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The production database: a fresh PostgreSQL database on the local server, created and dropped by the
@@ -13,19 +11,8 @@ import org.junit.jupiter.api.Test;
  */
 class PostgresApplicationIT extends ApplicationScenario {
 
-  private PostgresDatabase database;
-
-  @BeforeEach
-  void createDatabase() throws SQLException {
-    database = PostgresDatabase.create();
-  }
-
-  @AfterEach
-  void dropDatabase() throws SQLException {
-    if (database != null) {
-      database.drop();
-    }
-  }
+  @RegisterExtension
+  final PostgresDatabase database = new PostgresDatabase();
 
   @Override
   Map<String, Object> database() {
