@@ -17,7 +17,6 @@ import cn.xinfang.system.PetitionProcess;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Date;
-import java.util.Optional;
 import java.util.function.Function;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -83,30 +82,12 @@ public class AppealService {
   /** For the petitioner's view: requests for review (reviewRequest) and re-review (reReviewRequest). */
   @Bean
   PetitionerAction reviewRequestAction() {
-    return action("reviewRequest", this::reviewable);
+    return PetitionerAction.of("reviewRequest", p -> reviewable(p).appealDue());
   }
 
   @Bean
   PetitionerAction reReviewRequestAction() {
-    return action("reReviewRequest", this::reReviewable);
-  }
-
-  private static PetitionerAction action(String name, Function<PetitionRecord, Opinion> check) {
-    return new PetitionerAction() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public Optional<OffsetDateTime> openUntil(PetitionRecord petition) {
-        try {
-          return Optional.of(check.apply(petition).appealDue());
-        } catch (ConflictException refused) {
-          return Optional.empty();
-        }
-      }
-    };
+    return PetitionerAction.of("reReviewRequest", p -> reReviewable(p).appealDue());
   }
 
   private Opinion reviewable(PetitionRecord p) {

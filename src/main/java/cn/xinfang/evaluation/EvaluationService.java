@@ -14,6 +14,7 @@ import cn.xinfang.system.ConflictException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * lock, and the unique constraint on evaluation.opinion_id keeps one answer per opinion.
  */
 @Service
-public class EvaluationService implements PetitionerAction {
+public class EvaluationService {
 
   private final PetitionerCases cases;
   private final PetitionStore store;
@@ -41,18 +42,10 @@ public class EvaluationService implements PetitionerAction {
     this.clock = clock;
   }
 
-  @Override
-  public String name() {
-    return "evaluation";
-  }
-
-  @Override
-  public Optional<OffsetDateTime> openUntil(PetitionRecord petition) {
-    try {
-      return Optional.of(evaluable(petition).evaluationDue());
-    } catch (ConflictException refused) {
-      return Optional.empty();
-    }
+  /** For the petitioner's view: whether and until when the latest opinion may be evaluated. */
+  @Bean
+  PetitionerAction evaluationAction() {
+    return PetitionerAction.of("evaluation", p -> evaluable(p).evaluationDue());
   }
 
   public Evaluation evaluate(String queryCode, Satisfaction satisfaction, String comment) {

@@ -73,10 +73,10 @@ public class DeliverOpinionDelegate implements JavaDelegate {
         groupNames.name(CaseVariables.text(ex, handlingStage ? Var.REVIEW_LEVEL : Var.RE_REVIEW_LEVEL)));
     Delivery d = switch (kind) {
       case HANDLING -> handling(ex, p, now);
-      case REVIEW -> appeal(ex, AppealOutcome.valueOf(CaseVariables.text(ex, Var.REVIEW_OUTCOME)), "REVIEW",
+      case REVIEW -> appeal(ex, AppealOutcome.valueOf(CaseVariables.text(ex, Var.REVIEW_OUTCOME)), kind,
           Var.REVIEW_LEVEL, Var.REVIEW_LEVEL_NAME, now);
-      case RE_REVIEW -> appeal(ex, AppealOutcome.valueOf(CaseVariables.text(ex, Var.RE_REVIEW_OUTCOME)),
-          "RE_REVIEW", Var.RE_REVIEW_LEVEL, Var.RE_REVIEW_LEVEL_NAME, now);
+      case RE_REVIEW -> appeal(ex, AppealOutcome.valueOf(CaseVariables.text(ex, Var.RE_REVIEW_OUTCOME)), kind,
+          Var.RE_REVIEW_LEVEL, Var.RE_REVIEW_LEVEL_NAME, now);
     };
     boolean published = kind == OpinionKind.RE_REVIEW && d.next == PetitionStatus.TERMINATED
         && CaseVariables.flag(ex, Var.PUBLISH_OPINION);
@@ -139,14 +139,16 @@ public class DeliverOpinionDelegate implements JavaDelegate {
         deadlines.due("evaluation", now.toInstant()));
   }
 
-  private Delivery appeal(DelegateExecution ex, AppealOutcome outcome, String stage, String levelVar,
+  /** A review or re-review opinion; its notice type is the kind's name, e.g. REVIEW_OPINION, RE_REVIEW_REDO_OPINION. */
+  private Delivery appeal(DelegateExecution ex, AppealOutcome outcome, OpinionKind stage, String levelVar,
       String levelNameVar, OffsetDateTime now) {
     boolean redo = outcome == AppealOutcome.REDO;
-    boolean review = "REVIEW".equals(stage);
+    boolean review = stage == OpinionKind.REVIEW;
     PetitionStatus next = redo ? PetitionStatus.ACCEPTED : review ? PetitionStatus.REVIEWED : PetitionStatus.TERMINATED;
     OffsetDateTime appealDue = review && !redo ? deadlines.due("re-review-request", now.toInstant()) : null;
     return new Delivery(outcome.name(), outcome.label(), CaseVariables.text(ex, levelVar),
-        CaseVariables.text(ex, levelNameVar), stage + (redo ? "_REDO" : "") + "_OPINION", next, appealDue, null);
+        CaseVariables.text(ex, levelNameVar), stage.name() + (redo ? "_REDO" : "") + "_OPINION", next, appealDue,
+        null);
   }
 
   private String petitionerName(PetitionRecord p) {

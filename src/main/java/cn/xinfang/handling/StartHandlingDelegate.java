@@ -45,7 +45,6 @@ public class StartHandlingDelegate implements JavaDelegate {
     execution.setVariable(Var.SIMPLE_PROCEDURE, SIMPLE_PROCEDURE_CLOCK.equals(handlingClock));
     // one extension per handling (Art. 34): a new handling may be extended again
     execution.setVariable(Var.EXTENDED, false);
-    execution.removeVariables(HandlePetitionListener.ROUND_ANSWERS);
     if (restart) {
       store.addMilestone(CaseVariables.caseNumber(execution), "HANDLING_RESTARTED", true,
           "承办单位重新办理，办结期限至" + Notices.day(due), null);

@@ -81,10 +81,12 @@ class RateLimitFilter extends OncePerRequestFilter {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     String client = request.getRemoteAddr();
     if (path.equals(PATH) || path.equals(PATH + "/")) {
-      if ("POST".equals(request.getMethod()) && registrationsPerMinute > 0
-          && !bucket(registrations, client, registrationsPerMinute).tryConsume(1)) {
-        refuse(response, "登记过于频繁，请稍后再试", bucket(registrations, client, registrationsPerMinute));
-        return;
+      if ("POST".equals(request.getMethod()) && registrationsPerMinute > 0) {
+        Bucket bucket = bucket(registrations, client, registrationsPerMinute);
+        if (!bucket.tryConsume(1)) {
+          refuse(response, "登记过于频繁，请稍后再试", bucket);
+          return;
+        }
       }
       chain.doFilter(request, response);
       return;

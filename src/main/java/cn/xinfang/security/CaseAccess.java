@@ -1,12 +1,8 @@
 package cn.xinfang.security;
 
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
-
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
-import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -33,8 +29,9 @@ public class CaseAccess {
 
   /** The group reads this case's process instance and history from now on. */
   public void grant(String processInstanceId, String groupId) {
-    grant(Resources.PROCESS_INSTANCE, Permissions.READ, processInstanceId, groupId);
-    grant(Resources.HISTORIC_PROCESS_INSTANCE, HistoricProcessInstancePermissions.READ, processInstanceId, groupId);
+    Grants.toGroup(authorizations, groupId, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
+    Grants.toGroup(authorizations, groupId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
+        HistoricProcessInstancePermissions.READ);
   }
 
   /**
@@ -52,12 +49,8 @@ public class CaseAccess {
     }
     grant(processInstanceId, groupId);
     if (registeringClerk != null) {
-      Authorization auth = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-      auth.setUserId(registeringClerk);
-      auth.setResource(Resources.HISTORIC_PROCESS_INSTANCE);
-      auth.setResourceId(processInstanceId);
-      auth.addPermission(HistoricProcessInstancePermissions.READ);
-      authorizations.saveAuthorization(auth);
+      Grants.toUser(authorizations, registeringClerk, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
+          HistoricProcessInstancePermissions.READ);
     }
   }
 
@@ -67,18 +60,5 @@ public class CaseAccess {
       authorizations.createAuthorizationQuery().resourceType(resource).resourceId(processInstanceId)
           .groupIdIn(groupId).list().forEach(a -> authorizations.deleteAuthorization(a.getId()));
     }
-  }
-
-  private void grant(Resource resource, Permission permission, String processInstanceId, String groupId) {
-    if (authorizations.createAuthorizationQuery().resourceType(resource).resourceId(processInstanceId)
-        .groupIdIn(groupId).count() > 0) {
-      return;
-    }
-    Authorization auth = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-    auth.setGroupId(groupId);
-    auth.setResource(resource);
-    auth.setResourceId(processInstanceId);
-    auth.addPermission(permission);
-    authorizations.saveAuthorization(auth);
   }
 }

@@ -2,7 +2,6 @@ package cn.xinfang.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import cn.xinfang.system.PetitionProcess;
 import java.util.List;
@@ -131,23 +130,11 @@ class IdentitySetup implements SmartInitializingSingleton {
     LOG.info("demo user {} ({}) created", g.demoUser(), g.name());
   }
 
-  /** Adds a permission to the group's one authorization for that resource (the engine allows one). */
+  /** 本组待办, 我的待办, 即将超期: shared by every staff user, each sorted by due date. */
   private void grant(String groupId, Resource resource, String resourceId, Permission permission) {
-    Authorization auth = authorizationService.createAuthorizationQuery()
-        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
-    if (auth == null) {
-      auth = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-      auth.setGroupId(groupId);
-      auth.setResource(resource);
-      auth.setResourceId(resourceId);
-    } else if (auth.isPermissionGranted(permission)) {
-      return;
-    }
-    auth.addPermission(permission);
-    authorizationService.saveAuthorization(auth);
+    Grants.toGroup(authorizationService, groupId, resource, resourceId, permission);
   }
 
-  /** 本组待办, 我的待办, 即将超期: shared by every staff user, each sorted by due date. */
   private void filters() {
     filter("本组待办", "本组的任务（含已被认领的），按截止日期排序", -10,
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
