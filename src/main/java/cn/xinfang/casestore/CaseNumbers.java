@@ -2,6 +2,7 @@ package cn.xinfang.casestore;
 
 import java.sql.DatabaseMetaData;
 import java.time.LocalDate;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
@@ -17,6 +18,8 @@ import org.springframework.stereotype.Component;
 public class CaseNumbers {
 
   private static final String SEQUENCE = "case_number_seq";
+  /** what {@link #next} hands out; the sequence part grows past 8 digits after 10^8 cases */
+  private static final Pattern FORMAT = Pattern.compile("XF\\d{4}-\\d{8,12}");
 
   private final DataFieldMaxValueIncrementer sequence;
 
@@ -25,6 +28,11 @@ public class CaseNumbers {
     this.sequence = product.toLowerCase().contains("postgres")
         ? new PostgresSequenceMaxValueIncrementer(dataSource, SEQUENCE)
         : new H2SequenceMaxValueIncrementer(dataSource, SEQUENCE);
+  }
+
+  /** Whether the text could be a case number at all (before it is looked up or written anywhere). */
+  public static boolean isWellFormed(String text) {
+    return text != null && FORMAT.matcher(text).matches();
   }
 
   public String next(LocalDate registrationDay) {

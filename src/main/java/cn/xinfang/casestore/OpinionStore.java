@@ -24,10 +24,12 @@ public class OpinionStore {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final AuditTrail audit;
 
-  public OpinionStore(JdbcClient jdbc, Clock clock) {
+  public OpinionStore(JdbcClient jdbc, Clock clock, AuditTrail audit) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.audit = audit;
   }
 
   /** Stores a delivered opinion; returns its id. */
@@ -43,6 +45,7 @@ public class OpinionStore {
         .params(petitionId, kind.name(), outcome, text, issuer, issuerName, deliveredAt, handlingDue, appealDue,
             evaluationDue, published)
         .update(keys, "id");
+    audit.record(petitionId, AuditTrail.Action.OPINION, kind.name() + " " + outcome + ", issuer=" + issuer);
     return keys.getKey().longValue();
   }
 
@@ -70,6 +73,7 @@ public class OpinionStore {
     jdbc.sql("insert into evaluation (opinion_id, result, comment, recorded_at) values (?, ?, ?, ?)")
         .params(opinionId, result.name(), comment, OffsetDateTime.now(clock))
         .update();
+    audit.recordForOpinion(opinionId, AuditTrail.Action.EVALUATION, result.name());
   }
 
   public boolean hasAppealRequest(long opinionId) {
@@ -81,6 +85,7 @@ public class OpinionStore {
     jdbc.sql("insert into appeal_request (opinion_id, kind, reason, requested_at) values (?, ?, ?, ?)")
         .params(opinionId, appealedStage.name(), reason, at)
         .update();
+    audit.recordForOpinion(opinionId, AuditTrail.Action.APPEAL_REQUEST, "appealed stage " + appealedStage.name());
   }
 
   public void insertHearing(long petitionId, Hearing hearing) {
@@ -91,6 +96,7 @@ public class OpinionStore {
         .params(petitionId, hearing.stage().name(), hearing.heldOn(), hearing.participants(), hearing.summary(),
             OffsetDateTime.now(clock))
         .update();
+    audit.record(petitionId, AuditTrail.Action.HEARING, hearing.stage().name() + " held on " + hearing.heldOn());
   }
 
   public List<Hearing> hearings(long petitionId) {

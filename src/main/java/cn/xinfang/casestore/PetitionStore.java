@@ -28,12 +28,15 @@ public class PetitionStore {
   private final CaseNumbers caseNumbers;
   private final QueryCodes queryCodes;
   private final Clock clock;
+  private final AuditTrail audit;
 
-  public PetitionStore(JdbcClient jdbc, CaseNumbers caseNumbers, QueryCodes queryCodes, Clock clock) {
+  public PetitionStore(JdbcClient jdbc, CaseNumbers caseNumbers, QueryCodes queryCodes, Clock clock,
+      AuditTrail audit) {
     this.jdbc = jdbc;
     this.caseNumbers = caseNumbers;
     this.queryCodes = queryCodes;
     this.clock = clock;
+    this.audit = audit;
   }
 
   /** Inserts the petition and its people; returns the stored row with its case number and query code. */
@@ -73,6 +76,7 @@ public class PetitionStore {
               person.representative())
           .update();
     }
+    audit.record(id, AuditTrail.Action.REGISTER, "channel=" + p.channel().name() + ", persons=" + p.persons().size());
     return findByCaseNumber(caseNumber).orElseThrow();
   }
 
@@ -125,6 +129,7 @@ public class PetitionStore {
             """)
         .params(type, now(), publicVisible, description, internalNote, caseNumber)
         .update();
+    audit.record(caseNumber, AuditTrail.Action.MILESTONE, type + (publicVisible ? " (public)" : ""));
   }
 
   public void addNotice(String caseNumber, String type, String title, String body) {
@@ -134,6 +139,7 @@ public class PetitionStore {
             """)
         .params(type, title, body, now(), caseNumber)
         .update();
+    audit.record(caseNumber, AuditTrail.Action.NOTICE, type + ": " + title);
   }
 
   public void updateStatus(String caseNumber, PetitionStatus status) {
@@ -223,6 +229,17 @@ public class PetitionStore {
     if (rows != 1) {
       throw new IllegalStateException("case store has no petition " + caseNumber);
     }
+    audit.record(caseNumber, AuditTrail.Action.UPDATE, changes(assignments, values));
+  }
+
+  /** "status = ?, route = ?" with (REPLIED, PETITION) as "status=REPLIED, route=PETITION". */
+  private static String changes(String assignments, Object... values) {
+    String[] columns = assignments.split(",");
+    StringBuilder detail = new StringBuilder();
+    for (int i = 0; i < columns.length; i++) {
+      detail.append(i == 0 ? "" : ", ").append(columns[i].replace("= ?", "").trim()).append('=').append(values[i]);
+    }
+    return detail.toString();
   }
 
   private OffsetDateTime now() {

@@ -1,18 +1,18 @@
 package cn.xinfang.intake;
 
 /** Masks personal data for anyone who does not handle the case (domain.md §7). */
-final class Masking {
+public final class Masking {
 
   private Masking() {
   }
 
   /** 110105********1234: region and last four kept. */
-  static String idNumber(String id) {
+  public static String idNumber(String id) {
     return id == null ? null : id.substring(0, 6) + "********" + id.substring(14);
   }
 
   /** 138****5678 for mobiles; landlines keep the area code and the last two digits. */
-  static String phone(String phone) {
+  public static String phone(String phone) {
     if (phone == null) {
       return null;
     }
@@ -27,7 +27,7 @@ final class Masking {
   }
 
   /** The first six characters (city, district) and a mask. */
-  static String address(String address) {
+  public static String address(String address) {
     if (address == null) {
       return null;
     }

@@ -7,7 +7,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * /engine-rest is open by default; here it requires HTTP Basic against the engine's users (Camunda
- * Modeler deploys with the same credentials). Authorizations then apply to every call.
+ * Modeler deploys with the same credentials). Authorizations then apply to every call. The staff API
+ * (/api/staff, /api/audit) authenticates the same way.
  */
 @Configuration
 class EngineRestSecurity {
@@ -19,7 +20,8 @@ class EngineRestSecurity {
     registration.setName("engine-rest-basic-authentication");
     registration.addInitParameter("authentication-provider",
         "org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider");
-    registration.addUrlPatterns("/engine-rest/*");
+    // the staff case file and the audit trail use the same accounts (cn.xinfang.staff)
+    registration.addUrlPatterns("/engine-rest/*", "/api/staff/*", "/api/audit/*");
     return registration;
   }
 }

@@ -38,6 +38,11 @@ class ApiExceptionHandler {
     return error(HttpStatus.CONFLICT, e.getMessage(), null);
   }
 
+  @ExceptionHandler(ForbiddenException.class)
+  ResponseEntity<ApiError> forbidden(ForbiddenException e) {
+    return error(HttpStatus.FORBIDDEN, e.getMessage(), null);
+  }
+
   @ExceptionHandler(NoResourceFoundException.class)
   ResponseEntity<ApiError> noResource(NoResourceFoundException e) {
     return error(HttpStatus.NOT_FOUND, "请求的地址不存在", null);

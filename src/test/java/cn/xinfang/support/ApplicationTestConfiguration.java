@@ -35,4 +35,9 @@ public class ApplicationTestConfiguration {
   PublicApi publicApi(TestRestTemplate rest) {
     return new PublicApi(rest);
   }
+
+  @Bean
+  StaffRest staffRest(TestRestTemplate rest) {
+    return new StaffRest(rest);
+  }
 }

@@ -102,6 +102,12 @@ abstract class ApplicationScenario {
       assertThat(view.path("opinions").get(0).path("evaluation").asText()).isEqualTo("DISSATISFIED");
       assertThat(http.get(base + "/engine-rest/process-definition/count?key=petition", "demo").path("count").asLong())
           .as("unchanged models make no new version").isEqualTo(definitions);
+      // the case's audit trail survived the restart: its changes by each actor and the engine's operations
+      JsonNode audit = http.get(base + "/api/audit/cases/" + caseNumber, "demo").path("entries");
+      assertThat(audit.findValuesAsText("actor")).contains("petitioner", "clerk1", "housing1", "leader1", "review1",
+          "rereview1");
+      assertThat(audit.findValuesAsText("action")).contains("REGISTER", "OPINION", "EVALUATION", "APPEAL_REQUEST",
+          "Complete Task");
     }
   }
 }

@@ -9,6 +9,8 @@ import cn.xinfang.support.CaseDriver.Case;
 import cn.xinfang.support.Petitions;
 import cn.xinfang.support.PublicApi;
 import cn.xinfang.support.PublicApi.Answer;
+import cn.xinfang.support.StaffRest;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,12 +24,14 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
- * Hostile input (issue 4, item 8): generated bodies and paths against every public endpoint never give
+ * Hostile input (issue 4, item 8): generated bodies and paths against every public endpoint (and the staff
+ * case file and audit trail) never give
  * a 5xx; markup in a petition is kept as text; an invalid BPMN deployed over /engine-rest is refused
  * with its error while the deployed process keeps working. The generator is seeded: a failure names
  * the seed and the input, and the same seed repeats it.
@@ -44,6 +48,7 @@ class HostileInputIT {
   @Autowired PublicApi api;
   @Autowired CaseDriver cases;
   @Autowired TestRestTemplate rest;
+  @Autowired StaffRest staff;
   @Autowired RepositoryService repositoryService;
 
   private final Random random = new Random(SEED);
@@ -65,6 +70,10 @@ class HostileInputIT {
       check(failures, "review " + appeal, api.post("/api/petitions/" + replied.queryCode() + "/review-requests", appeal));
       String code = String.valueOf(value());
       check(failures, "GET code " + code, api.view(code.isEmpty() ? "x" : code));
+      String number = code.isEmpty() ? "x" : code;
+      check(failures, "GET staff case " + number, staffGet("housing1", "/api/staff/cases/{n}", number));
+      check(failures, "GET audit " + number, staffGet("demo", "/api/audit/cases/{n}", number));
+      check(failures, "GET audit of user " + number, staffGet("demo", "/api/audit/users/{n}", number));
     }
     assertThat(failures).as("seed %d", SEED).isEmpty();
   }
@@ -122,6 +131,11 @@ class HostileInputIT {
     assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("petition").count())
         .isEqualTo(versions);
     assertThat(api.post("/api/petitions", Petitions.valid()).status()).isEqualTo(201);
+  }
+
+  private Answer staffGet(String user, String path, String value) {
+    ResponseEntity<String> response = staff.exchange(user, HttpMethod.GET, path, null, value);
+    return new Answer(response.getStatusCode().value(), JsonNodeFactory.instance.textNode(response.getBody()));
   }
 
   private void check(List<String> failures, String input, Answer answer) {

@@ -1,0 +1,123 @@
+package cn.xinfang.casestore;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The case store's audit trail (table case_audit, V4__audit_trail.sql). Changes are written in the
+ * caller's transaction, so an entry exists exactly when its change committed; reads by staff are
+ * written on their own. The actor is the Camunda user the request authenticated as (Tasklist,
+ * /engine-rest, the staff API), {@value #PETITIONER} for the public API and {@value #SYSTEM} for
+ * timers and jobs.
+ */
+@Repository
+public class AuditTrail {
+
+  public static final String PETITIONER = "petitioner";
+  public static final String SYSTEM = "system";
+
+  /** What an entry records. */
+  public enum Action {
+    /** a staff read of the case, with or without the personal data */
+    VIEW,
+    /** a staff read that was refused: the case is not the user's */
+    VIEW_REFUSED,
+    /** an administrator read this audit trail */
+    AUDIT_VIEW,
+    REGISTER,
+    /** a column of the case row: status, route, category, handling unit, deadline */
+    UPDATE,
+    MILESTONE,
+    NOTICE,
+    OPINION,
+    EVALUATION,
+    APPEAL_REQUEST,
+    HEARING
+  }
+
+  private static final int DETAIL_LENGTH = 1000;
+  private static final String FIRST_ROWS = "fetch first 1000 rows only";
+
+  private final JdbcClient jdbc;
+  private final IdentityService identity;
+  private final Clock clock;
+
+  public AuditTrail(JdbcClient jdbc, IdentityService identity, Clock clock) {
+    this.jdbc = jdbc;
+    this.identity = identity;
+    this.clock = clock;
+  }
+
+  /** Records a view or change of the case of that number (which need not exist: refused reads). */
+  public void record(String caseNumber, Action action, String detail) {
+    jdbc.sql("""
+            insert into case_audit (petition_id, case_number, occurred_at, actor, action, detail)
+            values ((select id from petition where case_number = ?), ?, ?, ?, ?, ?)
+            """)
+        .params(caseNumber, caseNumber, OffsetDateTime.now(clock), actor(), action.name(), truncate(detail))
+        .update();
+  }
+
+  /** {@link #record(String, Action, String)} for a case known by its row id. */
+  public void record(long petitionId, Action action, String detail) {
+    insert("petition p where p.id = ?", petitionId, action, detail);
+  }
+
+  /** {@link #record(String, Action, String)} for the case of that opinion. */
+  void recordForOpinion(long opinionId, Action action, String detail) {
+    insert("opinion o join petition p on p.id = o.petition_id where o.id = ?", opinionId, action, detail);
+  }
+
+  private void insert(String caseSource, long key, Action action, String detail) {
+    jdbc.sql("insert into case_audit (petition_id, case_number, occurred_at, actor, action, detail) "
+            + "select p.id, p.case_number, ?, ?, ?, ? from " + caseSource)
+        .params(OffsetDateTime.now(clock), actor(), action.name(), truncate(detail), key)
+        .update();
+  }
+
+  /** The case's entries, oldest first (at most 1000). */
+  public List<AuditEntry> ofCase(String caseNumber) {
+    return jdbc.sql("select * from case_audit where case_number = ? order by occurred_at, id " + FIRST_ROWS)
+        .param(caseNumber)
+        .query(AuditTrail::entry)
+        .list();
+  }
+
+  /** What that user viewed or changed, latest first (at most 1000 entries). */
+  public List<AuditEntry> ofActor(String actor) {
+    return jdbc.sql("select * from case_audit where actor = ? order by occurred_at desc, id desc " + FIRST_ROWS)
+        .param(actor)
+        .query(AuditTrail::entry)
+        .list();
+  }
+
+  /** Who acts now: the authenticated Camunda user, the petitioner on the public API, or the system. */
+  public String actor() {
+    var current = identity.getCurrentAuthentication();
+    if (current != null && current.getUserId() != null) {
+      return current.getUserId();
+    }
+    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+        && request.getRequest().getRequestURI().startsWith("/api/petitions")) {
+      return PETITIONER;
+    }
+    return SYSTEM;
+  }
+
+  private static String truncate(String detail) {
+    return detail == null || detail.length() <= DETAIL_LENGTH ? detail : detail.substring(0, DETAIL_LENGTH - 1) + "…";
+  }
+
+  private static AuditEntry entry(ResultSet rs, int rowNum) throws SQLException {
+    return new AuditEntry(rs.getString("case_number"), rs.getObject("occurred_at", OffsetDateTime.class),
+        rs.getString("actor"), rs.getString("action"), rs.getString("detail"));
+  }
+}
