@@ -132,14 +132,40 @@ public class PetitionStore {
     audit.record(caseNumber, AuditTrail.Action.MILESTONE, type + (publicVisible ? " (public)" : ""));
   }
 
-  public void addNotice(String caseNumber, String type, String title, String body) {
+  /** Writes a notice to the case; answers its id. */
+  public long addNotice(String caseNumber, String type, String title, String body) {
+    KeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql("""
             insert into notice (petition_id, type, title, body, issued_at)
             select id, ?, ?, ?, ? from petition where case_number = ?
             """)
         .params(type, title, body, now(), caseNumber)
-        .update();
+        .update(keys, "id");
     audit.record(caseNumber, AuditTrail.Action.NOTICE, type + ": " + title);
+    return keys.getKey().longValue();
+  }
+
+  /** A notice to announce by SMS: its case, its title, the first petitioner's phone, and whether it was sent. */
+  public record SmsNotice(long id, String caseNumber, String title, String phone, OffsetDateTime smsSentAt) {
+  }
+
+  public Optional<SmsNotice> smsNotice(long noticeId) {
+    return jdbc.sql("""
+            select n.id, c.case_number, n.title, p.phone, n.sms_sent_at from notice n
+            join petition c on c.id = n.petition_id
+            join petitioner p on p.petition_id = c.id and p.position = 0
+            where n.id = ?
+            """)
+        .param(noticeId)
+        .query((rs, n) -> new SmsNotice(rs.getLong("id"), rs.getString("case_number"), rs.getString("title"),
+            rs.getString("phone"), time(rs, "sms_sent_at")))
+        .optional();
+  }
+
+  public void markSmsSent(long noticeId) {
+    jdbc.sql("update notice set sms_sent_at = ? where id = ?").params(now(), noticeId).update();
+    jdbc.sql("select petition_id from notice where id = ?").param(noticeId).query(Long.class).optional()
+        .ifPresent(petitionId -> audit.record(petitionId, AuditTrail.Action.NOTICE, "SMS sent for notice " + noticeId));
   }
 
   public void updateStatus(String caseNumber, PetitionStatus status) {

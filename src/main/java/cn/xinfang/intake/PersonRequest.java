@@ -21,6 +21,9 @@ public record PersonRequest(
     @Size(max = 200, message = "通信地址不能超过 200 个字符")
     String address) {
 
+  /** Mainland mobile numbers, optionally +86: the numbers an SMS reaches. */
+  public static final String MOBILE = "(\\+?86[- ]?)?1[3-9]\\d{9}";
+
   /** Mainland mobile numbers (optionally +86) and landlines with area code. */
-  public static final String PHONE = "(\\+?86[- ]?)?1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}";
+  public static final String PHONE = MOBILE + "|0\\d{2,3}-?\\d{7,8}";
 }

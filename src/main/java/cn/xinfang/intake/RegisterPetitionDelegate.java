@@ -6,6 +6,7 @@ import cn.xinfang.calendar.StatutoryCalendar;
 import cn.xinfang.casestore.NewPetition;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
+import cn.xinfang.system.AsSystem;
 import cn.xinfang.system.InvalidInputException;
 import java.util.Date;
 import java.util.List;
@@ -90,20 +91,12 @@ public class RegisterPetitionDelegate implements JavaDelegate {
       @Override
       public void afterCommit() {
         // system housekeeping: the clerk who registered need not hold DELETE_HISTORY
-        var clerk = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
-          history.createHistoricVariableInstanceQuery()
-              .processInstanceIdIn(processInstanceId)
-              .includeDeleted()
-              .variableNameIn(CASE_STORE_ONLY.toArray(String[]::new))
-              .list()
-              .forEach(v -> history.deleteHistoricVariableInstance(v.getId()));
-        } finally {
-          if (clerk != null) {
-            identity.setAuthentication(clerk);
-          }
-        }
+        AsSystem.run(identity, () -> history.createHistoricVariableInstanceQuery()
+            .processInstanceIdIn(processInstanceId)
+            .includeDeleted()
+            .variableNameIn(CASE_STORE_ONLY.toArray(String[]::new))
+            .list()
+            .forEach(v -> history.deleteHistoricVariableInstance(v.getId())));
       }
     });
   }

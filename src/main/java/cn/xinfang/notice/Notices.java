@@ -3,12 +3,16 @@ package cn.xinfang.notice;
 import cn.xinfang.calendar.StatutoryCalendar;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
+import cn.xinfang.intake.PersonRequest;
+import cn.xinfang.system.AsSystem;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -22,13 +26,24 @@ import org.springframework.stereotype.Component;
 public class Notices {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
+  private static final Pattern MOBILE = Pattern.compile(PersonRequest.MOBILE);
+
+  /** processes/notice-delivery.bpmn */
+  public static final String DELIVERY_PROCESS = "noticeDelivery";
 
   private final MessageSource messages;
   private final PetitionStore store;
+  private final SmsGateway sms;
+  private final RuntimeService runtime;
+  private final IdentityService identity;
 
-  public Notices(MessageSource messages, PetitionStore store) {
+  public Notices(MessageSource messages, PetitionStore store, SmsGateway sms, RuntimeService runtime,
+      IdentityService identity) {
     this.messages = messages;
     this.store = store;
+    this.sms = sms;
+    this.runtime = runtime;
+    this.identity = identity;
   }
 
   /**
@@ -49,21 +64,41 @@ public class Notices {
     return date == null ? "" : StatutoryCalendar.chineseDay(date.toInstant());
   }
 
-  /** Writes notice {@code type} to the case with its public milestone. */
+  /**
+   * Writes notice {@code type} to the case with its public milestone and, when an SMS gateway is set and
+   * the petitioner gave a mobile number, starts its SMS delivery (in this transaction: the delivery
+   * exists exactly when the notice does; the sending itself is an async continuation).
+   */
   public void issue(String caseNumber, String type, Map<String, ?> values) {
-    store.addNotice(caseNumber, type, render(type, "title", values), render(type, "body", values));
+    long noticeId = store.addNotice(caseNumber, type, render(type, "title", values), render(type, "body", values));
     store.addMilestone(caseNumber, type, true, render(type, "milestone", values), null);
+    if (sms.enabled() && store.smsNotice(noticeId).map(n -> isMobile(n.phone())).orElse(false)) {
+      AsSystem.run(identity, () -> runtime.startProcessInstanceByKey(DELIVERY_PROCESS, caseNumber,
+          Map.of(SendNoticeSmsDelegate.NOTICE_ID, noticeId)));
+    }
+  }
+
+  /** The SMS that announces a notice: the case number and the notice's title only. */
+  String smsText(String caseNumber, String noticeTitle) {
+    return fill("sms.text", Map.of("caseNumber", caseNumber, "noticeTitle", noticeTitle));
+  }
+
+  private static boolean isMobile(String phone) {
+    return phone != null && MOBILE.matcher(phone).matches();
   }
 
   String render(String type, String part, Map<String, ?> values) {
-    String key = "notice." + type + "." + part;
+    return fill("notice." + type + "." + part, values);
+  }
+
+  private String fill(String key, Map<String, ?> values) {
     String template = messages.getMessage(key, null, Locale.SIMPLIFIED_CHINESE);
     Matcher m = PLACEHOLDER.matcher(template);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String name = m.group(1);
       if (!values.containsKey(name)) {
-        throw new IllegalStateException("notices.properties: " + key + " names {" + name + "}, which this notice "
+        throw new IllegalStateException("notices.properties: " + key + " names {" + name + "}, which this text "
             + "does not provide; it provides " + values.keySet());
       }
       Object value = values.get(name);

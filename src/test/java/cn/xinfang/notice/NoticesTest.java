@@ -42,12 +42,14 @@ class NoticesTest {
     }
     Set<String> types = new TreeSet<>();
     for (String key : templates.stringPropertyNames()) {
-      types.add(key.substring("notice.".length(), key.lastIndexOf('.')));
+      if (key.startsWith("notice.")) {
+        types.add(key.substring("notice.".length(), key.lastIndexOf('.')));
+      }
     }
     return types.stream();
   }
 
-  private final Notices notices = new Notices(messages(), null);
+  private final Notices notices = new Notices(messages(), null, null, null, null);
 
   static ResourceBundleMessageSource messages() {
     ResourceBundleMessageSource source = new ResourceBundleMessageSource();
@@ -73,6 +75,14 @@ class NoticesTest {
     String body = notices.render("HANDLING_OPINION", "body", allValues());
     assertThat(body).contains("<request>", "<facts>", "<opinionText>", "<outcome>", "<legalBasis>",
         "<reviewLevel>", "<appealDue>", "<issuer>", "<deliveredDay>", "第三十五条").contains("\n");
+  }
+
+  @Test
+  void theSmsNamesTheCaseAndTheNoticeButNothingOfItsContent() {
+    String sms = notices.smsText("XF2026-00000042", "转送纪检监察机关告知书");
+
+    assertThat(sms).contains("XF2026-00000042", "转送纪检监察机关告知书", "查询码").doesNotContain("{", "}");
+    assertThat(sms.length()).as("one SMS of 70 characters").isLessThanOrEqualTo(70);
   }
 
   @Test

@@ -31,12 +31,14 @@ abstract class ApplicationScenario {
 
   /**
    * Registration → triage → acceptance → handling → the approval chain → delivery → evaluation →
-   * review → re-review (TERMINATED), each step by the user of the group that owns it; then a restart.
+   * review → re-review (TERMINATED), each step by the user of the group that owns it; a restart while
+   * the windows' timers wait, and one at the end.
    */
   void runTheWholeLifecycleAndRestart() throws Exception {
     String caseNumber;
     String queryCode;
     long definitions;
+    Map<String, String> timers;
     try (ConfigurableApplicationContext app = start()) {
       String base = Apps.base(app);
       assertThat(http.get(base + "/actuator/health", null).path("status").asText()).isEqualTo("UP");
@@ -70,6 +72,15 @@ abstract class ApplicationScenario {
       assertThat(replied.path("notices").findValuesAsText("body")).anySatisfy(body -> assertThat(body)
           .contains("向市人民政府（复查）书面请求复查").contains("部分支持"));
       assertThat(replied.path("actions").path("reviewRequest").path("allowed").asBoolean()).isTrue();
+      timers = timers(base, caseNumber);
+      assertThat(timers).as("review and evaluation windows").hasSize(2);
+    }
+
+    // the windows' timers survive a restart, due when they were
+    try (ConfigurableApplicationContext app = start()) {
+      String base = Apps.base(app);
+      String view = base + "/api/petitions/" + queryCode;
+      assertThat(timers(base, caseNumber)).isEqualTo(timers);
 
       http.post(view + "/evaluation", null, Map.of("satisfaction", "DISSATISFIED", "comment", "赔偿未获支持"), 201);
       http.post(view + "/evaluation", null, Map.of("satisfaction", "SATISFIED"), 409);
@@ -109,5 +120,15 @@ abstract class ApplicationScenario {
       assertThat(audit.findValuesAsText("action")).contains("REGISTER", "OPINION", "EVALUATION", "APPEAL_REQUEST",
           "Complete Task");
     }
+  }
+
+  /** The case's timer jobs as an administrator reads them: job id → due date. */
+  private Map<String, String> timers(String base, String caseNumber) throws Exception {
+    String instance = http.get(base + "/engine-rest/process-instance?businessKey=" + caseNumber, "demo").get(0)
+        .path("id").asText();
+    Map<String, String> due = new HashMap<>();
+    http.get(base + "/engine-rest/job?timers=true&processInstanceId=" + instance, "demo")
+        .forEach(job -> due.put(job.path("id").asText(), job.path("dueDate").asText()));
+    return due;
   }
 }

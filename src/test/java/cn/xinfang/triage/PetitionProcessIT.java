@@ -220,6 +220,9 @@ class PetitionProcessIT {
         assertThat(n.type()).isEqualTo("TRANSFER_NOTICE");
         assertThat(n.body()).contains("市住房和建设局");
       });
+      // without an SMS gateway (the default) no SMS delivery is started
+      assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("noticeDelivery")
+          .processInstanceBusinessKey(c.number).count()).isZero();
     }
 
     @Test
