@@ -1,74 +1,33 @@
-// What every Tasklist browser test needs: one headless Debian Chromium with one page, the Tasklist gestures
-// of a clerk (log in and out, search a filter for a case, open and claim its task, complete it), the
-// form-js controls, and one way to end: exit code 0 and a last line "[<script>] RESULT {json}" that the Java
-// side (cn.xinfang.browser.TasklistScript) parses, or exit code 1 with failure screenshot and diagnostics.
+// What every Tasklist browser test needs on top of browser.mjs: the Tasklist gestures of a clerk (log in
+// and out, search a filter for a case, open and claim its task, complete it) and the form-js controls.
 //
 // A script calls run() once, with its name and a main function that gets the page:
 //
 //   import { run, login } from './tasklist.mjs';
 //   await run({ name: 'tasklist-x', failureScreenshot: 'x-failure.png' }, async (page) => { ...; return {}; });
 //
-// Environment: BASE_URL, CASE_NUMBER, SCREENSHOT_DIR, optional CHROMIUM_PATH and OVERALL_TIMEOUT_MS.
+// Environment: CASE_NUMBER, and what browser.mjs reads (BASE_URL, SCREENSHOT_DIR …).
 
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
+import {
+  BASE_URL, STEP_TIMEOUT_MS, log, page, run as runScript, step, until,
+} from './browser.mjs';
 
-const BASE_URL = (process.env.BASE_URL || '').replace(/\/+$/, '');
+export { log, screenshot, step, until } from './browser.mjs';
+
 export const CASE_NUMBER = process.env.CASE_NUMBER || '';
-const SCREENSHOT_DIR = path.resolve(process.env.SCREENSHOT_DIR || 'target/screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 /** Every demo user has this password (README). */
 const PASSWORD = 'demo';
-/** Whole run; the Java test waits a little longer than this. */
-const OVERALL_TIMEOUT_MS = Number(process.env.OVERALL_TIMEOUT_MS || 150_000);
-/** Any single wait for the page. */
-const STEP_TIMEOUT_MS = 20_000;
 
 const ERROR_NOTIFICATION = '.notifications .alert-danger, .notifications .alert-error';
 
-let scriptName = 'tasklist';
-let failureScreenshot = 'failure.png';
-let browser;
-let page;
-let currentStep = 'start';
-const pageErrors = [];
-const screenshots = [];
-
-export function log(message) {
-  console.log(`[${scriptName}] ${message}`);
+/** browser.mjs run() for one case (CASE_NUMBER); a failure also prints Tasklist's error notifications. */
+export function run(options, main) {
+  return runScript({ ...options, requires: ['CASE_NUMBER'], diagnose: notifications }, main);
 }
 
-/** Names what the script does now, so that a failure says where it happened. */
-export function step(name) {
-  currentStep = name;
-}
-
-export async function screenshot(name) {
-  const file = path.join(SCREENSHOT_DIR, name);
-  // web fonts (the CJK glyphs) load late; a screenshot before they are ready shows empty boxes
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: file, fullPage: true, timeout: 10_000 });
-  screenshots.push(name);
-  log(`screenshot ${file}`);
-}
-
-/** Polls fn until it returns a truthy value; throws with description after timeoutMs. */
-export async function until(description, fn, timeoutMs = STEP_TIMEOUT_MS) {
-  const deadline = Date.now() + timeoutMs;
-  let last;
-  while (Date.now() < deadline) {
-    try {
-      const value = await fn();
-      if (value) {
-        return value;
-      }
-    } catch (e) {
-      last = e;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${description}${last ? ` (${last.message})` : ''}`);
+async function notifications(p) {
+  const alerts = await p.locator(ERROR_NOTIFICATION).allInnerTexts();
+  return alerts.length ? [`Tasklist error notifications: ${alerts.map((a) => a.trim()).join(' | ')}`] : [];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -299,102 +258,4 @@ export async function fillText(form, labelText, text) {
   await input.fill(text);
   await input.blur();
   return input;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Running a script
-// ---------------------------------------------------------------------------------------------------------
-
-async function launch() {
-  step('launch Chromium');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    timeout: 30_000,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run'],
-  });
-  const context = await browser.newContext({
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    // tall enough for the longest task form in one screenshot (the task pane scrolls on its own)
-    viewport: { width: 1400, height: 1800 },
-  });
-  page = await context.newPage();
-  page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  page.setDefaultNavigationTimeout(30_000);
-  page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') {
-      pageErrors.push(`console: ${m.text()} ${m.location().url || ''}`.trim());
-    }
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 500) {
-      pageErrors.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`);
-    }
-  });
-}
-
-async function closeBrowser() {
-  if (browser) {
-    const b = browser;
-    browser = undefined;
-    await Promise.race([b.close().catch(() => {}), new Promise((r) => setTimeout(r, 5_000))]);
-  }
-}
-
-async function fail(error) {
-  const message = error instanceof Error ? error.message : String(error);
-  console.error(`[${scriptName}] FAILED at step "${currentStep}": ${message}`);
-  if (page) {
-    try {
-      const alerts = await page.locator(ERROR_NOTIFICATION).allInnerTexts();
-      if (alerts.length) {
-        console.error(`[${scriptName}] Tasklist error notifications: ${alerts.map((a) => a.trim()).join(' | ')}`);
-      }
-      console.error(`[${scriptName}] page URL: ${page.url()}`);
-    } catch {
-      // the page may be gone
-    }
-    try {
-      await screenshot(failureScreenshot);
-    } catch (e) {
-      console.error(`[${scriptName}] could not take ${failureScreenshot}: ${e.message}`);
-    }
-  }
-  if (pageErrors.length) {
-    console.error(`[${scriptName}] browser errors:\n  ${pageErrors.slice(-10).join('\n  ')}`);
-  }
-  log(`RESULT ${JSON.stringify({ ok: false, step: currentStep, error: message, screenshots })}`);
-  await closeBrowser();
-  process.exit(1);
-}
-
-/**
- * Runs main(page) in a fresh browser under an overall watchdog and exits the process: 0 with main's
- * result (plus the screenshots taken) as the RESULT line, or 1 after fail().
- */
-export async function run({ name, failureScreenshot: failureName }, main) {
-  scriptName = name;
-  failureScreenshot = failureName;
-  const watchdog = setTimeout(() => {
-    fail(new Error(`overall timeout of ${OVERALL_TIMEOUT_MS} ms exceeded`));
-  }, OVERALL_TIMEOUT_MS);
-  try {
-    if (!BASE_URL || !CASE_NUMBER) {
-      throw new Error('BASE_URL and CASE_NUMBER must be set');
-    }
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await launch();
-    const result = (await main(page)) || {};
-    await closeBrowser();
-    clearTimeout(watchdog);
-    log('OK');
-    log(`RESULT ${JSON.stringify({ ...result, ok: true, screenshots })}`);
-    process.exit(0);
-  } catch (e) {
-    clearTimeout(watchdog);
-    await fail(e);
-  }
 }

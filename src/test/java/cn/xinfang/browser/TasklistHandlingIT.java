@@ -24,7 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The housing bureau handles an accepted petition in Camunda Tasklist with the Chinese handling form and
  * the reply passes both levels of its approval chain (the unit itself, then the leaders), driven by
- * {@code src/test/browser/tasklist-handling.mjs}; see {@link TasklistScript} for what it needs.
+ * {@code src/test/browser/tasklist-handling.mjs}; see {@link BrowserScript} for what it needs.
  */
 @ApplicationIT
 class TasklistHandlingIT {
@@ -42,7 +42,7 @@ class TasklistHandlingIT {
 
   @BeforeEach
   void requireBrowserTooling() {
-    TasklistScript.requireTooling();
+    BrowserScript.requireTooling();
   }
 
   @Test
@@ -52,7 +52,7 @@ class TasklistHandlingIT {
 
     // When housing1 concludes and approves it in Tasklist, then leader1 approves it
     List<String> stale = Stream.concat(SCREENSHOTS.stream(), Stream.of("handling-failure.png")).toList();
-    TasklistScript.Outcome outcome = TasklistScript.named("tasklist-handling")
+    BrowserScript.Outcome outcome = BrowserScript.named("tasklist-handling")
         .run(port, c.number(), stale)
         .assertSucceeded();
 
@@ -80,7 +80,7 @@ class TasklistHandlingIT {
             tuple(APPROVE_REPLY, "leader1", List.of("leader1")));
 
     assertThat(SCREENSHOTS).allSatisfy(name ->
-        assertThat(TasklistScript.SCREENSHOTS.resolve(name)).isRegularFile().isNotEmptyFile());
+        assertThat(BrowserScript.SCREENSHOTS.resolve(name)).isRegularFile().isNotEmptyFile());
   }
 
   /** The users in the operation log's completion of the task: Tasklist completes as the logged-in user. */

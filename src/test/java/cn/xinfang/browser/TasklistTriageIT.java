@@ -26,7 +26,7 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * A bureau clerk triages a petition in Camunda Tasklist with headless Chromium, driven by
- * {@code src/test/browser/tasklist-triage.mjs} (playwright-core); see {@link TasklistScript} for what it needs.
+ * {@code src/test/browser/tasklist-triage.mjs} (playwright-core); see {@link BrowserScript} for what it needs.
  */
 @ApplicationIT
 class TasklistTriageIT {
@@ -45,7 +45,7 @@ class TasklistTriageIT {
 
   @BeforeEach
   void requireBrowserTooling() {
-    TasklistScript.requireTooling();
+    BrowserScript.requireTooling();
   }
 
   @Test
@@ -62,7 +62,7 @@ class TasklistTriageIT {
         .processInstanceId(instance.getId()).taskDefinitionKey(PetitionProcess.TASK_TRIAGE)
         .taskCandidateGroup(PetitionProcess.Group.BUREAU).count()).isEqualTo(1));
 
-    TasklistScript.named("tasklist-triage")
+    BrowserScript.named("tasklist-triage")
         .run(port, caseNumber, List.of("triage-form.png", "triage-done.png", "failure.png"))
         .assertSucceeded();
 
@@ -83,8 +83,8 @@ class TasklistTriageIT {
         .containsEntry(PetitionProcess.Var.CATEGORY, "HOUSING");
     assertThat((String) vars.get(PetitionProcess.Var.TRIAGE_COMMENT)).contains("转送市住房和建设局");
 
-    assertThat(TasklistScript.SCREENSHOTS.resolve("triage-form.png")).isRegularFile().isNotEmptyFile();
-    assertThat(TasklistScript.SCREENSHOTS.resolve("triage-done.png")).isRegularFile().isNotEmptyFile();
+    assertThat(BrowserScript.SCREENSHOTS.resolve("triage-form.png")).isRegularFile().isNotEmptyFile();
+    assertThat(BrowserScript.SCREENSHOTS.resolve("triage-done.png")).isRegularFile().isNotEmptyFile();
   }
 
   private Map<String, Object> register() {

@@ -91,7 +91,20 @@ public class CaseDriver {
   }
 
   public Case transferred(String nature, boolean simpleProcedure) {
-    Case c = register("FUTIAN", "HOUSING", RECEIVED);
+    return transferred(register("FUTIAN", "HOUSING", RECEIVED), nature, simpleProcedure);
+  }
+
+  /** A case registered elsewhere (the portal, Tasklist), found by its number. */
+  public Case existing(String caseNumber) {
+    PetitionRecord record = store.get(caseNumber);
+    ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(caseNumber).singleResult();
+    assertThat(pi).as("process instance of %s", caseNumber).isNotNull();
+    return new Case(caseNumber, record.id(), pi, record.queryCode());
+  }
+
+  /** Triages a registered case to the petition route, for the unit of its category and district. */
+  public Case transferred(Case c, String nature, boolean simpleProcedure) {
     Map<String, Object> vars = Petitions.triage(nature, "NONE", false, false, false, true);
     vars.put("simpleProcedure", simpleProcedure);
     complete(c, TRIAGE, vars);
@@ -105,7 +118,11 @@ public class CaseDriver {
   }
 
   public Case accepted(String nature, boolean simpleProcedure) {
-    Case c = transferred(nature, simpleProcedure);
+    return accepted(transferred(nature, simpleProcedure));
+  }
+
+  /** A transferred case, accepted by its unit: waiting at handlePetition. */
+  public Case accepted(Case c) {
     complete(c, ACCEPT, Map.of("acceptance", "ACCEPT"));
     assertWaitingAt(c, HANDLE);
     return c;

@@ -17,17 +17,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * One playwright-core script of {@code src/test/browser} run with node against the application under test,
- * in headless Debian Chromium (the scripts share {@code tasklist.mjs}). Needs {@code npm ci} and
+ * in headless Debian Chromium (the scripts share {@code browser.mjs}; the Tasklist ones also
+ * {@code tasklist.mjs}). Needs {@code npm ci} and
  * {@code /usr/bin/chromium}: without them {@link #requireTooling} skips the test, except with
  * {@code -Dci=true}, where it fails it.
  */
-final class TasklistScript {
+final class BrowserScript {
 
   private static final Path PROJECT_ROOT = Path.of("").toAbsolutePath();
   private static final Path PLAYWRIGHT = PROJECT_ROOT.resolve("node_modules/playwright-core");
@@ -35,19 +37,19 @@ final class TasklistScript {
   static final Path SCREENSHOTS = PROJECT_ROOT.resolve("target/screenshots");
   /** The scripts stop themselves after 150 s; this is the hard limit around them. */
   private static final Duration TIMEOUT = Duration.ofMinutes(3);
-  /** The last line of a script, written by tasklist.mjs: "[name] RESULT {json}". */
+  /** The last line of a script, written by browser.mjs: "[name] RESULT {json}". */
   private static final Pattern RESULT = Pattern.compile("^\\[[^\\]]+] RESULT (\\{.*})$", Pattern.MULTILINE);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String name;
 
-  private TasklistScript(String name) {
+  private BrowserScript(String name) {
     this.name = name;
   }
 
   /** The script {@code src/test/browser/<name>.mjs}. */
-  static TasklistScript named(String name) {
-    return new TasklistScript(name);
+  static BrowserScript named(String name) {
+    return new BrowserScript(name);
   }
 
   /**
@@ -86,11 +88,18 @@ final class TasklistScript {
     }
   }
 
+  /** {@link #run(int, Map, List)} for one case: the Tasklist scripts read it as CASE_NUMBER. */
+  Outcome run(int port, String caseNumber, List<String> staleScreenshots)
+      throws IOException, InterruptedException {
+    return run(port, Map.of("CASE_NUMBER", caseNumber), staleScreenshots);
+  }
+
   /**
-   * Runs the script against the application on that port for one case, after deleting the named
+   * Runs the script against the application on that port with these environment variables (ASCII only:
+   * a JVM under a non-UTF-8 locale would hand anything else to node garbled), after deleting the named
    * screenshots of an earlier run so that a stale file cannot pass for a new one.
    */
-  Outcome run(int port, String caseNumber, List<String> staleScreenshots)
+  Outcome run(int port, Map<String, String> environment, List<String> staleScreenshots)
       throws IOException, InterruptedException {
     Files.createDirectories(SCREENSHOTS);
     for (String screenshot : staleScreenshots) {
@@ -101,7 +110,7 @@ final class TasklistScript {
         .directory(PROJECT_ROOT.toFile())
         .redirectErrorStream(true);
     builder.environment().put("BASE_URL", "http://localhost:" + port);
-    builder.environment().put("CASE_NUMBER", caseNumber);
+    builder.environment().putAll(environment);
     builder.environment().put("SCREENSHOT_DIR", SCREENSHOTS.toString());
     Process process = builder.start();
     StringBuilder output = new StringBuilder();

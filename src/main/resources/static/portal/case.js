@@ -1,0 +1,143 @@
+// 查询办理进度 (case.html): GET /api/petitions/{queryCode}, and the evaluation and appeal requests it offers.
+import {
+  API, callApi, clearErrors, clearErrorsOnInput, el, formatDateTime, formatDay, setBusy, showError, validate, valueOf,
+} from './portal.js';
+
+const lookup = document.getElementById('lookup-form');
+const status = document.getElementById('page-status');
+const view = document.getElementById('case-view');
+/** The view's actions and the forms that perform them. */
+const ACTION_FORMS = {
+  evaluation: document.getElementById('evaluation-form'),
+  reviewRequest: document.getElementById('review-form'),
+  reReviewRequest: document.getElementById('re-review-form'),
+};
+const APPEAL_AFTER = { HANDLING: '复查', REVIEW: '复核' };
+
+/** The code of the case on screen; kept in memory only. */
+let queryCode = null;
+
+function say(message) {
+  status.textContent = message;
+}
+
+function item(term, ...value) {
+  return el('div', null, el('dt', null, term), el('dd', null, ...value));
+}
+
+function render(p) {
+  document.getElementById('case-title').textContent = p.title;
+  const deadline = p.currentDeadline ? `${p.currentDeadlineName || '办理期限'}：${formatDay(p.currentDeadline)}` : null;
+  document.getElementById('case-summary').replaceChildren(...[
+    item('案件编号', p.caseNumber),
+    item('办理状态', el('span', 'badge', p.statusLabel)),
+    p.routeLabel && item('处理途径', p.routeLabel),
+    p.handlingUnit && item('承办单位', p.handlingUnit),
+    deadline && item('当前期限', deadline),
+    item('收到日期', formatDay(p.receivedAt)),
+    item('信访人', p.petitioner?.name, p.personCount > 1 ? `等 ${p.personCount} 人` : ''),
+  ].filter(Boolean));
+
+  const milestones = p.milestones.map((m) => el('li', null,
+    el('time', null, formatDateTime(m.at)), el('p', null, m.description)));
+  document.getElementById('case-milestones').replaceChildren(...(milestones.length ? milestones : [el('li', 'empty', '暂无')]));
+
+  const opinions = p.opinions.map((o) => el('li', 'opinion',
+    el('p', 'opinion-head', `${o.kindLabel}：${o.outcomeLabel}`),
+    el('p', 'meta', [o.issuer, formatDay(o.deliveredAt) && `${formatDay(o.deliveredAt)}送达`].filter(Boolean).join('，')),
+    o.appealDue && APPEAL_AFTER[o.kind] ? el('p', null, `请求${APPEAL_AFTER[o.kind]}截止：${formatDay(o.appealDue)}`) : null,
+    o.evaluationLabel ? el('p', null, `您的评价：${o.evaluationLabel}`) : null));
+  document.getElementById('case-opinions').replaceChildren(...(opinions.length ? opinions : [el('li', 'empty', '尚未出具处理意见')]));
+
+  // a notice's body has line breaks (the opinion's sections); CSS keeps them (white-space: pre-line)
+  const notices = p.notices.map((n) => el('article', 'notice',
+    el('h3', null, n.title), el('p', 'meta', formatDateTime(n.issuedAt)), el('p', 'notice-body', n.body)));
+  document.getElementById('case-notices').replaceChildren(...(notices.length ? notices : [el('p', 'empty', '暂无')]));
+
+  for (const [name, form] of Object.entries(ACTION_FORMS)) {
+    const action = p.actions?.[name];
+    form.hidden = !action?.allowed;
+    clearErrors(form);
+    form.querySelector('[data-until]').textContent = formatDay(action?.until);
+  }
+  view.hidden = false;
+}
+
+/** Shows the case of that code; answers whether there is one. */
+async function show(code) {
+  say('正在查询…');
+  const answer = await callApi('GET', `${API}/${encodeURIComponent(code)}`);
+  if (answer.status === 200) {
+    queryCode = code;
+    render(answer.data);
+    say('');
+    return true;
+  }
+  queryCode = null;
+  view.hidden = true;
+  say(answer.status === 404 ? '查询码不存在，请核对后重新输入。' : answer.error);
+  status.focus();
+  return false;
+}
+
+clearErrorsOnInput(lookup);
+lookup.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  clearErrors(lookup);
+  const invalid = validate(lookup);
+  if (invalid) {
+    invalid.focus();
+    return;
+  }
+  setBusy(lookup, true);
+  await show(valueOf(lookup, 'queryCode').replace(/\s+/g, '').toUpperCase());
+  setBusy(lookup, false);
+});
+
+for (const form of Object.values(ACTION_FORMS)) {
+  clearErrorsOnInput(form);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (!queryCode || form.getAttribute('aria-busy') === 'true') {
+      return;
+    }
+    clearErrors(form);
+    const invalid = validate(form);
+    if (invalid) {
+      invalid.focus();
+      return;
+    }
+    const body = {};
+    for (const [name, value] of new FormData(form)) {
+      if (value.trim()) {
+        body[name] = value.trim();
+      }
+    }
+    setBusy(form, true);
+    const answer = await callApi('POST', `${API}/${encodeURIComponent(queryCode)}/${form.dataset.endpoint}`, body);
+    setBusy(form, false);
+    if (answer.status !== 201) {
+      showError(form, answer.field, answer.error).focus();
+      return;
+    }
+    form.reset();
+    if (await show(queryCode)) {
+      say(form.dataset.done);
+      status.focus();
+    }
+  });
+}
+
+// case.html#code=…: the fragment never reaches the server; it is removed from the address bar and the
+// history entry at once, so the code does not linger on a shared screen
+function showFromFragment() {
+  const code = new URLSearchParams(window.location.hash.slice(1)).get('code');
+  if (code) {
+    window.history.replaceState(null, '', window.location.pathname + window.location.search);
+    lookup.elements.namedItem('queryCode').value = code;
+    show(code.replace(/\s+/g, '').toUpperCase());
+  }
+}
+
+window.addEventListener('hashchange', showFromFragment);
+showFromFragment();
