@@ -5,7 +5,8 @@
 //
 // Logs in as clerk1/demo, searches the 本组待办 filter for the case (process variable caseNumber),
 // checks the card shows the case number, opens its 信访事项分流 task, checks the Chinese form, claims it,
-// fills it (申诉求决类, no statutory route, within jurisdiction, 住房和城乡建设) and completes it.
+// fills it (申诉求决类, no statutory route, within jurisdiction, 住房和城乡建设) and completes it. With TITLE
+// set (the petition's title, which holds markup), the form must show exactly that text and no dialog may open.
 // Screenshots: triage-form.png, triage-done.png, or failure.png. Exit code 0 on success, 1 on any failure.
 // Run by cn.xinfang.browser.TasklistTriageIT; needs `npm install` (playwright-core) and /usr/bin/chromium.
 
@@ -15,11 +16,30 @@ import {
 } from './tasklist.mjs';
 
 const TASK_NAME = '信访事项分流';
+const TITLE = process.env.TITLE || '';
 
-await run({ name: 'tasklist-triage', failureScreenshot: 'failure.png' }, async () => {
+await run({ name: 'tasklist-triage', failureScreenshot: 'failure.png' }, async (page) => {
+  const dialogs = [];
+  page.on('dialog', async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
   await login('clerk1');
   await searchGroupFilter(CASE_NUMBER);
   const form = await openOnlyTask(CASE_NUMBER, TASK_NAME);
+
+  if (TITLE) {
+    step('the title, markup included, is shown as text');
+    const shown = await form.getByLabel('标题', { exact: true }).inputValue();
+    if (shown !== TITLE) {
+      throw new Error(`标题 shows ${JSON.stringify(shown)}, expected ${JSON.stringify(TITLE)}`);
+    }
+    const injected = await form.locator('img[src="x"], script:not([src])').count();
+    if (injected) {
+      throw new Error(`${injected} element(s) made from the title inside the form`);
+    }
+    log('the title is shown literally');
+  }
 
   step('check the Chinese form labels');
   await expectLabels(form, ['事项性质', '法定途径', '事项类别', '属于本级本系统职权范围']);
@@ -48,4 +68,7 @@ await run({ name: 'tasklist-triage', failureScreenshot: 'failure.png' }, async (
   await emptyList(CASE_NUMBER);
   log('task completed; it is gone from the list and the task pane');
   await screenshot('triage-done.png');
+  if (dialogs.length) {
+    throw new Error(`a dialog opened: ${dialogs.join(' | ')}`);
+  }
 });

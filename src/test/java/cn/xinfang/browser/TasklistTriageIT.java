@@ -26,10 +26,13 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * A bureau clerk triages a petition in Camunda Tasklist with headless Chromium, driven by
- * {@code src/test/browser/tasklist-triage.mjs} (playwright-core); see {@link BrowserScript} for what it needs.
+ * {@code src/test/browser/tasklist-triage.mjs} (playwright-core), with markup in the petition's title; see {@link BrowserScript} for what it needs.
  */
 @ApplicationIT
 class TasklistTriageIT {
+
+  /** markup in the petition's title: the form shows it as text (issue 4, item 8) */
+  private static final String TITLE = "<img src=x onerror=alert(1)><script>alert(2)</script> leaking pipe";
 
   @LocalServerPort
   int port;
@@ -63,7 +66,8 @@ class TasklistTriageIT {
         .taskCandidateGroup(PetitionProcess.Group.BUREAU).count()).isEqualTo(1));
 
     BrowserScript.named("tasklist-triage")
-        .run(port, caseNumber, List.of("triage-form.png", "triage-done.png", "failure.png"))
+        .run(port, Map.of("CASE_NUMBER", caseNumber, "TITLE", TITLE),
+            List.of("triage-form.png", "triage-done.png", "failure.png"))
         .assertSucceeded();
 
     assertThat(status(queryCode)).isEqualTo("TRANSFERRED");
@@ -89,7 +93,7 @@ class TasklistTriageIT {
 
   private Map<String, Object> register() {
     ResponseEntity<Map<String, Object>> response = http.exchange("/api/petitions", HttpMethod.POST,
-        new HttpEntity<>(Petitions.valid()), new ParameterizedTypeReference<>() {
+        new HttpEntity<>(Petitions.with("title", TITLE)), new ParameterizedTypeReference<>() {
         });
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(response.getBody()).containsKeys("caseNumber", "queryCode");

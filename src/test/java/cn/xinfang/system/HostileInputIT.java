@@ -106,6 +106,23 @@ class HostileInputIT {
   }
 
   @Test
+  void thePortalAndThePublicApiAreNeverFramedOrSniffed() {
+    ResponseEntity<String> page = rest.getForEntity("/portal/", String.class);
+    ResponseEntity<String> api = rest.getForEntity("/api/petitions/{code}", String.class, "ABCDEFGHJKLM");
+
+    assertThat(page.getStatusCode().value()).isEqualTo(200);
+    assertThat(page.getBody()).contains("提交信访事项");
+    assertThat(page.getHeaders().getFirst("Content-Security-Policy")).contains("frame-ancestors 'none'",
+        "script-src 'self'");
+    assertThat(page.getHeaders().getCacheControl()).isEqualTo("no-cache");
+    for (ResponseEntity<String> response : List.of(page, api)) {
+      assertThat(response.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+      assertThat(response.getHeaders().getFirst("Referrer-Policy")).isEqualTo("no-referrer");
+      assertThat(response.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
+    }
+  }
+
+  @Test
   void anInvalidBpmnIsRefusedAndTheDeployedProcessKeepsWorking() {
     long versions = repositoryService.createProcessDefinitionQuery().processDefinitionKey("petition").count();
     LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
