@@ -1,6 +1,6 @@
 // 查询办理进度 (case.html): GET /api/petitions/{queryCode}, and the evaluation and appeal requests it offers.
 import {
-  API, callApi, clearErrors, clearErrorsOnInput, el, formatDateTime, formatDay, setBusy, showError, validate, valueOf,
+  API, callApi, checkForm, clearErrors, clearErrorsOnInput, el, formatDateTime, formatDay, setBusy, showError, valueOf,
 } from './portal.js';
 
 const lookup = document.getElementById('lookup-form');
@@ -83,10 +83,7 @@ async function show(code) {
 clearErrorsOnInput(lookup);
 lookup.addEventListener('submit', async (event) => {
   event.preventDefault();
-  clearErrors(lookup);
-  const invalid = validate(lookup);
-  if (invalid) {
-    invalid.focus();
+  if (!checkForm(lookup)) {
     return;
   }
   setBusy(lookup, true);
@@ -101,10 +98,7 @@ for (const form of Object.values(ACTION_FORMS)) {
     if (!queryCode || form.getAttribute('aria-busy') === 'true') {
       return;
     }
-    clearErrors(form);
-    const invalid = validate(form);
-    if (invalid) {
-      invalid.focus();
+    if (!checkForm(form)) {
       return;
     }
     const body = {};

@@ -123,8 +123,16 @@ function problem(control) {
   return null;
 }
 
+/** Clears the form's old messages and checks it again; false (with the focus on the first fault) when it fails. */
+export function checkForm(form) {
+  clearErrors(form);
+  const invalid = validate(form);
+  invalid?.focus();
+  return !invalid;
+}
+
 /** Marks every faulty control of the form; answers the first one (to focus), or null when all are fine. */
-export function validate(form) {
+function validate(form) {
   let first = null;
   for (const control of form.elements) {
     if (!control.name || control.disabled || (control.type === 'radio' && control !== form.elements[control.name][0])) {

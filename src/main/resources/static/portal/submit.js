@@ -1,6 +1,6 @@
 // 提交信访事项 (index.html): POST /api/petitions, then the case number and the query code.
 import {
-  API, callApi, clearErrors, clearErrorsOnInput, newRequestId, setBusy, showError, validate, valueOf,
+  API, callApi, checkForm, clearErrorsOnInput, newRequestId, setBusy, showError, valueOf,
 } from './portal.js';
 
 const form = document.getElementById('petition-form');
@@ -47,10 +47,7 @@ form.addEventListener('submit', async (event) => {
   if (sending) {
     return;
   }
-  clearErrors(form);
-  const invalid = validate(form);
-  if (invalid) {
-    invalid.focus();
+  if (!checkForm(form)) {
     return;
   }
   sending = true;

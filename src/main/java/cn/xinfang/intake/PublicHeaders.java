@@ -17,8 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class PublicHeaders extends OncePerRequestFilter {
 
-  static final String PORTAL_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-      + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+  /** the pages' own meta policy, and frame-ancestors, which only a header can say */
+  static final String PORTAL_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+      + "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
