@@ -22,6 +22,10 @@ abstract class ApplicationScenario {
   /** Datasource properties of the database under test. */
   abstract Map<String, Object> database();
 
+  /** What a database needs of its own, checked once the application is up. */
+  void checkDatabase(ConfigurableApplicationContext app) throws Exception {
+  }
+
   ConfigurableApplicationContext start() {
     Map<String, Object> props = new HashMap<>(database());
     props.put("server.port", 0);
@@ -42,6 +46,7 @@ abstract class ApplicationScenario {
     try (ConfigurableApplicationContext app = start()) {
       String base = Apps.base(app);
       assertThat(http.get(base + "/actuator/health", null).path("status").asText()).isEqualTo("UP");
+      checkDatabase(app);
 
       JsonNode created = http.post(base + "/api/petitions", null, Petitions.valid(), 201);
       caseNumber = created.path("caseNumber").asText();

@@ -1,9 +1,14 @@
 package cn.xinfang.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.xinfang.support.PostgresDatabase;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The production database: a fresh PostgreSQL database on the local server, created and dropped by the
@@ -17,6 +22,15 @@ class PostgresApplicationIT extends ApplicationScenario {
   @Override
   Map<String, Object> database() {
     return database.properties();
+  }
+
+  /** The PostgreSQL tuning of BENCHMARKS.md is in place: no JIT in the pool's sessions, planner statistics. */
+  @Override
+  void checkDatabase(ConfigurableApplicationContext app) throws Exception {
+    JdbcClient jdbc = JdbcClient.create(app.getBean(DataSource.class));
+    assertThat(jdbc.sql("show jit").query(String.class).single()).isEqualTo("off");
+    assertThat(jdbc.sql("select count(*) from pg_statistic_ext where stxname = ?")
+        .param(PostgresTuning.STATISTICS).query(Long.class).single()).isEqualTo(1);
   }
 
   @Test

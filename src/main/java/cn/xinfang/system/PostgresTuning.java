@@ -1,0 +1,74 @@
+package cn.xinfang.system;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Two measured settings for PostgreSQL (BENCHMARKS.md); nothing happens on other databases.
+ * <ul>
+ *   <li>Session options of every pooled connection ({@code petition.postgres.session-options}, default
+ *       {@code -c jit=off}): the engine's queries are short, and PostgreSQL's JIT compiled the worklist
+ *       query for 0.5 s to save milliseconds. Empty leaves the server's settings alone.</li>
+ *   <li>Extended statistics on the authorization table, created once the engine's schema exists: the
+ *       engine checks permissions with {@code PERMS_ & n = n}, which the planner cannot estimate
+ *       without them; it then guessed 13 rows where there were 10,000 and compared every task of the
+ *       worklist with every authorization (a query growing with the square of the open tasks).</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+class PostgresTuning {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PostgresTuning.class);
+  static final String STATISTICS = "xf_act_ru_authorization_perms";
+
+  @Bean
+  static BeanPostProcessor postgresSessionOptions(@Value("${petition.postgres.session-options:-c jit=off}") String options) {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessBeforeInitialization(Object bean, String beanName) {
+        if (bean instanceof HikariDataSource pool && isPostgres(pool.getJdbcUrl()) && !options.isBlank()
+            && pool.getDataSourceProperties().getProperty("options") == null) {
+          pool.addDataSourceProperty("options", options);
+        }
+        return bean;
+      }
+    };
+  }
+
+  @Bean
+  ApplicationRunner authorizationStatistics(DataSource dataSource) {
+    return (ApplicationArguments args) -> {
+      try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+        var meta = connection.getMetaData();
+        if (!"PostgreSQL".equals(meta.getDatabaseProductName())) {
+          return;
+        }
+        if (meta.getDatabaseMajorVersion() < 14) {
+          LOG.warn("PostgreSQL {} has no statistics on expressions: the task worklist will be slow with many open tasks"
+              + " (PostgreSQL 14 or newer recommended)", meta.getDatabaseProductVersion());
+          return;
+        }
+        sql.execute("create statistics if not exists " + STATISTICS
+            + " on (perms_ & 2), (perms_ & 64), resource_type_ from act_ru_authorization");
+        sql.execute("analyze act_ru_authorization");
+      } catch (SQLException e) {
+        LOG.warn("could not create the planner statistics on act_ru_authorization: {}", e.getMessage());
+      }
+    };
+  }
+
+  static boolean isPostgres(String jdbcUrl) {
+    return jdbcUrl != null && jdbcUrl.startsWith("jdbc:postgresql:");
+  }
+}
