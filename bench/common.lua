@@ -8,10 +8,12 @@ function common.setup(thread)
   table.insert(threads, thread)
 end
 
-function common.init()
+-- per thread: resets the counters; answers the run id (first script argument) and the thread's number
+function common.init(args)
   ok = 0
   unexpected = 0
   done_units = 0
+  return args[1] or tostring(os.time()), wrk.thread:get("index")
 end
 
 function common.count(status, expected)

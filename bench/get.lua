@@ -7,7 +7,7 @@ local headers, paths, next_path
 function setup(thread) common.setup(thread) end
 
 function init(args)
-  common.init()
+  common.init(args)
   headers = {}
   if args[1] and args[1] ~= "-" then headers["Authorization"] = common.auth[args[1]] end
   paths = {}

@@ -26,9 +26,7 @@ local STEPS = {
 function setup(thread) common.setup(thread) end
 
 function init(args)
-  common.init()
-  run = args[1] or tostring(os.time())
-  index = wrk.thread:get("index")
+  run, index = common.init(args)
   counter = 0
   step = 0
 end
