@@ -76,6 +76,11 @@ public class AuditTrail {
     insert("opinion o join petition p on p.id = o.petition_id where o.id = ?", opinionId, action, detail);
   }
 
+  /** {@link #record(String, Action, String)} for the case of that notice. */
+  void recordForNotice(long noticeId, Action action, String detail) {
+    insert("notice n join petition p on p.id = n.petition_id where n.id = ?", noticeId, action, detail);
+  }
+
   private void insert(String caseSource, long key, Action action, String detail) {
     jdbc.sql("insert into case_audit (petition_id, case_number, occurred_at, actor, action, detail) "
             + "select p.id, p.case_number, ?, ?, ?, ? from " + caseSource)

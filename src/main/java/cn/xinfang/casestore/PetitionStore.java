@@ -164,8 +164,7 @@ public class PetitionStore {
 
   public void markSmsSent(long noticeId) {
     jdbc.sql("update notice set sms_sent_at = ? where id = ?").params(now(), noticeId).update();
-    jdbc.sql("select petition_id from notice where id = ?").param(noticeId).query(Long.class).optional()
-        .ifPresent(petitionId -> audit.record(petitionId, AuditTrail.Action.NOTICE, "SMS sent for notice " + noticeId));
+    audit.recordForNotice(noticeId, AuditTrail.Action.NOTICE, "SMS sent for notice " + noticeId);
   }
 
   public void updateStatus(String caseNumber, PetitionStatus status) {

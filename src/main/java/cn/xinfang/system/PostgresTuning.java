@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Configuration;
  *   <li>Session options of every pooled connection ({@code petition.postgres.session-options}, default
  *       {@code -c jit=off}): the engine's queries are short, and PostgreSQL's JIT compiled the worklist
  *       query for 0.5 s to save milliseconds. Empty leaves the server's settings alone.</li>
- *   <li>Extended statistics on the authorization table, created once the engine's schema exists: the
+ *   <li>Extended statistics on the authorization table, created (and analysed) once, when the engine's
+ *       schema exists and they do not yet: the
  *       engine checks permissions with {@code PERMS_ & n = n}, which the planner cannot estimate
  *       without them; it then guessed 13 rows where there were 10,000 and compared every task of the
  *       worklist with every authorization (a query growing with the square of the open tasks).</li>
@@ -58,6 +59,11 @@ class PostgresTuning {
           LOG.warn("PostgreSQL {} has no statistics on expressions: the task worklist will be slow with many open tasks"
               + " (PostgreSQL 14 or newer recommended)", meta.getDatabaseProductVersion());
           return;
+        }
+        try (var existing = sql.executeQuery("select 1 from pg_statistic_ext where stxname = '" + STATISTICS + "'")) {
+          if (existing.next()) {
+            return; // kept up to date by autovacuum's analyze from then on
+          }
         }
         sql.execute("create statistics if not exists " + STATISTICS
             + " on (perms_ & 2), (perms_ & 64), resource_type_ from act_ru_authorization");
