@@ -31,6 +31,10 @@ class PostgresApplicationIT extends ApplicationScenario {
     assertThat(jdbc.sql("show jit").query(String.class).single()).isEqualTo("off");
     assertThat(jdbc.sql("select count(*) from pg_statistic_ext where stxname = ?")
         .param(PostgresTuning.STATISTICS).query(Long.class).single()).isEqualTo(1);
+    // on the grantee columns and the resource type together with the permission expressions
+    assertThat(jdbc.sql("select count(*) from pg_statistic_ext s join pg_attribute a on a.attrelid = s.stxrelid"
+        + " and a.attnum = any(s.stxkeys) where s.stxname = ? and a.attname in ('group_id_', 'user_id_', 'resource_type_')")
+        .param(PostgresTuning.STATISTICS).query(Long.class).single()).isEqualTo(3);
   }
 
   @Test
