@@ -15,11 +15,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Two measured settings for PostgreSQL (BENCHMARKS.md); nothing happens on other databases.
+ * Measured settings for PostgreSQL (BENCHMARKS.md); nothing happens on other databases.
  * <ul>
  *   <li>Session options of every pooled connection ({@code petition.postgres.session-options}, default
- *       {@code -c jit=off}): the engine's queries are short, and PostgreSQL's JIT compiled the worklist
- *       query for 0.5 s to save milliseconds. Empty leaves the server's settings alone.</li>
+ *       {@code -c jit=off}): the engine's queries are short, and PostgreSQL's JIT compiled the worklist query
+ *       for 0.5 s to save milliseconds. Empty leaves the server's settings alone. (The staff's reads are
+ *       also planned per execution: {@link StaffReadPlans}.)</li>
  *   <li>Extended statistics on the authorization table, created (and analysed) once, when the engine's
  *       schema exists and they do not yet. The engine checks permissions with {@code PERMS_ & n = n}
  *       for a user or one of the user's groups; without statistics on those expressions together with

@@ -24,11 +24,17 @@ class PostgresApplicationIT extends ApplicationScenario {
     return database.properties();
   }
 
-  /** The PostgreSQL tuning of BENCHMARKS.md is in place: no JIT in the pool's sessions, planner statistics. */
+  /** The PostgreSQL tuning of BENCHMARKS.md is in place: no JIT in the pool's sessions, the staff's reads planned each time, planner statistics. */
   @Override
   void checkDatabase(ConfigurableApplicationContext app) throws Exception {
     JdbcClient jdbc = JdbcClient.create(app.getBean(DataSource.class));
     assertThat(jdbc.sql("show jit").query(String.class).single()).isEqualTo("off");
+    // reads are planned for their parameters while they hold a connection, and give it back as it was
+    DataSource pool = app.getBean(DataSource.class);
+    assertThat(jdbc.sql("show plan_cache_mode").query(String.class).single()).isEqualTo("auto");
+    assertThat(StaffReadPlans.reading(() -> JdbcClient.create(pool).sql("show plan_cache_mode").query(String.class)
+        .single())).isEqualTo("force_custom_plan");
+    assertThat(jdbc.sql("show plan_cache_mode").query(String.class).single()).isEqualTo("auto");
     assertThat(jdbc.sql("select count(*) from pg_statistic_ext where stxname = ?")
         .param(PostgresTuning.STATISTICS).query(Long.class).single()).isEqualTo(1);
     // on the grantee columns and the resource type together with the permission expressions
