@@ -29,6 +29,7 @@ class PostgresApplicationIT extends ApplicationScenario {
   void checkDatabase(ConfigurableApplicationContext app) throws Exception {
     JdbcClient jdbc = JdbcClient.create(app.getBean(DataSource.class));
     assertThat(jdbc.sql("show jit").query(String.class).single()).isEqualTo("off");
+    assertThat(jdbc.sql("show random_page_cost").query(String.class).single()).isEqualTo("1.1");
     // reads are planned for their parameters while they hold a connection, and give it back as it was
     DataSource pool = app.getBean(DataSource.class);
     assertThat(jdbc.sql("show plan_cache_mode").query(String.class).single()).isEqualTo("auto");
