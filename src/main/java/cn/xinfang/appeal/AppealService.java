@@ -149,7 +149,7 @@ public class AppealService {
       opinions.insertAppealRequest(opinion.id(), opinion.kind(), reason, now);
       try {
         runtimeService.createMessageCorrelation(request.message)
-            .processInstanceBusinessKey(p.caseNumber())
+            .processInstanceId(p.processInstanceId())
             .setVariable(request.reasonVariable, reason)
             .setVariable(request.requestedAtVariable, Date.from(now.toInstant()))
             .correlateWithResult();

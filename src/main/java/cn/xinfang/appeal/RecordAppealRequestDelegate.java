@@ -9,6 +9,7 @@ import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.notice.Notices;
 import cn.xinfang.security.CaseAccess;
 import cn.xinfang.system.CaseVariables;
+import cn.xinfang.system.ProcessCase;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -25,17 +26,19 @@ public class RecordAppealRequestDelegate implements JavaDelegate {
   private final Deadlines deadlines;
   private final PetitionStore store;
   private final CaseAccess access;
+  private final ProcessCase cases;
 
-  public RecordAppealRequestDelegate(Deadlines deadlines, PetitionStore store, CaseAccess access) {
+  public RecordAppealRequestDelegate(Deadlines deadlines, PetitionStore store, CaseAccess access, ProcessCase cases) {
     this.deadlines = deadlines;
     this.store = store;
     this.access = access;
+    this.cases = cases;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     OpinionKind stage = OpinionKind.valueOf((String) execution.getVariableLocal("stage"));
-    String caseNumber = CaseVariables.caseNumber(execution);
+    String caseNumber = cases.number(execution);
     if (stage == OpinionKind.REVIEW) {
       Date due = deadlines.dueDate("review-decision", CaseVariables.date(execution, Var.REVIEW_REQUESTED_AT));
       execution.setVariable(Var.REVIEW_DUE, due);

@@ -40,7 +40,9 @@ public class AuditTrail {
     OPINION,
     EVALUATION,
     APPEAL_REQUEST,
-    HEARING
+    HEARING,
+    /** the approval chain of a draft reply: its levels, and each level's decision (三审) */
+    APPROVAL
   }
 
   private static final int DETAIL_LENGTH = 1000;
@@ -111,7 +113,7 @@ public class AuditTrail {
       return current.getUserId();
     }
     if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
-        && request.getRequest().getRequestURI().startsWith("/api/petitions")) {
+        && request.getRequest().getServletPath().startsWith("/api/petitions")) {
       return PETITIONER;
     }
     return SYSTEM;

@@ -2,7 +2,11 @@ package cn.xinfang.casestore;
 
 import java.time.OffsetDateTime;
 
-/** One row of the petition table. */
+/**
+ * One row of the petition table. {@code processInstanceId} is the one process that owns the case (set when
+ * its first step links them); {@code registeredBy} the clerk who registered it at the counter, or null;
+ * {@code handlingDue} the handling deadline of the current handling, and whether it was extended.
+ */
 public record PetitionRecord(
     long id,
     String caseNumber,
@@ -22,5 +26,9 @@ public record PetitionRecord(
     String handlingUnit,
     String handlingUnitName,
     OffsetDateTime currentDeadline,
-    String deadlineName) {
+    String deadlineName,
+    String processInstanceId,
+    String registeredBy,
+    OffsetDateTime handlingDue,
+    boolean handlingExtended) {
 }

@@ -92,6 +92,15 @@ public class PetitionStore {
     return jdbc.sql(SELECT_PETITION + "where case_number = ?").param(caseNumber).query(this::petition).optional();
   }
 
+  /**
+   * The case its process instance owns: the link written by the process's first step is the only way from
+   * an instance to its case, never a variable or the business key, which a second process could carry too.
+   */
+  public Optional<PetitionRecord> findByProcessInstance(String processInstanceId) {
+    return jdbc.sql(SELECT_PETITION + "where process_instance_id = ?").param(processInstanceId).query(this::petition)
+        .optional();
+  }
+
   public PetitionRecord get(String caseNumber) {
     return findByCaseNumber(caseNumber)
         .orElseThrow(() -> new IllegalStateException("case store has no petition " + caseNumber));
@@ -238,6 +247,14 @@ public class PetitionStore {
     update("handling_unit = ?, handling_unit_name = ?", caseNumber, unit, unitName);
   }
 
+  /**
+   * The handling deadline as decided: at acceptance or a fresh start (not extended), or moved by the one
+   * extension (extended).
+   */
+  public void recordHandlingDeadline(String caseNumber, OffsetDateTime due, boolean extended) {
+    update("handling_due = ?, handling_extended = ?", caseNumber, due, extended);
+  }
+
   /** The deadline the petitioner sees as current; null clears it when the case has ended. */
   public void setDeadline(String caseNumber, String name, OffsetDateTime due) {
     update("deadline_name = ?, current_deadline = ?", caseNumber, name, due);
@@ -292,7 +309,11 @@ public class PetitionStore {
         rs.getString("handling_unit"),
         rs.getString("handling_unit_name"),
         time(rs, "current_deadline"),
-        rs.getString("deadline_name"));
+        rs.getString("deadline_name"),
+        rs.getString("process_instance_id"),
+        rs.getString("registered_by"),
+        time(rs, "handling_due"),
+        rs.getBoolean("handling_extended"));
   }
 
   private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {

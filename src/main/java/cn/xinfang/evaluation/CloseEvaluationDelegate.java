@@ -6,7 +6,7 @@ import cn.xinfang.casestore.OpinionStore;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.casestore.Satisfaction;
-import cn.xinfang.system.CaseVariables;
+import cn.xinfang.system.ProcessCase;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,15 +21,17 @@ public class CloseEvaluationDelegate implements JavaDelegate {
 
   private final PetitionStore store;
   private final OpinionStore opinions;
+  private final ProcessCase cases;
 
-  public CloseEvaluationDelegate(PetitionStore store, OpinionStore opinions) {
+  public CloseEvaluationDelegate(PetitionStore store, OpinionStore opinions, ProcessCase cases) {
     this.store = store;
     this.opinions = opinions;
+    this.cases = cases;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    PetitionRecord p = store.lock(CaseVariables.caseNumber(execution));
+    PetitionRecord p = store.lock(cases.number(execution));
     long opinionId = ((Number) execution.getVariable(Var.EVALUATION_OPINION_ID)).longValue();
     if (opinions.evaluation(opinionId).isEmpty()) {
       opinions.insertEvaluation(opinionId, Satisfaction.NOT_EVALUATED, null);

@@ -3,7 +3,7 @@ package cn.xinfang.handling;
 import static cn.xinfang.system.PetitionProcess.Var;
 
 import cn.xinfang.notice.Notices;
-import cn.xinfang.system.CaseVariables;
+import cn.xinfang.system.ProcessCase;
 import cn.xinfang.system.TaskInputs;
 import java.time.Clock;
 import java.util.Date;
@@ -19,9 +19,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApproveExtensionListener implements TaskListener {
 
+  private final ProcessCase cases;
   private final Clock clock;
 
-  public ApproveExtensionListener(Clock clock) {
+  public ApproveExtensionListener(ProcessCase cases, Clock clock) {
+    this.cases = cases;
     this.clock = clock;
   }
 
@@ -30,7 +32,7 @@ public class ApproveExtensionListener implements TaskListener {
     TaskInputs in = new TaskInputs(task);
     boolean approved = in.requireBoolean(Var.EXTENSION_APPROVED, "是否批准延期");
     in.optionalText(Var.EXTENSION_COMMENT, "审批意见", 500);
-    Date due = CaseVariables.date(task, Var.HANDLING_DUE);
+    Date due = Date.from(cases.of(task).handlingDue().toInstant());
     if (approved && clock.instant().isAfter(due.toInstant())) {
       throw TaskInputs.invalid(Var.EXTENSION_APPROVED, "办理期限已于" + Notices.day(due) + "届满，不能再批准延期");
     }

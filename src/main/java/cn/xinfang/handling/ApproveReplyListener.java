@@ -2,25 +2,33 @@ package cn.xinfang.handling;
 
 import static cn.xinfang.system.PetitionProcess.Var;
 
+import cn.xinfang.casestore.ApprovalChain;
+import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
-import cn.xinfang.system.CaseVariables;
+import cn.xinfang.system.ProcessCase;
 import cn.xinfang.system.TaskInputs;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.stereotype.Component;
 
 /**
  * approveReply, one task per level of the approval chain (三审): approve, or return the draft with a
- * comment. Each decision is an internal step of the timeline with the approving group and user; the
- * petitioner never sees it.
+ * comment. The decision is recorded on the chain's waiting step in the case store, which must be this task's
+ * group, and as an internal step of the timeline with the approving group and user; the petitioner never
+ * sees it.
  */
 @Component
 public class ApproveReplyListener implements TaskListener {
 
   private final PetitionStore store;
+  private final ApprovalChain chain;
+  private final ProcessCase cases;
 
-  public ApproveReplyListener(PetitionStore store) {
+  public ApproveReplyListener(PetitionStore store, ApprovalChain chain, ProcessCase cases) {
     this.store = store;
+    this.chain = chain;
+    this.cases = cases;
   }
 
   @Override
@@ -30,11 +38,19 @@ public class ApproveReplyListener implements TaskListener {
     String comment = approved
         ? in.optionalText(Var.APPROVAL_COMMENT, "审批意见", 2000)
         : in.requireText(Var.APPROVAL_COMMENT, "退回修改意见", 2000);
-    String group = CaseVariables.text(task, Var.REPLY_APPROVER);
+    PetitionRecord p = cases.of(task);
+    ApprovalChain.Step step = chain.waiting(p.id())
+        .orElseThrow(() -> new IllegalStateException("case " + p.caseNumber() + " has no approval step waiting"));
+    if (task.getCandidates().stream().map(IdentityLink::getGroupId).noneMatch(step.group()::equals)) {
+      throw new IllegalStateException("approval task " + task.getId() + " is not the waiting step's group "
+          + step.group());
+    }
     var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     String user = auth != null ? auth.getUserId() : task.getAssignee();
-    store.addMilestone(CaseVariables.caseNumber(task), approved ? "REPLY_APPROVED" : "REPLY_RETURNED", false,
-        "答复审批（" + group + (user == null ? "" : "，" + user) + "）：" + (approved ? "同意签发" : "退回修改"),
+    chain.decide(p.id(), step, approved ? ApprovalChain.Decision.APPROVED : ApprovalChain.Decision.RETURNED, user,
+        comment);
+    store.addMilestone(p.caseNumber(), approved ? "REPLY_APPROVED" : "REPLY_RETURNED", false,
+        "答复审批（" + step.group() + (user == null ? "" : "，" + user) + "）：" + (approved ? "同意签发" : "退回修改"),
         comment);
   }
 }

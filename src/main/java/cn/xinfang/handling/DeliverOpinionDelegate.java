@@ -5,6 +5,7 @@ import static cn.xinfang.system.PetitionProcess.Var;
 import cn.xinfang.calendar.Deadlines;
 import cn.xinfang.calendar.StatutoryCalendar;
 import cn.xinfang.casestore.AppealOutcome;
+import cn.xinfang.casestore.ApprovalChain;
 import cn.xinfang.casestore.HandlingOutcome;
 import cn.xinfang.casestore.OpinionKind;
 import cn.xinfang.casestore.OpinionStore;
@@ -14,8 +15,10 @@ import cn.xinfang.casestore.PetitionStatus;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.casestore.Route;
 import cn.xinfang.notice.Notices;
+import cn.xinfang.security.CaseAccess;
 import cn.xinfang.system.CaseVariables;
 import cn.xinfang.system.GroupNames;
+import cn.xinfang.system.ProcessCase;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -36,7 +39,10 @@ import org.springframework.stereotype.Component;
  *   <li>a review opinion (复查意见书): re-review within 30 days (Art. 36), status REVIEWED;</li>
  *   <li>a re-review opinion (复核意见书): final, status TERMINATED, published if the level decided so.</li>
  * </ul>
- * An opinion that orders the case handled anew (REDO) sends it back to the unit: status ACCEPTED.
+ * An opinion that orders the case handled anew (REDO) sends it back to the unit: status ACCEPTED. A handling
+ * opinion leaves only when every level of its approval chain in the case store approved it; the issuer is
+ * the handling unit the case store names. A review or re-review level's work on the case ends with its
+ * opinion, and so does its access to the case ({@link CaseAccess#revoke}).
  */
 @Component
 public class DeliverOpinionDelegate implements JavaDelegate {
@@ -49,22 +55,32 @@ public class DeliverOpinionDelegate implements JavaDelegate {
   private final Notices notices;
   private final Deadlines deadlines;
   private final GroupNames groupNames;
+  private final ApprovalChain chain;
+  private final CaseAccess access;
+  private final ProcessCase cases;
   private final Clock clock;
 
   public DeliverOpinionDelegate(PetitionStore store, OpinionStore opinions, Notices notices, Deadlines deadlines,
-      GroupNames groupNames, Clock clock) {
+      GroupNames groupNames, ApprovalChain chain, CaseAccess access, ProcessCase cases, Clock clock) {
     this.store = store;
     this.opinions = opinions;
     this.notices = notices;
     this.deadlines = deadlines;
     this.groupNames = groupNames;
+    this.chain = chain;
+    this.access = access;
+    this.cases = cases;
     this.clock = clock;
   }
 
   @Override
   public void execute(DelegateExecution ex) {
     OpinionKind kind = OpinionKind.valueOf((String) ex.getVariableLocal("opinionKind"));
-    PetitionRecord p = store.get(CaseVariables.caseNumber(ex));
+    PetitionRecord p = cases.of(ex);
+    if (kind == OpinionKind.HANDLING && !chain.approved(p.id())) {
+      throw new IllegalStateException("the draft reply of case " + p.caseNumber() + " was not approved by every "
+          + "level of its approval chain");
+    }
     OffsetDateTime now = OffsetDateTime.now(clock);
     String text = CaseVariables.text(ex, Var.OPINION_TEXT);
     // the opinion names where the petitioner may appeal: the level the review-level decision chose
@@ -81,7 +97,7 @@ public class DeliverOpinionDelegate implements JavaDelegate {
     boolean published = kind == OpinionKind.RE_REVIEW && d.next == PetitionStatus.TERMINATED
         && CaseVariables.flag(ex, Var.PUBLISH_OPINION);
     long opinionId = opinions.insert(p.id(), kind, d.outcome, text, d.issuer, d.issuerName, now,
-        kind == OpinionKind.HANDLING ? time(CaseVariables.date(ex, Var.HANDLING_DUE)) : null, d.appealDue,
+        kind == OpinionKind.HANDLING ? p.handlingDue() : null, d.appealDue,
         d.evaluationDue, published);
 
     Map<String, Object> values = Notices.caseValues(p);
@@ -103,6 +119,9 @@ public class DeliverOpinionDelegate implements JavaDelegate {
     }
 
     store.moveTo(p.caseNumber(), d.next);
+    if (kind != OpinionKind.HANDLING && !d.issuer.equals(p.handlingUnit())) {
+      access.revoke(ex.getProcessInstanceId(), d.issuer);
+    }
     if (d.appealDue != null) {
       store.setDeadline(p.caseNumber(), kind == OpinionKind.HANDLING ? "请求复查期限" : "请求复核期限", d.appealDue);
     }
@@ -132,8 +151,7 @@ public class DeliverOpinionDelegate implements JavaDelegate {
       case SUGGESTION -> "SUGGESTION_REPLY";
       default -> "ENFORCEMENT_REPLY";
     };
-    return new Delivery(outcome.name(), outcome.label(route), CaseVariables.text(ex, Var.HANDLING_UNIT),
-        CaseVariables.text(ex, Var.HANDLING_UNIT_NAME), noticeType,
+    return new Delivery(outcome.name(), outcome.label(route), p.handlingUnit(), p.handlingUnitName(), noticeType,
         appealable ? PetitionStatus.REPLIED : PetitionStatus.CLOSED,
         appealable ? deadlines.due("review-request", now.toInstant()) : null,
         deadlines.due("evaluation", now.toInstant()));
@@ -164,10 +182,6 @@ public class DeliverOpinionDelegate implements JavaDelegate {
 
   private static String orDefault(String value, String fallback) {
     return value == null || value.isBlank() ? fallback : value;
-  }
-
-  private static OffsetDateTime time(Date date) {
-    return date == null ? null : date.toInstant().atZone(StatutoryCalendar.ZONE).toOffsetDateTime();
   }
 
   private static Date date(OffsetDateTime time) {

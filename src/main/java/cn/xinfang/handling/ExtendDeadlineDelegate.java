@@ -3,9 +3,12 @@ package cn.xinfang.handling;
 import static cn.xinfang.system.PetitionProcess.Var;
 
 import cn.xinfang.calendar.Deadlines;
+import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.notice.Notices;
 import cn.xinfang.system.CaseVariables;
+import cn.xinfang.system.ProcessCase;
+import java.time.ZoneOffset;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -20,20 +23,24 @@ public class ExtendDeadlineDelegate implements JavaDelegate {
 
   private final Deadlines deadlines;
   private final PetitionStore store;
+  private final ProcessCase cases;
 
-  public ExtendDeadlineDelegate(Deadlines deadlines, PetitionStore store) {
+  public ExtendDeadlineDelegate(Deadlines deadlines, PetitionStore store, ProcessCase cases) {
     this.deadlines = deadlines;
     this.store = store;
+    this.cases = cases;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Date oldDue = CaseVariables.date(execution, Var.HANDLING_DUE);
+    PetitionRecord p = cases.of(execution);
+    Date oldDue = Date.from(p.handlingDue().toInstant());
     long days = ((Number) execution.getVariable(Var.EXTENSION_DAYS)).longValue();
     Date newDue = deadlines.extend(HandlePetitionListener.EXTENSION_CLOCK, oldDue, days);
+    store.recordHandlingDeadline(p.caseNumber(), newDue.toInstant().atOffset(ZoneOffset.UTC), true);
     execution.setVariable(Var.HANDLING_DUE, newDue);
     execution.setVariable(Var.EXTENDED, true);
-    store.addMilestone(CaseVariables.caseNumber(execution), "EXTENSION_APPROVED", false,
+    store.addMilestone(p.caseNumber(), "EXTENSION_APPROVED", false,
         "延期 " + days + " 日获批：办结期限由" + Notices.day(oldDue) + "延至" + Notices.day(newDue),
         CaseVariables.text(execution, Var.EXTENSION_COMMENT));
   }

@@ -4,8 +4,10 @@ import static cn.xinfang.system.PetitionProcess.Var;
 
 import cn.xinfang.calendar.Deadlines;
 import cn.xinfang.casestore.HandlingOutcome;
+import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.notice.Notices;
 import cn.xinfang.system.CaseVariables;
+import cn.xinfang.system.ProcessCase;
 import cn.xinfang.system.TaskInputs;
 import cn.xinfang.triage.ValidateTriageListener.Nature;
 import java.time.Clock;
@@ -40,10 +42,12 @@ public class HandlePetitionListener implements TaskListener {
   static final int OPINION_MAX = 4000;
 
   private final Deadlines deadlines;
+  private final ProcessCase cases;
   private final Clock clock;
 
-  public HandlePetitionListener(Deadlines deadlines, Clock clock) {
+  public HandlePetitionListener(Deadlines deadlines, ProcessCase cases, Clock clock) {
     this.deadlines = deadlines;
+    this.cases = cases;
     this.clock = clock;
   }
 
@@ -80,10 +84,11 @@ public class HandlePetitionListener implements TaskListener {
     if (CaseVariables.flag(task, Var.SIMPLE_PROCEDURE)) {
       throw TaskInputs.invalid(Var.HANDLING_ACTION, "简易办理的信访事项应在 10 个工作日内办结，不适用延期");
     }
-    if (CaseVariables.flag(task, Var.EXTENDED)) {
+    PetitionRecord p = cases.of(task);
+    if (p.handlingExtended()) {
       throw TaskInputs.invalid(Var.HANDLING_ACTION, "办理期限已经延长过一次，不能再次延期（《信访工作条例》第三十四条）");
     }
-    Date due = CaseVariables.date(task, Var.HANDLING_DUE);
+    Date due = Date.from(p.handlingDue().toInstant());
     if (clock.instant().isAfter(due.toInstant())) {
       throw TaskInputs.invalid(Var.HANDLING_ACTION, "办理期限已于" + Notices.day(due) + "届满，延期须在期限届满前申请");
     }

@@ -11,6 +11,7 @@ import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.notice.Notices;
 import cn.xinfang.system.CaseVariables;
+import cn.xinfang.system.ProcessCase;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,19 +35,22 @@ public class RecordHearingDelegate implements JavaDelegate {
   private final PetitionStore store;
   private final OpinionStore opinions;
   private final Deadlines deadlines;
+  private final ProcessCase cases;
   private final Clock clock;
 
-  public RecordHearingDelegate(PetitionStore store, OpinionStore opinions, Deadlines deadlines, Clock clock) {
+  public RecordHearingDelegate(PetitionStore store, OpinionStore opinions, Deadlines deadlines, ProcessCase cases,
+      Clock clock) {
     this.store = store;
     this.opinions = opinions;
     this.deadlines = deadlines;
+    this.cases = cases;
     this.clock = clock;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     OpinionKind stage = OpinionKind.valueOf((String) execution.getVariableLocal("stage"));
-    PetitionRecord p = store.get(CaseVariables.caseNumber(execution));
+    PetitionRecord p = cases.of(execution);
     LocalDate heldOn = LocalDate.parse(CaseVariables.text(execution, Var.HEARING_DATE).strip());
     opinions.insertHearing(p.id(), new Hearing(stage, heldOn, CaseVariables.text(execution, Var.HEARING_PARTICIPANTS),
         CaseVariables.text(execution, Var.HEARING_SUMMARY)));

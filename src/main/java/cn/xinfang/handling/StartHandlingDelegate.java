@@ -5,8 +5,9 @@ import static cn.xinfang.system.PetitionProcess.Var;
 import cn.xinfang.calendar.Deadlines;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.notice.Notices;
-import cn.xinfang.system.CaseVariables;
+import cn.xinfang.system.ProcessCase;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -26,11 +27,13 @@ public class StartHandlingDelegate implements JavaDelegate {
 
   private final Deadlines deadlines;
   private final PetitionStore store;
+  private final ProcessCase cases;
   private final Clock clock;
 
-  public StartHandlingDelegate(Deadlines deadlines, PetitionStore store, Clock clock) {
+  public StartHandlingDelegate(Deadlines deadlines, PetitionStore store, ProcessCase cases, Clock clock) {
     this.deadlines = deadlines;
     this.store = store;
+    this.cases = cases;
     this.clock = clock;
   }
 
@@ -40,13 +43,15 @@ public class StartHandlingDelegate implements JavaDelegate {
     boolean restart = Boolean.parseBoolean(String.valueOf(execution.getVariableLocal("restart")));
     Date acceptedAt = Date.from(clock.instant());
     Date due = deadlines.dueDate(handlingClock, acceptedAt);
+    String caseNumber = cases.number(execution);
+    // one extension per handling (Art. 34): a new handling may be extended again
+    store.recordHandlingDeadline(caseNumber, due.toInstant().atOffset(ZoneOffset.UTC), false);
     execution.setVariable(Var.ACCEPTED_AT, acceptedAt);
     execution.setVariable(Var.HANDLING_DUE, due);
     execution.setVariable(Var.SIMPLE_PROCEDURE, SIMPLE_PROCEDURE_CLOCK.equals(handlingClock));
-    // one extension per handling (Art. 34): a new handling may be extended again
     execution.setVariable(Var.EXTENDED, false);
     if (restart) {
-      store.addMilestone(CaseVariables.caseNumber(execution), "HANDLING_RESTARTED", true,
+      store.addMilestone(caseNumber, "HANDLING_RESTARTED", true,
           "承办单位重新办理，办结期限至" + Notices.day(due), null);
     }
   }

@@ -1,5 +1,6 @@
 package cn.xinfang.intake;
 
+import cn.xinfang.system.RequestPaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,8 +24,7 @@ class PublicHeaders extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    String path = request.getRequestURI();
-    return !(path.startsWith("/portal") || path.startsWith("/api/petitions"));
+    return !(RequestPaths.under(request, "/portal") || RequestPaths.under(request, "/api/petitions"));
   }
 
   @Override
@@ -33,7 +33,7 @@ class PublicHeaders extends OncePerRequestFilter {
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Referrer-Policy", "no-referrer");
     response.setHeader("X-Frame-Options", "DENY");
-    if (request.getRequestURI().startsWith("/portal")) {
+    if (RequestPaths.under(request, "/portal")) {
       response.setHeader("Content-Security-Policy", PORTAL_POLICY);
       response.setHeader("Cache-Control", "no-cache");
     }

@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * arrives with its case number and is linked to this process. Otherwise a clerk registered a visit,
  * letter or call with the start form in Tasklist: the same validation as the API applies, the case
  * row is written in the transaction that starts the process, and the personal data leaves the engine
- * for the case store.
+ * for the case store. The registering clerk is the user the request authenticated as, never a variable
+ * (a DISCIPLINE case is later confined to that clerk and 纪检监察).
  */
 @Component
 public class RegisterPetitionDelegate implements JavaDelegate {
@@ -69,7 +70,8 @@ public class RegisterPetitionDelegate implements JavaDelegate {
         text(execution, Var.TITLE),
         text(execution, Var.CONTENT),
         null);
-    NewPetition petition = validator.validate(request, text(execution, Var.REGISTERED_BY));
+    var clerk = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    NewPetition petition = validator.validate(request, clerk == null ? null : clerk.getUserId());
     PetitionRecord record = intake.record(petition);
     execution.setProcessBusinessKey(record.caseNumber());
     CASE_STORE_ONLY.forEach(execution::removeVariable);

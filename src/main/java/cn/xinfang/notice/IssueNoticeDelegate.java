@@ -5,7 +5,7 @@ import static cn.xinfang.system.PetitionProcess.Var;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStatus;
 import cn.xinfang.casestore.PetitionStore;
-import cn.xinfang.system.CaseVariables;
+import cn.xinfang.system.ProcessCase;
 import cn.xinfang.triage.StatutoryRoute;
 import java.util.Date;
 import java.util.Map;
@@ -35,16 +35,18 @@ public class IssueNoticeDelegate implements JavaDelegate {
 
   private final PetitionStore store;
   private final Notices notices;
+  private final ProcessCase cases;
 
-  public IssueNoticeDelegate(PetitionStore store, Notices notices) {
+  public IssueNoticeDelegate(PetitionStore store, Notices notices, ProcessCase cases) {
     this.store = store;
     this.notices = notices;
+    this.cases = cases;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String type = (String) execution.getVariableLocal(NOTICE_TYPE);
-    PetitionRecord p = store.get(CaseVariables.caseNumber(execution));
+    PetitionRecord p = cases.of(execution);
     Map<String, Object> values = Notices.caseValues(p);
     values.put("statutoryRoute", statutoryRouteLabel(execution));
     values.put("detail", execution.getVariableLocal(NOTICE_DETAIL));

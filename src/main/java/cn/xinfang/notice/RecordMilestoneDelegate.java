@@ -2,7 +2,7 @@ package cn.xinfang.notice;
 
 import cn.xinfang.casestore.PetitionStatus;
 import cn.xinfang.casestore.PetitionStore;
-import cn.xinfang.system.CaseVariables;
+import cn.xinfang.system.ProcessCase;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,14 +17,16 @@ import org.springframework.stereotype.Component;
 public class RecordMilestoneDelegate implements JavaDelegate {
 
   private final PetitionStore store;
+  private final ProcessCase cases;
 
-  public RecordMilestoneDelegate(PetitionStore store) {
+  public RecordMilestoneDelegate(PetitionStore store, ProcessCase cases) {
     this.store = store;
+    this.cases = cases;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String caseNumber = CaseVariables.caseNumber(execution);
+    String caseNumber = cases.number(execution);
     Object visible = execution.getVariableLocal("publicVisible");
     Object note = execution.getVariableLocal("internalNote");
     store.addMilestone(caseNumber, (String) execution.getVariableLocal("milestoneType"),

@@ -1,30 +1,27 @@
 package cn.xinfang.security;
 
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may read a case in the engine besides its tasks: the group that handles it (a unit, 纪检监察, 政法,
- * a review level) reads its process instance and its history, one case at a time; nobody else but
- * administrators does. No group holds READ or READ_HISTORY on the whole process definition, so a unit
- * never finds another unit's case, and an accusation transferred to 纪检监察 is readable only there
- * (《信访工作条例》第三十条). History is authorised per instance (enable-historic-instance-permissions).
+ * Who may read a case in the engine besides the open tasks of their groups: the group that holds it (a unit,
+ * 纪检监察, 政法, a review level) reads its process instance and its history, one case at a time, while it
+ * holds it; nobody else but administrators does. No group holds READ or READ_HISTORY on the whole process
+ * definition, so a unit never finds another unit's case, and no task leaves a grant on its history behind
+ * ({@link TaskGrants}), so a group that worked on a case reads nothing of it once the case has moved on.
+ * History is authorised per instance (enable-historic-instance-permissions).
  */
 @Component
 public class CaseAccess {
 
   private final AuthorizationService authorizations;
-  private final HistoryService history;
 
-  public CaseAccess(AuthorizationService authorizations, HistoryService history) {
+  public CaseAccess(AuthorizationService authorizations) {
     this.authorizations = authorizations;
-    this.history = history;
   }
 
   /** The group reads this case's process instance and history from now on. */
@@ -35,18 +32,11 @@ public class CaseAccess {
   }
 
   /**
-   * Confidential cases (accusations transferred to 纪检监察, Art. 30): only that group and the clerk who
-   * registered the accusation (if a clerk did) read it. The engine grants the candidate groups of the
-   * case's finished tasks (the bureau for triage) READ on those tasks' history, which would show the
-   * accusation to every bureau clerk; those grants are taken back here.
+   * Confidential cases (accusations transferred to 纪检监察, Art. 30): that group reads the case, and so does
+   * the clerk who registered the accusation at the counter (if a clerk did), to answer the petitioner; the
+   * rest of the bureau, which triaged it, does not.
    */
   public void confine(String processInstanceId, String groupId, String registeringClerk) {
-    for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
-        .list()) {
-      authorizations.createAuthorizationQuery().resourceType(Resources.HISTORIC_TASK).resourceId(task.getId()).list()
-          .stream().filter(a -> !groupId.equals(a.getGroupId()))
-          .forEach(a -> authorizations.deleteAuthorization(a.getId()));
-    }
     grant(processInstanceId, groupId);
     if (registeringClerk != null) {
       Grants.toUser(authorizations, registeringClerk, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
@@ -54,7 +44,10 @@ public class CaseAccess {
     }
   }
 
-  /** The group no longer reads this case (a unit that objected: the case was never its own). */
+  /**
+   * The group no longer reads this case: a unit that objected (the case was never its own), a review or
+   * re-review level whose opinion has been delivered.
+   */
   public void revoke(String processInstanceId, String groupId) {
     for (Resource resource : new Resource[] {Resources.PROCESS_INSTANCE, Resources.HISTORIC_PROCESS_INSTANCE}) {
       authorizations.createAuthorizationQuery().resourceType(resource).resourceId(processInstanceId)

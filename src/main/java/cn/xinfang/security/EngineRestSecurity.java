@@ -1,17 +1,45 @@
 package cn.xinfang.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * /engine-rest is open by default; here it requires HTTP Basic against the engine's users (Camunda
- * Modeler deploys with the same credentials). Authorizations then apply to every call. The staff API
- * (/api/staff, /api/audit) authenticates the same way.
+ * Modeler deploys with the same credentials). Authorizations then apply to every call, and the staff policy
+ * ({@link StaffCommandPolicy}) before them. The staff API (/api/staff, /api/audit) authenticates the same
+ * way. In front of the authentication: cross-site browser requests are refused ({@link CrossSiteGuard}) and
+ * failed logins are slowed per client address ({@link LoginThrottle}, also for the webapps' login form).
  */
 @Configuration
 class EngineRestSecurity {
+
+  static final String[] BASIC_AUTHENTICATED = {"/engine-rest/*", "/api/staff/*", "/api/audit/*"};
+
+  @Bean
+  FilterRegistrationBean<CrossSiteGuard> crossSiteGuard(SecurityProperties properties, ObjectMapper json) {
+    FilterRegistrationBean<CrossSiteGuard> registration =
+        new FilterRegistrationBean<>(new CrossSiteGuard(properties, json));
+    registration.setName("engine-rest-cross-site-guard");
+    registration.addUrlPatterns(BASIC_AUTHENTICATED);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<LoginThrottle> loginThrottle(SecurityProperties properties, Clock clock, ObjectMapper json) {
+    FilterRegistrationBean<LoginThrottle> registration =
+        new FilterRegistrationBean<>(new LoginThrottle(properties, clock, json));
+    registration.setName("login-throttle");
+    registration.addUrlPatterns(BASIC_AUTHENTICATED);
+    registration.addUrlPatterns(LoginThrottle.WEBAPP_LOGIN + "*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+    return registration;
+  }
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
@@ -21,7 +49,7 @@ class EngineRestSecurity {
     registration.addInitParameter("authentication-provider",
         "org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider");
     // the staff case file and the audit trail use the same accounts (cn.xinfang.staff)
-    registration.addUrlPatterns("/engine-rest/*", "/api/staff/*", "/api/audit/*");
+    registration.addUrlPatterns(BASIC_AUTHENTICATED);
     return registration;
   }
 }

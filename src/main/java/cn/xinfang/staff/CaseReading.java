@@ -41,8 +41,13 @@ class CaseReading {
   }
 
   Level of(PetitionRecord c, String userId, Set<String> groupIds) {
-    String caseNumber = c.caseNumber();
-    boolean handles = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber)
+    // the case's own process, linked in the case store; another process carrying its number as business key
+    // (or a variable) is not the case
+    String instance = c.processInstanceId();
+    if (instance == null) {
+      return Level.REFUSED;
+    }
+    boolean handles = tasks.createTaskQuery().processInstanceId(instance)
         .or().taskAssignee(userId).taskCandidateUser(userId).endOr()
         .count() > 0
         || c.handlingUnit() != null && groupIds.contains(c.handlingUnit())
@@ -50,8 +55,8 @@ class CaseReading {
     if (handles) {
       return Level.FULL;
     }
-    boolean reads = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).count() > 0
-        || history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber).count() > 0;
+    boolean reads = tasks.createTaskQuery().processInstanceId(instance).count() > 0
+        || history.createHistoricProcessInstanceQuery().processInstanceId(instance).count() > 0;
     return reads ? Level.MASKED : Level.REFUSED;
   }
 }

@@ -9,9 +9,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * A case as staff read it ({@code GET /api/staff/cases/{caseNumber}}): the full text, every milestone
- * with its internal note, the notices, and the people, whose ID number, phone and address are masked
- * unless the reader handles the case ({@code personalData} FULL or MASKED).
+ * A case as staff read it ({@code GET /api/staff/cases/{caseNumber}}): the full text, every milestone, the
+ * notices, and the people, whose ID number, phone and address are masked unless the reader handles the case
+ * ({@code personalData} FULL or MASKED). The milestones' internal notes (a triage comment, an objection's
+ * reason, an approver's remark) are for whoever handles the case now and for administrators; other readers
+ * get the milestones without them ({@code internalNotes} false).
  */
 record StaffCaseView(
     String caseNumber,
@@ -31,6 +33,7 @@ record StaffCaseView(
     OffsetDateTime currentDeadline,
     String currentDeadlineName,
     String personalData,
+    boolean internalNotes,
     List<PersonView> persons,
     List<Milestone> milestones,
     List<Notice> notices) {
@@ -45,12 +48,13 @@ record StaffCaseView(
     }
   }
 
-  static StaffCaseView of(PetitionRecord c, boolean full, List<Person> persons, List<Milestone> milestones,
-      List<Notice> notices) {
+  static StaffCaseView of(PetitionRecord c, boolean full, boolean notes, List<Person> persons,
+      List<Milestone> milestones, List<Notice> notices) {
     return new StaffCaseView(c.caseNumber(), c.status().name(), c.route() == null ? null : c.route().name(),
         c.channel().name(), c.receivedAt(), c.registeredAt(), c.personCount(), c.groupPetition(), c.district(),
         c.category(), c.title(), c.content(), c.handlingUnit(), c.handlingUnitName(), c.currentDeadline(),
-        c.deadlineName(), full ? "FULL" : "MASKED", persons.stream().map(p -> PersonView.of(p, full)).toList(),
-        milestones, notices);
+        c.deadlineName(), full ? "FULL" : "MASKED", notes, persons.stream().map(p -> PersonView.of(p, full)).toList(),
+        notes ? milestones : milestones.stream().map(m -> new Milestone(m.type(), m.occurredAt(), m.publicVisible(),
+            m.description(), null)).toList(), notices);
   }
 }

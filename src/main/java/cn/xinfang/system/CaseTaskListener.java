@@ -25,14 +25,16 @@ public class CaseTaskListener implements TaskListener {
   static final String DEADLINE_NAME = "deadlineName";
 
   private final PetitionStore store;
+  private final ProcessCase cases;
 
-  public CaseTaskListener(PetitionStore store) {
+  public CaseTaskListener(PetitionStore store, ProcessCase cases) {
     this.store = store;
+    this.cases = cases;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    String caseNumber = CaseVariables.caseNumber(task);
+    String caseNumber = cases.number(task);
     task.setVariableLocal(Var.CASE_NUMBER, caseNumber);
     task.setVariableLocal(Var.TITLE, task.getVariable(Var.TITLE));
     if (task.getDueDate() != null) {

@@ -12,10 +12,6 @@ public final class CaseVariables {
   private CaseVariables() {
   }
 
-  public static String caseNumber(VariableScope scope) {
-    return (String) scope.getVariable(Var.CASE_NUMBER);
-  }
-
   public static Route route(VariableScope scope) {
     return Route.valueOf((String) scope.getVariable(Var.ROUTE));
   }

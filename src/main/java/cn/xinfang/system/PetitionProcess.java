@@ -127,8 +127,6 @@ public final class PetitionProcess {
     public static final String PETITIONER_PHONE = "petitionerPhone";
     public static final String PETITIONER_ADDRESS = "petitionerAddress";
     public static final String CONTENT = "content";
-    /** set by the start event (camunda:initiator) to the clerk who registered the petition */
-    public static final String REGISTERED_BY = "registeredBy";
 
     /** What a triage round decides; cleared when a unit objects, so the next round decides afresh. */
     public static final List<String> TRIAGE_DECISION = List.of(NATURE, STATUTORY_ROUTE, LEGAL_PROCESS_CONCLUDED,

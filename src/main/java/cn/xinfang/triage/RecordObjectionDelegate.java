@@ -5,7 +5,8 @@ import static cn.xinfang.system.PetitionProcess.Var;
 import cn.xinfang.casestore.PetitionStatus;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.security.CaseAccess;
-import cn.xinfang.system.CaseVariables;
+import cn.xinfang.casestore.PetitionRecord;
+import cn.xinfang.system.ProcessCase;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,19 +20,22 @@ public class RecordObjectionDelegate implements JavaDelegate {
 
   private final PetitionStore store;
   private final CaseAccess access;
+  private final ProcessCase cases;
 
-  public RecordObjectionDelegate(PetitionStore store, CaseAccess access) {
+  public RecordObjectionDelegate(PetitionStore store, CaseAccess access, ProcessCase cases) {
     this.store = store;
     this.access = access;
+    this.cases = cases;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String caseNumber = CaseVariables.caseNumber(execution);
+    PetitionRecord p = cases.of(execution);
+    String caseNumber = p.caseNumber();
     store.addMilestone(caseNumber, "OBJECTED", false, "承办单位提出异议",
         (String) execution.getVariable(Var.OBJECTION_REASON));
     store.addMilestone(caseNumber, "RETURNED_TO_TRIAGE", true, "承办单位认为不属其职责，已退回信访部门重新分流", null);
-    access.revoke(execution.getProcessInstanceId(), (String) execution.getVariable(Var.HANDLING_UNIT));
+    access.revoke(execution.getProcessInstanceId(), p.handlingUnit());
     store.recordRoute(caseNumber, null);
     store.recordHandlingUnit(caseNumber, null, null);
     store.updateStatus(caseNumber, PetitionStatus.REGISTERED);

@@ -5,6 +5,7 @@ import static cn.xinfang.system.PetitionProcess.Var;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.casestore.Route;
 import cn.xinfang.system.CaseVariables;
+import cn.xinfang.system.ProcessCase;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,14 +15,16 @@ import org.springframework.stereotype.Component;
 public class RecordRouteDelegate implements JavaDelegate {
 
   private final PetitionStore store;
+  private final ProcessCase cases;
 
-  public RecordRouteDelegate(PetitionStore store) {
+  public RecordRouteDelegate(PetitionStore store, ProcessCase cases) {
     this.store = store;
+    this.cases = cases;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String caseNumber = CaseVariables.caseNumber(execution);
+    String caseNumber = cases.number(execution);
     Route route = CaseVariables.route(execution);
     store.recordRoute(caseNumber, route);
     store.recordCategory(caseNumber, (String) execution.getVariable(Var.CATEGORY));

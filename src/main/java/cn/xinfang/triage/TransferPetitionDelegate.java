@@ -2,11 +2,13 @@ package cn.xinfang.triage;
 
 import static cn.xinfang.system.PetitionProcess.Var;
 
+import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.casestore.Route;
 import cn.xinfang.security.CaseAccess;
 import cn.xinfang.system.CaseVariables;
 import cn.xinfang.system.GroupNames;
+import cn.xinfang.system.ProcessCase;
 import java.time.Clock;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -24,24 +26,28 @@ public class TransferPetitionDelegate implements JavaDelegate {
   private final PetitionStore store;
   private final GroupNames groupNames;
   private final CaseAccess access;
+  private final ProcessCase cases;
   private final Clock clock;
 
-  public TransferPetitionDelegate(PetitionStore store, GroupNames groupNames, CaseAccess access, Clock clock) {
+  public TransferPetitionDelegate(PetitionStore store, GroupNames groupNames, CaseAccess access, ProcessCase cases,
+      Clock clock) {
     this.store = store;
     this.groupNames = groupNames;
     this.access = access;
+    this.cases = cases;
     this.clock = clock;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String caseNumber = CaseVariables.caseNumber(execution);
+    PetitionRecord p = cases.of(execution);
+    String caseNumber = p.caseNumber();
     Route route = CaseVariables.route(execution);
     String unit = (String) execution.getVariable(Var.HANDLING_UNIT);
     String unitName = groupNames.name(unit);
     // the receiving organ reads this case, and only this one; an accusation nobody else (Art. 30)
     if (route == Route.DISCIPLINE) {
-      access.confine(execution.getProcessInstanceId(), unit, (String) execution.getVariable(Var.REGISTERED_BY));
+      access.confine(execution.getProcessInstanceId(), unit, p.registeredBy());
     } else {
       access.grant(execution.getProcessInstanceId(), unit);
     }

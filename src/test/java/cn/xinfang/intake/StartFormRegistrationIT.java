@@ -45,10 +45,10 @@ class StartFormRegistrationIT {
     PetitionRecord petition = store.get(pi.getBusinessKey());
     assertThat(petition.title()).isEqualTo("工地夜间施工噪音");
     assertThat(petition.channel().name()).isEqualTo("VISIT");
+    assertThat(petition.registeredBy()).as("the clerk the request authenticated as").isEqualTo("clerk1");
     assertThat(store.persons(petition.id()).get(0).phone()).isEqualTo("13912345678");
     assertThat(runtimeService.getVariables(pi.getId()))
         .containsEntry("caseNumber", petition.caseNumber())
-        .containsEntry("registeredBy", "clerk1")
         .containsEntry("receivedOn", "2026-09-20 00:00")
         .doesNotContainKeys("petitionerIdNumber", "petitionerPhone", "petitionerAddress", "content");
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())

@@ -91,6 +91,13 @@ class ProductionProfileIT {
     try (ConfigurableApplicationContext demo = Apps.start(properties(false))) {
       assertThat(status(Apps.base(demo), "clerk1", "demo")).isEqualTo(200);
       assertThat(status(Apps.base(demo), "demo", "demo")).isEqualTo(200);
+      // a demo user edits their own profile (staff may), so that the address no longer marks it as a demo one
+      HttpResponse<String> edited = http.send(HttpRequest.newBuilder(URI.create(Apps.base(demo)
+              + "/engine-rest/user/hrss1/profile")).header("Authorization", Apps.basic("hrss1", "demo"))
+          .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+              "{\"id\":\"hrss1\",\"firstName\":\"张丽\",\"lastName\":\"人社\",\"email\":\"zhangli@hrss.gov.cn\"}"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(edited.statusCode()).as(edited.body()).isEqualTo(204);
     }
 
     // When the production profile starts on it with an administrator from the environment
@@ -100,6 +107,7 @@ class ProductionProfileIT {
       // Then the demo users and the demo administrator are gone, and the administrator works
       assertThat(status(base, "clerk1", "demo")).isEqualTo(401);
       assertThat(status(base, "housing1", "demo")).isEqualTo(401);
+      assertThat(status(base, "hrss1", "demo")).as("the demo password still marks a demo user").isEqualTo(401);
       assertThat(status(base, "demo", "demo")).isEqualTo(401);
       assertThat(status(base, ADMIN, ADMIN_PASSWORD)).isEqualTo(200);
       // and the staff groups are still there for real users

@@ -8,26 +8,71 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A fresh PostgreSQL database on the local server (PG_URL, default 127.0.0.1:5432 as user postgres) for
  * each test, dropped after it: {@code @RegisterExtension final PostgresDatabase database = new
- * PostgresDatabase();}. Without a server a developer machine skips the test; with -Dci=true (set by
- * .ci/run) a missing server fails it.
+ * PostgresDatabase();}, or for a whole test class: {@code @RegisterExtension static final PostgresDatabase
+ * database = PostgresDatabase.perClass();}. Without a server a developer machine skips the test; with
+ * -Dci=true (set by .ci/run) a missing server fails it.
  */
-public final class PostgresDatabase implements BeforeEachCallback, AfterEachCallback {
+public final class PostgresDatabase implements BeforeEachCallback, AfterEachCallback, BeforeAllCallback,
+    AfterAllCallback {
 
   static final String SERVER = System.getenv().getOrDefault("PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
   static final String USER = System.getenv().getOrDefault("PG_USER", "postgres");
   static final String PASSWORD = System.getenv().getOrDefault("PG_PASSWORD", "");
 
+  private final boolean perClass;
   private String name;
+
+  public PostgresDatabase() {
+    this(false);
+  }
+
+  private PostgresDatabase(boolean perClass) {
+    this.perClass = perClass;
+  }
+
+  /** One database for all tests of the class, created before the first and dropped after the last. */
+  public static PostgresDatabase perClass() {
+    return new PostgresDatabase(true);
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws SQLException {
+    if (perClass) {
+      create();
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws SQLException {
+    if (perClass) {
+      drop();
+    }
+  }
 
   @Override
   public void beforeEach(ExtensionContext context) throws SQLException {
+    if (!perClass) {
+      create();
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws SQLException {
+    if (!perClass) {
+      drop();
+    }
+  }
+
+  private void create() throws SQLException {
     name = "xinfang_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     try {
       execute("create database " + name);
@@ -38,8 +83,7 @@ public final class PostgresDatabase implements BeforeEachCallback, AfterEachCall
     }
   }
 
-  @Override
-  public void afterEach(ExtensionContext context) throws SQLException {
+  private void drop() throws SQLException {
     if (name != null) {
       execute("drop database if exists " + name + " with (force)");
     }

@@ -1,0 +1,34 @@
+package cn.xinfang.security;
+
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Permissions.TASK_ASSIGN;
+import static org.camunda.bpm.engine.authorization.Permissions.TASK_WORK;
+
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * What the engine grants on a task to its candidate groups and users and to its assignee. Camunda's default
+ * is READ and UPDATE on the task and READ on its history. UPDATE lets anyone who may work a task rewrite it
+ * (due date, priority, variables of the whole case through the task), and the history grant outlives the
+ * task: it shows every variable of the case, the other groups' internal notes included, to a group long after
+ * the case has left it. Here a task grants
+ * <ul>
+ *   <li>READ, to see it and its form;</li>
+ *   <li>TASK_WORK, to claim and complete it (with its form's inputs only, {@link StaffCommandPolicy});</li>
+ *   <li>TASK_ASSIGN, to hand it back or to a colleague of its group ({@link StaffCommandPolicy} checks whom);</li>
+ * </ul>
+ * and nothing on its history: a case's history is read only by the group that holds the case, through the
+ * per-case grants of {@link CaseAccess}. The engine's authorization provider is a configuration switch
+ * (resourceAuthorizationProvider); Operaton has the same class.
+ */
+class TaskGrants extends DefaultAuthorizationProvider {
+
+  @Override
+  protected AuthorizationEntity[] createOrUpdateAuthorizations(Task task, String groupId, String userId) {
+    return new AuthorizationEntity[] {
+        createOrUpdateAuthorization(task, userId, groupId, Resources.TASK, false, READ, TASK_WORK, TASK_ASSIGN)};
+  }
+}

@@ -1,0 +1,139 @@
+package cn.xinfang.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.xinfang.system.InvalidInputException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** A task accepts its form's inputs, of the kind each field holds, and nothing else. */
+class FormInputsTest {
+
+  static final String FORM = """
+      {"components": [
+        {"type": "textfield", "key": "caseNumber", "disabled": true},
+        {"type": "text", "text": "说明"},
+        {"type": "radio", "key": "acceptance", "values": [{"label": "受理", "value": "ACCEPT"},
+                                                          {"label": "异议", "value": "OBJECT"}]},
+        {"type": "textarea", "key": "objectionReason"},
+        {"type": "group", "components": [
+          {"type": "checkbox", "key": "urgent"},
+          {"type": "number", "key": "days"},
+          {"type": "datetime", "key": "heldOn"},
+          {"type": "select", "key": "unit", "valuesKey": "units"}]},
+        {"type": "checklist", "key": "tags", "values": [{"label": "甲", "value": "A"}, {"label": "乙", "value": "B"}]}
+      ]}
+      """;
+
+  static FormInputs form() {
+    return FormInputs.parse(new ByteArrayInputStream(FORM.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void theInputsAreTheFieldsAPersonFillsIn() {
+    assertThat(form().keys()).containsExactly("acceptance", "objectionReason", "urgent", "days", "heldOn", "unit",
+        "tags");
+  }
+
+  @Test
+  void acceptsItsOwnInputsOfTheirKind() {
+    Map<String, Object> values = new HashMap<>();
+    values.put("acceptance", "OBJECT");
+    values.put("objectionReason", Variables.stringValue("不属本单位职责"));
+    values.put("urgent", true);
+    values.put("days", 30L);
+    values.put("heldOn", "2026-12-01");
+    values.put("unit", "unit-housing");
+    values.put("tags", SpinValues.jsonValue("[\"A\",\"B\"]").create());
+    values.put("objectionReason", null);
+    assertThatCode(() -> form().check(values, "任务")).doesNotThrowAnyException();
+    assertThatCode(() -> form().check(Map.of("heldOn", new Date()), "任务")).doesNotThrowAnyException();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"caseNumber", "replyApprovers", "registeredBy", "handlingUnit"})
+  void refusesEveryOtherVariableNamingIt(String name) {
+    assertThatThrownBy(() -> form().check(Map.of(name, "x"), "任务“承办单位受理”"))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.field()).isEqualTo(name);
+          assertThat(e.getMessage()).startsWith("任务“承办单位受理”不接受变量 " + name).contains("acceptance");
+        });
+  }
+
+  @Test
+  void refusesObjectsJsonXmlFilesAndBytesWhateverTheField() {
+    List<Object> values = List.of(
+        Variables.serializedObjectValue("{\"url\":\"jdbc:h2:mem:x\"}")
+            .objectTypeName("org.springframework.jdbc.datasource.DriverManagerDataSource")
+            .serializationDataFormat("application/json").create(),
+        Variables.objectValue(new java.util.ArrayList<>(List.of("unit-housing"))).create(),
+        SpinValues.jsonValue("{\"a\":1}").create(),
+        SpinValues.xmlValue("<a/>").create(),
+        Variables.fileValue("a.txt").file(new byte[] {1}).create(),
+        Variables.byteArrayValue(new byte[] {1}),
+        new java.util.ArrayList<>(List.of("unit-housing")));
+    for (Object value : values) {
+      assertThatThrownBy(() -> form().check(Map.of("objectionReason", value), "任务"))
+          .as("%s", value).isInstanceOfSatisfying(InvalidInputException.class,
+              e -> assertThat(e.field()).isEqualTo("objectionReason"));
+    }
+    assertThatThrownBy(() -> form().check(Map.of("objectionReason", values.get(0)), "任务"))
+        .hasMessageContaining("类型不允许");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "urgent | 'true' | 是/否",
+      "days | '30' | 数字",
+      "objectionReason | 30 | 文本",
+      "acceptance | MAYBE | 取值无效"})
+  void refusesAValueOfTheWrongKind(String name, String value, String message) {
+    Object typed = name.equals("objectionReason") ? (Object) Integer.valueOf(value) : value;
+    assertThatThrownBy(() -> form().check(Map.of(name, typed), "任务"))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo(name))
+        .hasMessageContaining(message);
+  }
+
+  @Test
+  void aChecklistTakesAJsonListOfItsOptionsOnly() {
+    assertThatThrownBy(() -> form().check(Map.of("tags", SpinValues.jsonValue("[\"A\",\"Z\"]").create()), "任务"))
+        .hasMessageContaining("取值无效");
+    assertThatThrownBy(() -> form().check(Map.of("tags", SpinValues.jsonValue("{\"A\":1}").create()), "任务"))
+        .hasMessageContaining("列表");
+    assertThatThrownBy(() -> form().check(Map.of("tags", "A"), "任务")).hasMessageContaining("类型不允许");
+  }
+
+  /** The contract of domain model and forms: what each task of processes/petition.bpmn accepts. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "triage-petition | nature,transferMode,statutoryRoute,category,legalProcessConcluded,reviewConcluded,"
+          + "accusedIsOfficial,withinJurisdiction,simpleProcedure,triageComment",
+      "accept-petition | acceptance,objectionReason",
+      "handle-petition | handlingAction,handlingOutcome,factsFound,opinionText,legalBasis,extensionDays,extensionReason",
+      "approve-reply | replyApproved,approvalComment",
+      "approve-extension | extensionApproved,extensionComment",
+      "mediate-petition | petitionerConsents,otherPartyConsents,mediationResult,mediationAgreement",
+      "hold-hearing | hearingDate,hearingParticipants,hearingSummary",
+      "review-petition | reviewOutcome,opinionText",
+      "re-review-petition | reReviewAction,reReviewOutcome,opinionText,publishOpinion",
+      "register-petition | channel,receivedAt,petitionerName,petitionerIdNumber,petitionerPhone,personCount,"
+          + "petitionerAddress,district,category,title,content"})
+  void eachFormAcceptsTheInputsOfItsTask(String form, String inputs) throws IOException {
+    FormInputs parsed = FormInputs.parse(Files.newInputStream(Path.of("forms", form + ".form")));
+    assertThat(parsed.keys()).containsExactlyInAnyOrder(inputs.split(","));
+  }
+}

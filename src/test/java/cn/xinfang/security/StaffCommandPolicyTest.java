@@ -1,0 +1,78 @@
+package cn.xinfang.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
+import org.camunda.bpm.engine.impl.ProcessDefinitionStatisticsQueryImpl;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The parts of the staff policy that depend on the engine's classes, checked against the engine on the
+ * classpath: an upgrade that renames what the policy reads, or a read command that starts to look like a
+ * write, fails here. Its behaviour over HTTP is the red team's ({@link RedTeam}).
+ */
+class StaffCommandPolicyTest {
+
+  private final StaffCommandPolicy policy = new StaffCommandPolicy(null);
+
+  @Test
+  void readsWhatEachCheckedCommandWasAsked() {
+    Map<String, Object> variables = Map.of("acceptance", "ACCEPT");
+    CompleteTaskCmd complete = new CompleteTaskCmd("t1", variables);
+    assertThat(policy.field(complete, "taskId")).isEqualTo("t1");
+    assertThat(policy.field(complete, "variables")).isEqualTo(variables);
+    SubmitTaskFormCmd submit = new SubmitTaskFormCmd("t2", variables, false, false);
+    assertThat(policy.field(submit, "taskId")).isEqualTo("t2");
+    assertThat(policy.field(submit, "properties")).isEqualTo(variables);
+    SubmitStartFormCmd start = new SubmitStartFormCmd("petition:1:x", "XF2026-00000001", variables);
+    assertThat(policy.field(start, "processDefinitionId")).isEqualTo("petition:1:x");
+    assertThat(policy.field(start, "businessKey")).isEqualTo("XF2026-00000001");
+    assertThat(policy.field(start, "variables")).isEqualTo(variables);
+    ClaimTaskCmd claim = new ClaimTaskCmd("t3", "housing1");
+    assertThat(policy.field(claim, "taskId")).isEqualTo("t3");
+    assertThat(policy.field(claim, "userId")).isEqualTo("housing1");
+    AssignTaskCmd assign = new AssignTaskCmd("t4", "housing2");
+    assertThat(policy.field(assign, "taskId")).isEqualTo("t4");
+    assertThat(policy.field(assign, "userId")).isEqualTo("housing2");
+  }
+
+  @Test
+  void queriesAndGettersAreReadsButNotStatisticsOverEveryCase() {
+    assertThat(StaffCommandPolicy.isRead(new TaskQueryImpl())).isTrue();
+    assertThat(StaffCommandPolicy.isRead(new GetTaskFormVariablesCmd("t", null, true))).isTrue();
+    assertThat(StaffCommandPolicy.isRead(new GetDeployedTaskFormCmd("t"))).isTrue();
+    assertThat(StaffCommandPolicy.isRead(new ProcessDefinitionStatisticsQueryImpl(null))).isFalse();
+  }
+
+  @Test
+  void whatChangesACaseIsNoRead() {
+    assertThat(StaffCommandPolicy.isRead(new SetTaskVariablesCmd("t", Map.of("x", 1), true))).isFalse();
+    assertThat(StaffCommandPolicy.isRead(new RemoveTaskVariablesCmd("t", java.util.List.of("x"), false))).isFalse();
+    assertThat(StaffCommandPolicy.isRead(new HandleTaskBpmnErrorCmd("t", "E"))).isFalse();
+    assertThat(StaffCommandPolicy.isRead(new AddCommentCmd("t", null, "m"))).isFalse();
+    assertThat(StaffCommandPolicy.isRead(new CompleteTaskCmd("t", Map.of()))).isFalse();
+  }
+
+  @Test
+  void anObjectVariableIsReadBackOnlyAsTextNumbersDatesAndPlainCollections() {
+    EngineHardening.AllowedVariableTypes types = new EngineHardening.AllowedVariableTypes();
+    assertThat(types.validate("java.lang.String")).isTrue();
+    assertThat(types.validate("java.util.ArrayList")).isTrue();
+    assertThat(types.validate("org.springframework.jdbc.datasource.DriverManagerDataSource")).isFalse();
+    assertThat(types.validate("java.lang.ProcessBuilder")).isFalse();
+    assertThat(types.validate("java.lang.Runtime")).isFalse();
+    assertThat(types.validate("com.sun.rowset.JdbcRowSetImpl")).isFalse();
+  }
+}
