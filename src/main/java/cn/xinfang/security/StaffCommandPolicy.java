@@ -1,17 +1,16 @@
 package cn.xinfang.security;
 
 import cn.xinfang.system.AsSystem;
+import cn.xinfang.system.CommandFields;
 import cn.xinfang.system.InvalidInputException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.InputStream;
-import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -77,7 +76,6 @@ final class StaffCommandPolicy extends CommandInterceptor {
   private final ProcessEngineConfigurationImpl engine;
   private final Cache<String, FormInputs> forms = Caffeine.newBuilder().maximumSize(1_000)
       .expireAfterWrite(Duration.ofMinutes(10)).build();
-  private final Map<String, Field> fields = new ConcurrentHashMap<>();
 
   StaffCommandPolicy(ProcessEngineConfigurationImpl engine) {
     this.engine = engine;
@@ -215,29 +213,9 @@ final class StaffCommandPolicy extends CommandInterceptor {
     return new ProcessEngineException(e.getMessage(), e);
   }
 
-  /**
-   * A field of an engine command. Camunda's commands keep what they were asked in protected fields without
-   * getters; the names are checked by StaffCommandPolicyTest against the engine on the classpath, so an
-   * upgrade that renames one fails the build, not the check.
-   */
-  Object field(Object command, String name) {
-    Field f = fields.computeIfAbsent(command.getClass().getName() + "#" + name, k -> {
-      for (Class<?> c = command.getClass(); c != null; c = c.getSuperclass()) {
-        try {
-          Field found = c.getDeclaredField(name);
-          found.setAccessible(true);
-          return found;
-        } catch (NoSuchFieldException e) {
-          // look in the superclass
-        }
-      }
-      throw new IllegalStateException(command.getClass().getName() + " has no field " + name);
-    });
-    try {
-      return f.get(command);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
+  /** A field of an engine command ({@link CommandFields}). */
+  static Object field(Object command, String name) {
+    return CommandFields.read(command, name);
   }
 
   /** The refused operations staff are most likely to try, named in Chinese; others by their command. */

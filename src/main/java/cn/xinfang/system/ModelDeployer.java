@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
 class ModelDeployer implements SmartInitializingSingleton {
 
   static final String DEPLOYMENT_NAME = "xinfang-models";
+  /** the deployment source of the application's own, complete deployments */
+  static final String SOURCE = "xinfang-platform";
   private static final Logger LOG = LoggerFactory.getLogger(ModelDeployer.class);
   private static final List<String> PATTERNS = List.of("processes/*.bpmn", "dmn/*.dmn", "forms/*.form");
 
@@ -37,7 +39,7 @@ class ModelDeployer implements SmartInitializingSingleton {
   public void afterSingletonsInstantiated() {
     DeploymentBuilder builder = repositoryService.createDeployment()
         .name(DEPLOYMENT_NAME)
-        .source("xinfang-platform")
+        .source(SOURCE)
         .enableDuplicateFiltering(false);
     PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
     try {
