@@ -7,17 +7,16 @@ import cn.xinfang.intake.PersonRequest;
 import cn.xinfang.system.AsSystem;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Written notices (告知书) and opinions (意见书) from the templates in {@code notices.properties}. A
+ * Written notices (告知书) and opinions (意见书) from the templates in {@code notices.properties}
+ * ({@link NoticeTemplates}: packaged, or the administrator's in petition.notices.directory). A
  * template names its values in braces, {@code {caseNumber}}; the values are filled in one pass, so text
  * a petitioner or clerk wrote (which may itself contain braces) is never read as a template. A
  * template naming a value that does not exist is a mistake of the wording and fails loudly.
@@ -25,21 +24,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class Notices {
 
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
   private static final Pattern MOBILE = Pattern.compile(PersonRequest.MOBILE);
 
   /** processes/notice-delivery.bpmn */
   public static final String DELIVERY_PROCESS = "noticeDelivery";
 
-  private final MessageSource messages;
+  private final NoticeTemplates templates;
   private final PetitionStore store;
   private final SmsGateway sms;
   private final RuntimeService runtime;
   private final IdentityService identity;
 
-  public Notices(MessageSource messages, PetitionStore store, SmsGateway sms, RuntimeService runtime,
+  public Notices(NoticeTemplates templates, PetitionStore store, SmsGateway sms, RuntimeService runtime,
       IdentityService identity) {
-    this.messages = messages;
+    this.templates = templates;
     this.store = store;
     this.sms = sms;
     this.runtime = runtime;
@@ -92,8 +90,8 @@ public class Notices {
   }
 
   private String fill(String key, Map<String, ?> values) {
-    String template = messages.getMessage(key, null, Locale.SIMPLIFIED_CHINESE);
-    Matcher m = PLACEHOLDER.matcher(template);
+    String template = templates.get(key);
+    Matcher m = NoticeTemplates.PLACEHOLDER.matcher(template);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String name = m.group(1);

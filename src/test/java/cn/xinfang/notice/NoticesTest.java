@@ -16,7 +16,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
  * notices.properties, rendered the way the application renders it: every template of every notice
@@ -49,15 +48,7 @@ class NoticesTest {
     return types.stream();
   }
 
-  private final Notices notices = new Notices(messages(), null, null, null, null);
-
-  static ResourceBundleMessageSource messages() {
-    ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-    source.setBasename("notices");
-    source.setDefaultEncoding("UTF-8");
-    source.setFallbackToSystemLocale(false);
-    return source;
-  }
+  private final Notices notices = new Notices(new NoticeTemplates(""), null, null, null, null);
 
   @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("types")
