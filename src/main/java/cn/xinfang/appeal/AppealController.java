@@ -1,7 +1,7 @@
 package cn.xinfang.appeal;
 
 import cn.xinfang.casestore.PetitionRecord;
-import cn.xinfang.system.InvalidInputException;
+import cn.xinfang.web.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;

@@ -1,6 +1,6 @@
 package cn.xinfang.appeal;
 
-import static cn.xinfang.system.PetitionProcess.Var;
+import static cn.xinfang.engine.PetitionProcess.Var;
 
 import cn.xinfang.calendar.StatutoryCalendar;
 import cn.xinfang.casestore.Opinion;
@@ -12,8 +12,8 @@ import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.casestore.Route;
 import cn.xinfang.intake.PetitionerAction;
 import cn.xinfang.intake.PetitionerCases;
-import cn.xinfang.system.ConflictException;
-import cn.xinfang.system.PetitionProcess;
+import cn.xinfang.web.ConflictException;
+import cn.xinfang.engine.PetitionProcess;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Date;

@@ -1,6 +1,6 @@
 package cn.xinfang.appeal;
 
-import static cn.xinfang.system.PetitionProcess.Var;
+import static cn.xinfang.engine.PetitionProcess.Var;
 
 import cn.xinfang.calendar.Deadlines;
 import cn.xinfang.casestore.OpinionKind;
@@ -8,8 +8,8 @@ import cn.xinfang.casestore.PetitionStatus;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.notice.Notices;
 import cn.xinfang.security.CaseAccess;
-import cn.xinfang.system.CaseVariables;
-import cn.xinfang.system.ProcessCase;
+import cn.xinfang.engine.CaseVariables;
+import cn.xinfang.engine.ProcessCase;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,9 +1,9 @@
 package cn.xinfang.appeal;
 
-import static cn.xinfang.system.PetitionProcess.Var;
+import static cn.xinfang.engine.PetitionProcess.Var;
 
 import cn.xinfang.casestore.AppealOutcome;
-import cn.xinfang.system.TaskInputs;
+import cn.xinfang.engine.TaskInputs;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;

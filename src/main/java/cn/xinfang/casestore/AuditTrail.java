@@ -5,18 +5,15 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The case store's audit trail (table case_audit, V4__audit_trail.sql). Changes are written in the
  * caller's transaction, so an entry exists exactly when its change committed; reads by staff are
- * written on their own. The actor is the Camunda user the request authenticated as (Tasklist,
- * /engine-rest, the staff API), {@value #PETITIONER} for the public API and {@value #SYSTEM} for
- * timers and jobs.
+ * written on their own. The actor ({@link Actor}, given by the application) is the Camunda user the
+ * request authenticated as (Tasklist, /engine-rest, the staff API), {@value #PETITIONER} for the public API
+ * and {@value #SYSTEM} for timers and jobs.
  */
 @Repository
 public class AuditTrail {
@@ -49,12 +46,12 @@ public class AuditTrail {
   private static final String FIRST_ROWS = "fetch first 1000 rows only";
 
   private final JdbcClient jdbc;
-  private final IdentityService identity;
+  private final Actor actor;
   private final Clock clock;
 
-  public AuditTrail(JdbcClient jdbc, IdentityService identity, Clock clock) {
+  public AuditTrail(JdbcClient jdbc, Actor actor, Clock clock) {
     this.jdbc = jdbc;
-    this.identity = identity;
+    this.actor = actor;
     this.clock = clock;
   }
 
@@ -106,17 +103,8 @@ public class AuditTrail {
         .list();
   }
 
-  /** Who acts now: the authenticated Camunda user, the petitioner on the public API, or the system. */
-  public String actor() {
-    var current = identity.getCurrentAuthentication();
-    if (current != null && current.getUserId() != null) {
-      return current.getUserId();
-    }
-    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
-        && request.getRequest().getServletPath().startsWith("/api/petitions")) {
-      return PETITIONER;
-    }
-    return SYSTEM;
+  private String actor() {
+    return actor.current();
   }
 
   private static String truncate(String detail) {

@@ -2,7 +2,7 @@ package cn.xinfang.evaluation;
 
 import cn.xinfang.casestore.Evaluation;
 import cn.xinfang.casestore.Satisfaction;
-import cn.xinfang.system.InvalidInputException;
+import cn.xinfang.web.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;

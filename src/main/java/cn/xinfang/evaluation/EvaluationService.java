@@ -10,7 +10,7 @@ import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.casestore.Satisfaction;
 import cn.xinfang.intake.PetitionerAction;
 import cn.xinfang.intake.PetitionerCases;
-import cn.xinfang.system.ConflictException;
+import cn.xinfang.web.ConflictException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;

@@ -1,10 +1,10 @@
 package cn.xinfang.handling;
 
-import static cn.xinfang.system.PetitionProcess.Var;
+import static cn.xinfang.engine.PetitionProcess.Var;
 
 import cn.xinfang.notice.Notices;
-import cn.xinfang.system.ProcessCase;
-import cn.xinfang.system.TaskInputs;
+import cn.xinfang.engine.ProcessCase;
+import cn.xinfang.engine.TaskInputs;
 import java.time.Clock;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -1,12 +1,13 @@
 package cn.xinfang.handling;
 
-import static cn.xinfang.system.PetitionProcess.Var;
+import static cn.xinfang.engine.PetitionProcess.Var;
 
 import cn.xinfang.casestore.ApprovalChain;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
-import cn.xinfang.system.ProcessCase;
-import cn.xinfang.system.TaskInputs;
+import cn.xinfang.engine.CurrentUser;
+import cn.xinfang.engine.ProcessCase;
+import cn.xinfang.engine.TaskInputs;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -24,11 +25,13 @@ public class ApproveReplyListener implements TaskListener {
   private final PetitionStore store;
   private final ApprovalChain chain;
   private final ProcessCase cases;
+  private final CurrentUser currentUser;
 
-  public ApproveReplyListener(PetitionStore store, ApprovalChain chain, ProcessCase cases) {
+  public ApproveReplyListener(PetitionStore store, ApprovalChain chain, ProcessCase cases, CurrentUser currentUser) {
     this.store = store;
     this.chain = chain;
     this.cases = cases;
+    this.currentUser = currentUser;
   }
 
   @Override
@@ -45,8 +48,7 @@ public class ApproveReplyListener implements TaskListener {
       throw new IllegalStateException("approval task " + task.getId() + " is not the waiting step's group "
           + step.group());
     }
-    var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    String user = auth != null ? auth.getUserId() : task.getAssignee();
+    String user = currentUser.id().orElse(task.getAssignee());
     chain.decide(p.id(), step, approved ? ApprovalChain.Decision.APPROVED : ApprovalChain.Decision.RETURNED, user,
         comment);
     store.addMilestone(p.caseNumber(), approved ? "REPLY_APPROVED" : "REPLY_RETURNED", false,

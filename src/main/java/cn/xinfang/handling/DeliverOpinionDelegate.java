@@ -1,6 +1,6 @@
 package cn.xinfang.handling;
 
-import static cn.xinfang.system.PetitionProcess.Var;
+import static cn.xinfang.engine.PetitionProcess.Var;
 
 import cn.xinfang.calendar.Deadlines;
 import cn.xinfang.calendar.StatutoryCalendar;
@@ -16,9 +16,9 @@ import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.casestore.Route;
 import cn.xinfang.notice.Notices;
 import cn.xinfang.security.CaseAccess;
-import cn.xinfang.system.CaseVariables;
-import cn.xinfang.system.GroupNames;
-import cn.xinfang.system.ProcessCase;
+import cn.xinfang.engine.CaseVariables;
+import cn.xinfang.engine.GroupNames;
+import cn.xinfang.engine.ProcessCase;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Date;

@@ -1,14 +1,14 @@
 package cn.xinfang.handling;
 
-import static cn.xinfang.system.PetitionProcess.Var;
+import static cn.xinfang.engine.PetitionProcess.Var;
 
 import cn.xinfang.calendar.Deadlines;
 import cn.xinfang.casestore.HandlingOutcome;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.notice.Notices;
-import cn.xinfang.system.CaseVariables;
-import cn.xinfang.system.ProcessCase;
-import cn.xinfang.system.TaskInputs;
+import cn.xinfang.engine.CaseVariables;
+import cn.xinfang.engine.ProcessCase;
+import cn.xinfang.engine.TaskInputs;
 import cn.xinfang.triage.ValidateTriageListener.Nature;
 import java.time.Clock;
 import java.util.Date;

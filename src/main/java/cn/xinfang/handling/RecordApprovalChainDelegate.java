@@ -1,9 +1,9 @@
 package cn.xinfang.handling;
 
-import static cn.xinfang.system.PetitionProcess.Var;
+import static cn.xinfang.engine.PetitionProcess.Var;
 
 import cn.xinfang.casestore.ApprovalChain;
-import cn.xinfang.system.ProcessCase;
+import cn.xinfang.engine.ProcessCase;
 import java.util.Collection;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,6 +1,6 @@
 package cn.xinfang.handling;
 
-import static cn.xinfang.system.PetitionProcess.Var;
+import static cn.xinfang.engine.PetitionProcess.Var;
 
 import cn.xinfang.calendar.Deadlines;
 import cn.xinfang.calendar.StatutoryCalendar;
@@ -10,8 +10,8 @@ import cn.xinfang.casestore.OpinionStore;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.notice.Notices;
-import cn.xinfang.system.CaseVariables;
-import cn.xinfang.system.ProcessCase;
+import cn.xinfang.engine.CaseVariables;
+import cn.xinfang.engine.ProcessCase;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,11 +1,11 @@
 package cn.xinfang.handling;
 
-import static cn.xinfang.system.PetitionProcess.Var;
+import static cn.xinfang.engine.PetitionProcess.Var;
 
 import cn.xinfang.calendar.Deadlines;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.notice.Notices;
-import cn.xinfang.system.ProcessCase;
+import cn.xinfang.engine.ProcessCase;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Date;

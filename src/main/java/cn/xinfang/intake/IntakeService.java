@@ -1,6 +1,6 @@
 package cn.xinfang.intake;
 
-import static cn.xinfang.system.PetitionProcess.Var;
+import static cn.xinfang.engine.PetitionProcess.Var;
 
 import cn.xinfang.calendar.StatutoryCalendar;
 import cn.xinfang.casestore.NewPetition;
@@ -8,7 +8,7 @@ import cn.xinfang.casestore.OpinionKind;
 import cn.xinfang.casestore.OpinionStore;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
-import cn.xinfang.system.PetitionProcess;
+import cn.xinfang.engine.PetitionProcess;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;

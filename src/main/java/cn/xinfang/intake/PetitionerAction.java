@@ -1,7 +1,7 @@
 package cn.xinfang.intake;
 
 import cn.xinfang.casestore.PetitionRecord;
-import cn.xinfang.system.ConflictException;
+import cn.xinfang.web.ConflictException;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.function.Function;

@@ -1,5 +1,7 @@
 package cn.xinfang.intake;
 
+import cn.xinfang.web.NotFoundException;
+
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package cn.xinfang.intake;
 
-import cn.xinfang.system.RequestPaths;
+import cn.xinfang.web.RequestPaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

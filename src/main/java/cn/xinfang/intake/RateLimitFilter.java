@@ -1,7 +1,7 @@
 package cn.xinfang.intake;
 
-import cn.xinfang.system.ClientLimits;
-import cn.xinfang.system.RequestPaths;
+import cn.xinfang.web.ClientLimits;
+import cn.xinfang.web.RequestPaths;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.bucket4j.Bucket;
 import jakarta.servlet.FilterChain;

@@ -1,13 +1,14 @@
 package cn.xinfang.intake;
 
-import static cn.xinfang.system.PetitionProcess.Var;
+import static cn.xinfang.engine.PetitionProcess.Var;
 
 import cn.xinfang.calendar.StatutoryCalendar;
 import cn.xinfang.casestore.NewPetition;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
-import cn.xinfang.system.AsSystem;
-import cn.xinfang.system.InvalidInputException;
+import cn.xinfang.engine.AsSystem;
+import cn.xinfang.engine.CurrentUser;
+import cn.xinfang.web.InvalidInputException;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
@@ -36,11 +37,14 @@ public class RegisterPetitionDelegate implements JavaDelegate {
   private final RegistrationValidator validator;
   private final IntakeService intake;
   private final PetitionStore store;
+  private final CurrentUser currentUser;
 
-  public RegisterPetitionDelegate(RegistrationValidator validator, IntakeService intake, PetitionStore store) {
+  public RegisterPetitionDelegate(RegistrationValidator validator, IntakeService intake, PetitionStore store,
+      CurrentUser currentUser) {
     this.validator = validator;
     this.intake = intake;
     this.store = store;
+    this.currentUser = currentUser;
   }
 
   @Override
@@ -70,8 +74,7 @@ public class RegisterPetitionDelegate implements JavaDelegate {
         text(execution, Var.TITLE),
         text(execution, Var.CONTENT),
         null);
-    var clerk = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    NewPetition petition = validator.validate(request, clerk == null ? null : clerk.getUserId());
+    NewPetition petition = validator.validate(request, currentUser.id().orElse(null));
     PetitionRecord record = intake.record(petition);
     execution.setProcessBusinessKey(record.caseNumber());
     CASE_STORE_ONLY.forEach(execution::removeVariable);

@@ -4,7 +4,7 @@ import cn.xinfang.calendar.StatutoryCalendar;
 import cn.xinfang.casestore.Channel;
 import cn.xinfang.casestore.NewPetition;
 import cn.xinfang.casestore.Person;
-import cn.xinfang.system.InvalidInputException;
+import cn.xinfang.web.InvalidInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;

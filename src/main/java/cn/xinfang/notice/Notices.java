@@ -4,7 +4,7 @@ import cn.xinfang.calendar.StatutoryCalendar;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.intake.PersonRequest;
-import cn.xinfang.system.AsSystem;
+import cn.xinfang.engine.AsSystem;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;

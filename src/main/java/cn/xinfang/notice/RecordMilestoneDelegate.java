@@ -2,7 +2,7 @@ package cn.xinfang.notice;
 
 import cn.xinfang.casestore.PetitionStatus;
 import cn.xinfang.casestore.PetitionStore;
-import cn.xinfang.system.ProcessCase;
+import cn.xinfang.engine.ProcessCase;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

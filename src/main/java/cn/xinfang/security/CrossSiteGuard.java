@@ -1,6 +1,6 @@
 package cn.xinfang.security;
 
-import cn.xinfang.system.ApiError;
+import cn.xinfang.web.ApiError;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,6 +1,6 @@
 package cn.xinfang.security;
 
-import cn.xinfang.system.InvalidInputException;
+import cn.xinfang.web.InvalidInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

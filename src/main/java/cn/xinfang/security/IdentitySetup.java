@@ -3,7 +3,7 @@ package cn.xinfang.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 
-import cn.xinfang.system.PetitionProcess;
+import cn.xinfang.engine.PetitionProcess;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;

@@ -1,6 +1,6 @@
 package cn.xinfang.security;
 
-import cn.xinfang.system.ClientLimits;
+import cn.xinfang.web.ClientLimits;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.bucket4j.Bucket;
 import jakarta.servlet.FilterChain;

@@ -1,8 +1,8 @@
 package cn.xinfang.security;
 
-import cn.xinfang.system.AsSystem;
-import cn.xinfang.system.CommandFields;
-import cn.xinfang.system.InvalidInputException;
+import cn.xinfang.engine.AsSystem;
+import cn.xinfang.engine.CommandFields;
+import cn.xinfang.web.InvalidInputException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.InputStream;

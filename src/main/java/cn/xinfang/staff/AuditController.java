@@ -2,7 +2,8 @@ package cn.xinfang.staff;
 
 import cn.xinfang.casestore.AuditEntry;
 import cn.xinfang.casestore.AuditTrail;
-import cn.xinfang.system.ForbiddenException;
+import cn.xinfang.engine.CurrentUser;
+import cn.xinfang.web.ForbiddenException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -15,8 +16,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,12 +49,12 @@ class AuditController {
 
   private final AuditTrail audit;
   private final HistoryService history;
-  private final IdentityService identity;
+  private final CurrentUser user;
 
-  AuditController(AuditTrail audit, HistoryService history, IdentityService identity) {
+  AuditController(AuditTrail audit, HistoryService history, CurrentUser user) {
     this.audit = audit;
     this.history = history;
-    this.identity = identity;
+    this.user = user;
   }
 
   @GetMapping("/cases/{caseNumber}")
@@ -96,8 +95,7 @@ class AuditController {
   }
 
   private void requireAdministrator() {
-    var user = identity.getCurrentAuthentication();
-    if (user.getGroupIds() == null || !user.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
+    if (!user.isAdministrator()) {
       throw new ForbiddenException("审计记录仅限系统管理员查看");
     }
   }

@@ -4,12 +4,10 @@ import cn.xinfang.casestore.AuditTrail;
 import cn.xinfang.casestore.CaseNumbers;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
-import cn.xinfang.intake.NotFoundException;
-import java.util.HashSet;
+import cn.xinfang.engine.CurrentUser;
+import cn.xinfang.web.NotFoundException;
 import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,22 +25,22 @@ class StaffCaseController {
   private final PetitionStore store;
   private final CaseReading reading;
   private final AuditTrail audit;
-  private final IdentityService identity;
+  private final CurrentUser user;
 
-  StaffCaseController(PetitionStore store, CaseReading reading, AuditTrail audit, IdentityService identity) {
+  StaffCaseController(PetitionStore store, CaseReading reading, AuditTrail audit, CurrentUser user) {
     this.store = store;
     this.reading = reading;
     this.audit = audit;
-    this.identity = identity;
+    this.user = user;
   }
 
   @GetMapping("/{caseNumber}")
   StaffCaseView read(@PathVariable String caseNumber) {
     requireWellFormed(caseNumber);
-    var user = identity.getCurrentAuthentication();
-    Set<String> groups = user.getGroupIds() == null ? Set.of() : new HashSet<>(user.getGroupIds());
+    String userId = user.id().orElseThrow();
+    Set<String> groups = user.groups();
     Optional<PetitionRecord> found = store.findByCaseNumber(caseNumber);
-    CaseReading.Level level = found.map(c -> reading.of(c, user.getUserId(), groups))
+    CaseReading.Level level = found.map(c -> reading.of(c, userId, groups))
         .orElse(CaseReading.Level.REFUSED);
     if (level == CaseReading.Level.REFUSED) {
       audit.record(caseNumber, AuditTrail.Action.VIEW_REFUSED, null);
@@ -50,7 +48,7 @@ class StaffCaseController {
     }
     PetitionRecord c = found.get();
     boolean full = level == CaseReading.Level.FULL;
-    boolean notes = full || groups.contains(Groups.CAMUNDA_ADMIN);
+    boolean notes = full || user.isAdministrator();
     audit.record(caseNumber, AuditTrail.Action.VIEW, full ? "personal data in full" : "personal data masked");
     return StaffCaseView.of(c, full, notes, store.persons(c.id()), store.milestones(c.id()), store.notices(c.id()));
   }

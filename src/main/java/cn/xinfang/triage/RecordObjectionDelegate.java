@@ -1,12 +1,12 @@
 package cn.xinfang.triage;
 
-import static cn.xinfang.system.PetitionProcess.Var;
+import static cn.xinfang.engine.PetitionProcess.Var;
 
 import cn.xinfang.casestore.PetitionStatus;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.security.CaseAccess;
 import cn.xinfang.casestore.PetitionRecord;
-import cn.xinfang.system.ProcessCase;
+import cn.xinfang.engine.ProcessCase;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

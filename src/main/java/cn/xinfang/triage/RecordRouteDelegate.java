@@ -1,11 +1,11 @@
 package cn.xinfang.triage;
 
-import static cn.xinfang.system.PetitionProcess.Var;
+import static cn.xinfang.engine.PetitionProcess.Var;
 
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.casestore.Route;
-import cn.xinfang.system.CaseVariables;
-import cn.xinfang.system.ProcessCase;
+import cn.xinfang.engine.CaseVariables;
+import cn.xinfang.engine.ProcessCase;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

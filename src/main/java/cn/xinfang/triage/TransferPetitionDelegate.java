@@ -1,14 +1,14 @@
 package cn.xinfang.triage;
 
-import static cn.xinfang.system.PetitionProcess.Var;
+import static cn.xinfang.engine.PetitionProcess.Var;
 
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.casestore.Route;
 import cn.xinfang.security.CaseAccess;
-import cn.xinfang.system.CaseVariables;
-import cn.xinfang.system.GroupNames;
-import cn.xinfang.system.ProcessCase;
+import cn.xinfang.engine.CaseVariables;
+import cn.xinfang.engine.GroupNames;
+import cn.xinfang.engine.ProcessCase;
 import java.time.Clock;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

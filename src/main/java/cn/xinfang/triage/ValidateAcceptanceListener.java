@@ -1,11 +1,11 @@
 package cn.xinfang.triage;
 
-import static cn.xinfang.system.PetitionProcess.Var;
+import static cn.xinfang.engine.PetitionProcess.Var;
 
 import cn.xinfang.calendar.Deadlines;
 import cn.xinfang.calendar.StatutoryCalendar;
-import cn.xinfang.system.InvalidInputException;
-import cn.xinfang.system.TaskInputs;
+import cn.xinfang.web.InvalidInputException;
+import cn.xinfang.engine.TaskInputs;
 import java.time.Clock;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;

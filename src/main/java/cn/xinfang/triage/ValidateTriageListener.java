@@ -1,8 +1,8 @@
 package cn.xinfang.triage;
 
-import static cn.xinfang.system.PetitionProcess.Var;
+import static cn.xinfang.engine.PetitionProcess.Var;
 
-import cn.xinfang.system.TaskInputs;
+import cn.xinfang.engine.TaskInputs;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;

@@ -17,7 +17,7 @@ import cn.xinfang.support.Petitions;
 import cn.xinfang.support.PublicApi;
 import cn.xinfang.support.PublicApi.Answer;
 import cn.xinfang.support.TestClock;
-import cn.xinfang.system.PetitionProcess;
+import cn.xinfang.engine.PetitionProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.xinfang.support.ApplicationIT;
 import cn.xinfang.support.Petitions;
-import cn.xinfang.system.PetitionProcess;
+import cn.xinfang.engine.PetitionProcess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package cn.xinfang.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.xinfang.system.InvalidInputException;
+import cn.xinfang.web.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package cn.xinfang.system;
 
+import cn.xinfang.engine.HistoryLevelConfiguration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xinfang.support.Apps;

@@ -1,5 +1,8 @@
 package cn.xinfang.system;
 
+import cn.xinfang.database.PostgresTuning;
+import cn.xinfang.database.StaffReadPlans;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xinfang.support.PostgresDatabase;

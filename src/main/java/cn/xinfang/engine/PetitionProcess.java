@@ -1,0 +1,155 @@
+package cn.xinfang.engine;
+
+import java.util.List;
+
+/**
+ * Names shared by processes/petition.bpmn, the DMN tables, the forms, the delegates and the tests.
+ * Task keys and variable names are part of the public contract (domain.md §5): never rename them.
+ */
+public final class PetitionProcess {
+
+  public static final String PROCESS_KEY = "petition";
+
+  // user tasks of the main path: keys fixed by the public contract (domain.md §5)
+  public static final String TASK_TRIAGE = "triagePetition";
+  public static final String TASK_ACCEPT = "acceptPetition";
+  public static final String TASK_HANDLE = "handlePetition";
+  public static final String TASK_APPROVE_REPLY = "approveReply";
+  public static final String TASK_REVIEW = "reviewPetition";
+  public static final String TASK_RE_REVIEW = "reReviewPetition";
+
+  // optional user tasks beside the main path
+  public static final String TASK_APPROVE_EXTENSION = "approveExtension";
+  public static final String TASK_MEDIATE = "mediatePetition";
+  public static final String TASK_HOLD_HEARING = "holdHearing";
+  public static final String TASK_HOLD_RE_REVIEW_HEARING = "holdReReviewHearing";
+  public static final String TASK_SUPERVISE = "superviseCase";
+
+  /** Messages the public API correlates (business key = case number). */
+  public static final String MESSAGE_REVIEW_REQUESTED = "ReviewRequested";
+  public static final String MESSAGE_RE_REVIEW_REQUESTED = "ReReviewRequested";
+
+  /** Variables carried by the engine (case data itself lives in the case store). */
+  public static final class Var {
+    public static final String CASE_NUMBER = "caseNumber";
+    public static final String CHANNEL = "channel";
+    public static final String RECEIVED_AT = "receivedAt";
+    /** receivedAt in Beijing time as text, for the forms */
+    public static final String RECEIVED_ON = "receivedOn";
+    public static final String TITLE = "title";
+    public static final String CONTENT_EXCERPT = "contentExcerpt";
+    public static final String PETITIONER_NAME = "petitionerName";
+    public static final String PERSON_COUNT = "personCount";
+    public static final String GROUP_PETITION = "groupPetition";
+    public static final String DISTRICT = "district";
+    public static final String CATEGORY = "category";
+
+    // triage inputs (domain.md §4)
+    public static final String NATURE = "nature";
+    public static final String STATUTORY_ROUTE = "statutoryRoute";
+    public static final String LEGAL_PROCESS_CONCLUDED = "legalProcessConcluded";
+    public static final String REVIEW_CONCLUDED = "reviewConcluded";
+    public static final String ACCUSED_IS_OFFICIAL = "accusedIsOfficial";
+    public static final String WITHIN_JURISDICTION = "withinJurisdiction";
+    public static final String SIMPLE_PROCEDURE = "simpleProcedure";
+    public static final String TRANSFER_MODE = "transferMode";
+    public static final String TRIAGE_COMMENT = "triageComment";
+
+    public static final String ROUTE = "route";
+    public static final String HANDLING_UNIT = "handlingUnit";
+    public static final String HANDLING_UNIT_NAME = "handlingUnitName";
+    public static final String TRANSFERRED_AT = "transferredAt";
+    public static final String ACCEPTANCE = "acceptance";
+    public static final String OBJECTION_REASON = "objectionReason";
+
+    /** names of earlier cases of the same petitioner concluded by 复核, shown at triage (Art. 36) */
+    public static final String TERMINATED_CASES = "terminatedCases";
+
+    // acceptance and handling (Art. 32-34)
+    public static final String ACCEPTED_AT = "acceptedAt";
+    public static final String HANDLING_DUE = "handlingDue";
+    public static final String EXTENDED = "extended";
+    public static final String HANDLING_ACTION = "handlingAction";
+    public static final String HANDLING_OUTCOME = "handlingOutcome";
+    public static final String OPINION_TEXT = "opinionText";
+    public static final String FACTS_FOUND = "factsFound";
+    public static final String LEGAL_BASIS = "legalBasis";
+    public static final String EXTENSION_DAYS = "extensionDays";
+    public static final String EXTENSION_REASON = "extensionReason";
+    public static final String EXTENSION_APPROVED = "extensionApproved";
+    public static final String EXTENSION_COMMENT = "extensionComment";
+    public static final String PETITIONER_CONSENTS = "petitionerConsents";
+    public static final String OTHER_PARTY_CONSENTS = "otherPartyConsents";
+    public static final String MEDIATION_RESULT = "mediationResult";
+    public static final String MEDIATION_AGREEMENT = "mediationAgreement";
+    public static final String HEARING_DATE = "hearingDate";
+    public static final String HEARING_PARTICIPANTS = "hearingParticipants";
+    public static final String HEARING_SUMMARY = "hearingSummary";
+
+    // reply approval (三审)
+    public static final String REPLY_APPROVERS = "replyApprovers";
+    public static final String REPLY_APPROVER = "replyApprover";
+    public static final String REPLY_APPROVED = "replyApproved";
+    public static final String APPROVAL_COMMENT = "approvalComment";
+
+    // delivered opinions and the windows they open
+    public static final String OPINION_ID = "opinionId";
+    public static final String EVALUATION_OPINION_ID = "evaluationOpinionId";
+    public static final String EVALUATION_DUE = "evaluationDue";
+    public static final String REVIEW_REQUEST_DUE = "reviewRequestDue";
+    public static final String RE_REVIEW_REQUEST_DUE = "reReviewRequestDue";
+    /** read-only copies of delivered opinions for the next level's form */
+    public static final String HANDLING_OPINION = "handlingOpinion";
+    public static final String REVIEW_OPINION = "reviewOpinion";
+
+    // review (复查, Art. 35) and re-review (复核, Art. 36)
+    public static final String APPEAL_STAGE = "appealStage";
+    public static final String REVIEW_LEVEL = "reviewLevel";
+    public static final String REVIEW_LEVEL_NAME = "reviewLevelName";
+    public static final String RE_REVIEW_LEVEL = "reReviewLevel";
+    public static final String RE_REVIEW_LEVEL_NAME = "reReviewLevelName";
+    public static final String REVIEW_REASON = "reviewReason";
+    public static final String REVIEW_REQUESTED_AT = "reviewRequestedAt";
+    public static final String REVIEW_DUE = "reviewDue";
+    public static final String REVIEW_OUTCOME = "reviewOutcome";
+    public static final String RE_REVIEW_REASON = "reReviewReason";
+    public static final String RE_REVIEW_REQUESTED_AT = "reReviewRequestedAt";
+    public static final String RE_REVIEW_DUE = "reReviewDue";
+    public static final String RE_REVIEW_ACTION = "reReviewAction";
+    public static final String RE_REVIEW_OUTCOME = "reReviewOutcome";
+    public static final String HEARING_REQUESTED_AT = "hearingRequestedAt";
+    /** days of hearings not counted in the re-review's 30 days (Art. 36) */
+    public static final String RE_REVIEW_PAUSED_DAYS = "reReviewPausedDays";
+    public static final String PUBLISH_OPINION = "publishOpinion";
+
+    // start form fields (registration by a clerk in Tasklist)
+    public static final String PETITIONER_ID_NUMBER = "petitionerIdNumber";
+    public static final String PETITIONER_PHONE = "petitionerPhone";
+    public static final String PETITIONER_ADDRESS = "petitionerAddress";
+    public static final String CONTENT = "content";
+
+    /** What a triage round decides; cleared when a unit objects, so the next round decides afresh. */
+    public static final List<String> TRIAGE_DECISION = List.of(NATURE, STATUTORY_ROUTE, LEGAL_PROCESS_CONCLUDED,
+        REVIEW_CONCLUDED, ACCUSED_IS_OFFICIAL, WITHIN_JURISDICTION, SIMPLE_PROCEDURE, TRANSFER_MODE, TRIAGE_COMMENT,
+        ROUTE, HANDLING_UNIT, HANDLING_UNIT_NAME, TRANSFERRED_AT);
+
+    /** What a unit answered in an earlier round; cleared when the case is transferred again. */
+    public static final List<String> ACCEPTANCE_ANSWER = List.of(ACCEPTANCE, OBJECTION_REASON);
+
+    private Var() {
+    }
+  }
+
+  /** The bureau's group; handling units come from the handling-unit decision (dmn/handling-unit.dmn). */
+  public static final class Group {
+    public static final String BUREAU = "bureau";
+    /** 分管领导: approve extensions and sign replies */
+    public static final String LEADERS = "leaders";
+
+    private Group() {
+    }
+  }
+
+  private PetitionProcess() {
+  }
+}

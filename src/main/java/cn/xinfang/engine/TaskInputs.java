@@ -1,0 +1,89 @@
+package cn.xinfang.engine;
+
+import cn.xinfang.web.InvalidInputException;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/** Checks the variables a user task is completed with, from a Camunda Form or from /engine-rest. */
+public final class TaskInputs {
+
+  private final VariableScope scope;
+
+  public TaskInputs(VariableScope scope) {
+    this.scope = scope;
+  }
+
+  public <E extends Enum<E>> E requireEnum(String name, Class<E> type, String label) {
+    Object value = scope.getVariable(name);
+    String allowed = String.join("、", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+    if (!(value instanceof String text)) {
+      throw invalid(name, "请填写" + label + "（" + name + "），取值为 " + allowed + " 之一");
+    }
+    try {
+      return Enum.valueOf(type, text);
+    } catch (IllegalArgumentException e) {
+      throw invalid(name, label + "（" + name + "）取值无效：" + text + "；应为 " + allowed + " 之一");
+    }
+  }
+
+  public boolean requireBoolean(String name, String label) {
+    Object value = scope.getVariable(name);
+    if (!(value instanceof Boolean b)) {
+      throw invalid(name, "请选择" + label + "（" + name + "，布尔值 true/false）");
+    }
+    return b;
+  }
+
+  public boolean optionalBoolean(String name, String label) {
+    return scope.getVariable(name) == null ? false : requireBoolean(name, label);
+  }
+
+  public String optionalText(String name, String label, int maxLength) {
+    Object value = scope.getVariable(name);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof String text) || text.length() > maxLength) {
+      throw invalid(name, label + "（" + name + "）应为不超过 " + maxLength + " 个字符的文本");
+    }
+    return text.isBlank() ? null : text.strip();
+  }
+
+  public String requireText(String name, String label, int maxLength) {
+    String text = optionalText(name, label, maxLength);
+    if (text == null) {
+      throw invalid(name, "请填写" + label + "（" + name + "）");
+    }
+    return text;
+  }
+
+  /** A whole number in [min, max]; form-js and REST clients may send it as Long, Integer or Double. */
+  public long requireWholeNumber(String name, String label, long min, long max) {
+    Object value = scope.getVariable(name);
+    if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
+        || n.doubleValue() < min || n.doubleValue() > max) {
+      throw invalid(name, "请填写" + label + "（" + name + "），应为 " + min + " 至 " + max + " 之间的整数");
+    }
+    return n.longValue();
+  }
+
+  /** A calendar day as form-js's date picker sends it (ISO yyyy-MM-dd). */
+  public LocalDate requireDate(String name, String label) {
+    Object value = scope.getVariable(name);
+    if (value instanceof String text && !text.isBlank()) {
+      try {
+        return LocalDate.parse(text.strip());
+      } catch (DateTimeParseException e) {
+        // answered below
+      }
+    }
+    throw invalid(name, "请填写" + label + "（" + name + "），格式为 yyyy-MM-dd");
+  }
+
+  public static InvalidInputException invalid(String field, String message) {
+    return new InvalidInputException(field, message);
+  }
+}

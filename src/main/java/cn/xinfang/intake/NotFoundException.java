@@ -1,9 +1,0 @@
-package cn.xinfang.intake;
-
-/** Answered as 404 {"error"}. */
-public class NotFoundException extends RuntimeException {
-
-  public NotFoundException(String message) {
-    super(message);
-  }
-}

@@ -1,0 +1,123 @@
+package cn.xinfang.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Caps request bodies of the public API (petition.intake.max-body-bytes): a declared Content-Length
+ * over the cap is refused before reading, a chunked body is cut off while it is read.
+ */
+@Component
+class RequestBodyLimitFilter extends OncePerRequestFilter {
+
+  static final String MESSAGE = "请求体过大";
+
+  private final long maxBytes;
+  private final ObjectMapper objectMapper;
+
+  RequestBodyLimitFilter(@Value("${petition.intake.max-body-bytes:262144}") long maxBytes, ObjectMapper objectMapper) {
+    this.maxBytes = maxBytes;
+    this.objectMapper = objectMapper;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !RequestPaths.under(request, "/api");
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    if (request.getContentLengthLong() > maxBytes) {
+      new ApiError(MESSAGE, null).write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, objectMapper);
+      return;
+    }
+    chain.doFilter(new LimitedRequest(request, maxBytes), response);
+  }
+
+  static boolean isTooLarge(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BodyTooLargeException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static final class BodyTooLargeException extends IOException {
+    BodyTooLargeException() {
+      super(MESSAGE);
+    }
+  }
+
+  private static final class LimitedRequest extends HttpServletRequestWrapper {
+    private final long maxBytes;
+    private ServletInputStream stream;
+
+    LimitedRequest(HttpServletRequest request, long maxBytes) {
+      super(request);
+      this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() throws IOException {
+      if (stream == null) {
+        ServletInputStream in = super.getInputStream();
+        stream = new ServletInputStream() {
+          private long count;
+
+          @Override
+          public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+              count(1);
+            }
+            return b;
+          }
+
+          @Override
+          public int read(byte[] buf, int off, int len) throws IOException {
+            int n = in.read(buf, off, len);
+            if (n > 0) {
+              count(n);
+            }
+            return n;
+          }
+
+          private void count(int n) throws IOException {
+            count += n;
+            if (count > maxBytes) {
+              throw new BodyTooLargeException();
+            }
+          }
+
+          @Override
+          public boolean isFinished() {
+            return in.isFinished();
+          }
+
+          @Override
+          public boolean isReady() {
+            return in.isReady();
+          }
+
+          @Override
+          public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+          }
+        };
+      }
+      return stream;
+    }
+  }
+}

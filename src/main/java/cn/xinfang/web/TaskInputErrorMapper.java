@@ -1,0 +1,80 @@
+package cn.xinfang.web;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine wraps whatever a task listener throws, so /engine-rest would answer a task completed
+ * with invalid variables with 500. These mappers find our {@link InvalidInputException} in the
+ * cause chain, whether the resource wrapped it (RestException) or not (ProcessEngineException, e.g. from
+ * the staff policy's input check), and answer 400 with the Chinese message and the field; everything else
+ * is left to Camunda's own handlers.
+ */
+@Component
+class TaskInputErrorMapper implements ResourceConfigCustomizer {
+
+  @Override
+  public void customize(org.glassfish.jersey.server.ResourceConfig config) {
+    config.register(Mapper.class);
+    config.register(EngineMapper.class);
+  }
+
+  @Priority(1)
+  public static class Mapper extends RestExceptionHandler {
+
+    @Override
+    public Response toResponse(RestException exception) {
+      Response invalid = badRequest(exception);
+      return invalid != null ? invalid : super.toResponse(exception);
+    }
+  }
+
+  @Priority(1)
+  public static class EngineMapper extends ProcessEngineExceptionHandler {
+
+    @Override
+    public Response toResponse(ProcessEngineException exception) {
+      Response invalid = badRequest(exception);
+      return invalid != null ? invalid : super.toResponse(exception);
+    }
+  }
+
+  /**
+   * 400 {"error", "field"} when an {@link InvalidInputException} is the cause; 400 with the engine's own text
+   * when the engine found the request itself wrong (BadUserRequestException), which Camunda's resources
+   * answer with 500; null otherwise.
+   */
+  static Response badRequest(Throwable exception) {
+    for (Throwable t = exception; t != null; t = t.getCause()) {
+      if (t instanceof InvalidInputException invalid) {
+        return badRequest(invalid.getMessage(), invalid.field());
+      }
+      if (t instanceof BadUserRequestException bad && !(t instanceof NotFoundException)) {
+        return badRequest("请求无效：" + bad.getMessage(), null);
+      }
+    }
+    return null;
+  }
+
+  private static Response badRequest(String message, String field) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "InvalidRequestException");
+    body.put("message", message);
+    body.put("error", message);
+    if (field != null) {
+      body.put("field", field);
+    }
+    return Response.status(Response.Status.BAD_REQUEST).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+  }
+}
