@@ -2,7 +2,9 @@ package cn.xinfang.appeal;
 
 import static cn.xinfang.engine.PetitionProcess.Var;
 
+import cn.xinfang.engine.PetitionProcess.Clocks;
 import cn.xinfang.calendar.Deadlines;
+import cn.xinfang.casestore.MilestoneType;
 import cn.xinfang.casestore.OpinionKind;
 import cn.xinfang.casestore.PetitionStatus;
 import cn.xinfang.casestore.PetitionStore;
@@ -40,19 +42,19 @@ public class RecordAppealRequestDelegate implements JavaDelegate {
     OpinionKind stage = OpinionKind.valueOf((String) execution.getVariableLocal("stage"));
     String caseNumber = cases.number(execution);
     if (stage == OpinionKind.REVIEW) {
-      Date due = deadlines.dueDate("review-decision", CaseVariables.date(execution, Var.REVIEW_REQUESTED_AT));
+      Date due = deadlines.dueDate(Clocks.REVIEW_DECISION, CaseVariables.date(execution, Var.REVIEW_REQUESTED_AT));
       execution.setVariable(Var.REVIEW_DUE, due);
       access.grant(execution.getProcessInstanceId(), CaseVariables.text(execution, Var.REVIEW_LEVEL));
       store.moveTo(caseNumber, PetitionStatus.IN_REVIEW);
-      store.addMilestone(caseNumber, "REVIEW_REQUESTED", true, "已收到复查请求，由"
+      store.addMilestone(caseNumber, MilestoneType.REVIEW_REQUESTED, true, "已收到复查请求，由"
           + CaseVariables.text(execution, Var.REVIEW_LEVEL_NAME) + "于" + Notices.day(due) + "前作出复查意见", null);
     } else {
-      Date due = deadlines.dueDate("re-review-decision", CaseVariables.date(execution, Var.RE_REVIEW_REQUESTED_AT));
+      Date due = deadlines.dueDate(Clocks.RE_REVIEW_DECISION, CaseVariables.date(execution, Var.RE_REVIEW_REQUESTED_AT));
       execution.setVariable(Var.RE_REVIEW_DUE, due);
       access.grant(execution.getProcessInstanceId(), CaseVariables.text(execution, Var.RE_REVIEW_LEVEL));
       execution.setVariable(Var.RE_REVIEW_PAUSED_DAYS, 0L);
       store.moveTo(caseNumber, PetitionStatus.IN_RE_REVIEW);
-      store.addMilestone(caseNumber, "RE_REVIEW_REQUESTED", true, "已收到复核请求，由"
+      store.addMilestone(caseNumber, MilestoneType.RE_REVIEW_REQUESTED, true, "已收到复核请求，由"
           + CaseVariables.text(execution, Var.RE_REVIEW_LEVEL_NAME) + "于" + Notices.day(due)
           + "前作出复核意见（听证时间不计入）", null);
     }

@@ -3,8 +3,10 @@ package cn.xinfang.engine;
 import java.util.List;
 
 /**
- * Names shared by processes/petition.bpmn, the DMN tables, the forms, the delegates and the tests.
- * Task keys and variable names are part of the public contract (domain.md §5): never rename them.
+ * Names shared by processes/petition.bpmn, the DMN tables, the forms, the delegates, the tests and bench/:
+ * the one home of the contract between the models and the code, checked against the models by
+ * ModelContractTest. Task keys and variable names are part of the public contract (docs/domain.md, "The
+ * contract"): never rename them.
  */
 public final class PetitionProcess {
 
@@ -23,7 +25,35 @@ public final class PetitionProcess {
   public static final String TASK_MEDIATE = "mediatePetition";
   public static final String TASK_HOLD_HEARING = "holdHearing";
   public static final String TASK_HOLD_RE_REVIEW_HEARING = "holdReReviewHearing";
-  public static final String TASK_SUPERVISE = "superviseCase";
+
+  /** Every user task of the process, for the contract test. */
+  public static final List<String> TASKS = List.of(TASK_TRIAGE, TASK_ACCEPT, TASK_HANDLE, TASK_APPROVE_REPLY,
+      TASK_REVIEW, TASK_RE_REVIEW, TASK_APPROVE_EXTENSION, TASK_MEDIATE, TASK_HOLD_HEARING,
+      TASK_HOLD_RE_REVIEW_HEARING);
+
+  /**
+   * The statutory clocks (docs/domain.md, "Time limits"): their lengths and ways of counting are configuration
+   * (petition.deadlines.&lt;clock&gt;), the models name them in due-date expressions.
+   */
+  public static final class Clocks {
+    public static final String TRIAGE = "triage";
+    public static final String ACCEPTANCE = "acceptance";
+    public static final String OBJECTION = "objection";
+    public static final String HANDLING = "handling";
+    public static final String EXTENSION = "extension";
+    public static final String SIMPLE_PROCEDURE = "simple-procedure";
+    public static final String REVIEW_REQUEST = "review-request";
+    public static final String REVIEW_DECISION = "review-decision";
+    public static final String RE_REVIEW_REQUEST = "re-review-request";
+    public static final String RE_REVIEW_DECISION = "re-review-decision";
+    public static final String EVALUATION = "evaluation";
+
+    public static final List<String> ALL = List.of(TRIAGE, ACCEPTANCE, OBJECTION, HANDLING, EXTENSION,
+        SIMPLE_PROCEDURE, REVIEW_REQUEST, REVIEW_DECISION, RE_REVIEW_REQUEST, RE_REVIEW_DECISION, EVALUATION);
+
+    private Clocks() {
+    }
+  }
 
   /** Messages the public API correlates (business key = case number). */
   public static final String MESSAGE_REVIEW_REQUESTED = "ReviewRequested";

@@ -2,6 +2,7 @@ package cn.xinfang.evaluation;
 
 import static cn.xinfang.engine.PetitionProcess.Var;
 
+import cn.xinfang.casestore.MilestoneType;
 import cn.xinfang.casestore.OpinionStore;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
@@ -35,7 +36,7 @@ public class CloseEvaluationDelegate implements JavaDelegate {
     long opinionId = ((Number) execution.getVariable(Var.EVALUATION_OPINION_ID)).longValue();
     if (opinions.evaluation(opinionId).isEmpty()) {
       opinions.insertEvaluation(opinionId, Satisfaction.NOT_EVALUATED, null);
-      store.addMilestone(p.caseNumber(), "EVALUATION_EXPIRED", true, "满意度评价期限届满，信访人未评价", null);
+      store.addMilestone(p.caseNumber(), MilestoneType.EVALUATION_EXPIRED, true, "满意度评价期限届满，信访人未评价", null);
     }
   }
 }

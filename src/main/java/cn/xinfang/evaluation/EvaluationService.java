@@ -1,6 +1,7 @@
 package cn.xinfang.evaluation;
 
 import cn.xinfang.calendar.StatutoryCalendar;
+import cn.xinfang.casestore.MilestoneType;
 import cn.xinfang.casestore.Evaluation;
 import cn.xinfang.casestore.Opinion;
 import cn.xinfang.casestore.OpinionKind;
@@ -53,7 +54,7 @@ public class EvaluationService {
       PetitionRecord p = cases.lock(queryCode);
       Opinion opinion = evaluable(p);
       opinions.insertEvaluation(opinion.id(), satisfaction, comment);
-      store.addMilestone(p.caseNumber(), "EVALUATED", true, "信访人评价：" + satisfaction.label(), comment);
+      store.addMilestone(p.caseNumber(), MilestoneType.EVALUATED, true, "信访人评价：" + satisfaction.label(), comment);
       return opinions.evaluation(opinion.id()).orElseThrow();
     });
   }

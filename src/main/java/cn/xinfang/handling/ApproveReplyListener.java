@@ -2,6 +2,7 @@ package cn.xinfang.handling;
 
 import static cn.xinfang.engine.PetitionProcess.Var;
 
+import cn.xinfang.casestore.MilestoneType;
 import cn.xinfang.casestore.ApprovalChain;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
@@ -51,7 +52,7 @@ public class ApproveReplyListener implements TaskListener {
     String user = currentUser.id().orElse(task.getAssignee());
     chain.decide(p.id(), step, approved ? ApprovalChain.Decision.APPROVED : ApprovalChain.Decision.RETURNED, user,
         comment);
-    store.addMilestone(p.caseNumber(), approved ? "REPLY_APPROVED" : "REPLY_RETURNED", false,
+    store.addMilestone(p.caseNumber(), approved ? MilestoneType.REPLY_APPROVED : MilestoneType.REPLY_RETURNED, false,
         "答复审批（" + step.group() + (user == null ? "" : "，" + user) + "）：" + (approved ? "同意签发" : "退回修改"),
         comment);
   }

@@ -2,8 +2,10 @@ package cn.xinfang.handling;
 
 import static cn.xinfang.engine.PetitionProcess.Var;
 
+import cn.xinfang.engine.PetitionProcess.Clocks;
 import cn.xinfang.calendar.Deadlines;
 import cn.xinfang.calendar.StatutoryCalendar;
+import cn.xinfang.casestore.MilestoneType;
 import cn.xinfang.casestore.AppealOutcome;
 import cn.xinfang.casestore.ApprovalChain;
 import cn.xinfang.casestore.HandlingOutcome;
@@ -115,7 +117,7 @@ public class DeliverOpinionDelegate implements JavaDelegate {
     values.put("appealDue", d.appealDue == null ? "" : StatutoryCalendar.chineseDay(d.appealDue.toInstant()));
     notices.issue(p.caseNumber(), d.noticeType, values);
     if (published) {
-      store.addMilestone(p.caseNumber(), "OPINION_PUBLISHED", true, "复核意见已依法向社会公开", null);
+      store.addMilestone(p.caseNumber(), MilestoneType.OPINION_PUBLISHED, true, "复核意见已依法向社会公开", null);
     }
 
     store.moveTo(p.caseNumber(), d.next);
@@ -153,8 +155,8 @@ public class DeliverOpinionDelegate implements JavaDelegate {
     };
     return new Delivery(outcome.name(), outcome.label(route), p.handlingUnit(), p.handlingUnitName(), noticeType,
         appealable ? PetitionStatus.REPLIED : PetitionStatus.CLOSED,
-        appealable ? deadlines.due("review-request", now.toInstant()) : null,
-        deadlines.due("evaluation", now.toInstant()));
+        appealable ? deadlines.due(Clocks.REVIEW_REQUEST, now.toInstant()) : null,
+        deadlines.due(Clocks.EVALUATION, now.toInstant()));
   }
 
   /** A review or re-review opinion; its notice type is the kind's name, e.g. REVIEW_OPINION, RE_REVIEW_REDO_OPINION. */
@@ -163,7 +165,7 @@ public class DeliverOpinionDelegate implements JavaDelegate {
     boolean redo = outcome == AppealOutcome.REDO;
     boolean review = stage == OpinionKind.REVIEW;
     PetitionStatus next = redo ? PetitionStatus.ACCEPTED : review ? PetitionStatus.REVIEWED : PetitionStatus.TERMINATED;
-    OffsetDateTime appealDue = review && !redo ? deadlines.due("re-review-request", now.toInstant()) : null;
+    OffsetDateTime appealDue = review && !redo ? deadlines.due(Clocks.RE_REVIEW_REQUEST, now.toInstant()) : null;
     return new Delivery(outcome.name(), outcome.label(), CaseVariables.text(ex, levelVar),
         CaseVariables.text(ex, levelNameVar), stage.name() + (redo ? "_REDO" : "") + "_OPINION", next, appealDue,
         null);

@@ -2,7 +2,9 @@ package cn.xinfang.handling;
 
 import static cn.xinfang.engine.PetitionProcess.Var;
 
+import cn.xinfang.engine.PetitionProcess.Clocks;
 import cn.xinfang.calendar.Deadlines;
+import cn.xinfang.casestore.MilestoneType;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.notice.Notices;
@@ -36,11 +38,11 @@ public class ExtendDeadlineDelegate implements JavaDelegate {
     PetitionRecord p = cases.of(execution);
     Date oldDue = Date.from(p.handlingDue().toInstant());
     long days = ((Number) execution.getVariable(Var.EXTENSION_DAYS)).longValue();
-    Date newDue = deadlines.extend(HandlePetitionListener.EXTENSION_CLOCK, oldDue, days);
+    Date newDue = deadlines.extend(Clocks.EXTENSION, oldDue, days);
     store.recordHandlingDeadline(p.caseNumber(), newDue.toInstant().atOffset(ZoneOffset.UTC), true);
     execution.setVariable(Var.HANDLING_DUE, newDue);
     execution.setVariable(Var.EXTENDED, true);
-    store.addMilestone(p.caseNumber(), "EXTENSION_APPROVED", false,
+    store.addMilestone(p.caseNumber(), MilestoneType.EXTENSION_APPROVED, false,
         "延期 " + days + " 日获批：办结期限由" + Notices.day(oldDue) + "延至" + Notices.day(newDue),
         CaseVariables.text(execution, Var.EXTENSION_COMMENT));
   }

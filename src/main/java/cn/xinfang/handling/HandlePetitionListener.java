@@ -2,6 +2,7 @@ package cn.xinfang.handling;
 
 import static cn.xinfang.engine.PetitionProcess.Var;
 
+import cn.xinfang.engine.PetitionProcess.Clocks;
 import cn.xinfang.calendar.Deadlines;
 import cn.xinfang.casestore.HandlingOutcome;
 import cn.xinfang.casestore.PetitionRecord;
@@ -38,7 +39,6 @@ public class HandlePetitionListener implements TaskListener {
       Var.PETITIONER_CONSENTS, Var.OTHER_PARTY_CONSENTS, Var.HEARING_DATE, Var.HEARING_PARTICIPANTS,
       Var.HEARING_SUMMARY);
 
-  static final String EXTENSION_CLOCK = "extension";
   static final int OPINION_MAX = 4000;
 
   private final Deadlines deadlines;
@@ -92,7 +92,7 @@ public class HandlePetitionListener implements TaskListener {
     if (clock.instant().isAfter(due.toInstant())) {
       throw TaskInputs.invalid(Var.HANDLING_ACTION, "办理期限已于" + Notices.day(due) + "届满，延期须在期限届满前申请");
     }
-    in.requireWholeNumber(Var.EXTENSION_DAYS, "延长天数", 1, deadlines.maxDays(EXTENSION_CLOCK));
+    in.requireWholeNumber(Var.EXTENSION_DAYS, "延长天数", 1, deadlines.maxDays(Clocks.EXTENSION));
     in.requireText(Var.EXTENSION_REASON, "延期理由", 200);
   }
 

@@ -2,8 +2,10 @@ package cn.xinfang.handling;
 
 import static cn.xinfang.engine.PetitionProcess.Var;
 
+import cn.xinfang.engine.PetitionProcess.Clocks;
 import cn.xinfang.calendar.Deadlines;
 import cn.xinfang.calendar.StatutoryCalendar;
+import cn.xinfang.casestore.MilestoneType;
 import cn.xinfang.casestore.Hearing;
 import cn.xinfang.casestore.OpinionKind;
 import cn.xinfang.casestore.OpinionStore;
@@ -30,8 +32,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordHearingDelegate implements JavaDelegate {
 
-  static final String RE_REVIEW_CLOCK = "re-review-decision";
-
   private final PetitionStore store;
   private final OpinionStore opinions;
   private final Deadlines deadlines;
@@ -54,19 +54,19 @@ public class RecordHearingDelegate implements JavaDelegate {
     LocalDate heldOn = LocalDate.parse(CaseVariables.text(execution, Var.HEARING_DATE).strip());
     opinions.insertHearing(p.id(), new Hearing(stage, heldOn, CaseVariables.text(execution, Var.HEARING_PARTICIPANTS),
         CaseVariables.text(execution, Var.HEARING_SUMMARY)));
-    store.addMilestone(p.caseNumber(), "HEARING", true,
+    store.addMilestone(p.caseNumber(), MilestoneType.HEARING, true,
         "已举行听证（" + StatutoryCalendar.chineseDay(heldOn.atStartOfDay(StatutoryCalendar.ZONE).toInstant()) + "）",
         null);
     if (stage == OpinionKind.RE_REVIEW) {
       Instant pausedSince = CaseVariables.date(execution, Var.HEARING_REQUESTED_AT).toInstant();
-      long paused = deadlines.daysBetween(RE_REVIEW_CLOCK, pausedSince, clock.instant());
+      long paused = deadlines.daysBetween(Clocks.RE_REVIEW_DECISION, pausedSince, clock.instant());
       Object before = execution.getVariable(Var.RE_REVIEW_PAUSED_DAYS);
       long total = (before == null ? 0 : ((Number) before).longValue()) + paused;
-      Date due = deadlines.dueDateExcluding(RE_REVIEW_CLOCK, CaseVariables.date(execution, Var.RE_REVIEW_REQUESTED_AT),
+      Date due = deadlines.dueDateExcluding(Clocks.RE_REVIEW_DECISION, CaseVariables.date(execution, Var.RE_REVIEW_REQUESTED_AT),
           total);
       execution.setVariable(Var.RE_REVIEW_PAUSED_DAYS, total);
       execution.setVariable(Var.RE_REVIEW_DUE, due);
-      store.addMilestone(p.caseNumber(), "HEARING_TIME_EXCLUDED", true,
+      store.addMilestone(p.caseNumber(), MilestoneType.HEARING_TIME_EXCLUDED, true,
           "听证所需 " + paused + " 日不计入复核期限，复核期限至" + Notices.day(due), null);
     }
     execution.removeVariables(List.of(Var.HEARING_DATE, Var.HEARING_PARTICIPANTS, Var.HEARING_SUMMARY,

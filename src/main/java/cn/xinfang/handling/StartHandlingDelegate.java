@@ -2,7 +2,9 @@ package cn.xinfang.handling;
 
 import static cn.xinfang.engine.PetitionProcess.Var;
 
+import cn.xinfang.engine.PetitionProcess.Clocks;
 import cn.xinfang.calendar.Deadlines;
+import cn.xinfang.casestore.MilestoneType;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.notice.Notices;
 import cn.xinfang.engine.ProcessCase;
@@ -22,8 +24,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class StartHandlingDelegate implements JavaDelegate {
-
-  static final String SIMPLE_PROCEDURE_CLOCK = "simple-procedure";
 
   private final Deadlines deadlines;
   private final PetitionStore store;
@@ -48,10 +48,10 @@ public class StartHandlingDelegate implements JavaDelegate {
     store.recordHandlingDeadline(caseNumber, due.toInstant().atOffset(ZoneOffset.UTC), false);
     execution.setVariable(Var.ACCEPTED_AT, acceptedAt);
     execution.setVariable(Var.HANDLING_DUE, due);
-    execution.setVariable(Var.SIMPLE_PROCEDURE, SIMPLE_PROCEDURE_CLOCK.equals(handlingClock));
+    execution.setVariable(Var.SIMPLE_PROCEDURE, Clocks.SIMPLE_PROCEDURE.equals(handlingClock));
     execution.setVariable(Var.EXTENDED, false);
     if (restart) {
-      store.addMilestone(caseNumber, "HANDLING_RESTARTED", true,
+      store.addMilestone(caseNumber, MilestoneType.HANDLING_RESTARTED, true,
           "承办单位重新办理，办结期限至" + Notices.day(due), null);
     }
   }

@@ -3,6 +3,7 @@ package cn.xinfang.intake;
 import static cn.xinfang.engine.PetitionProcess.Var;
 
 import cn.xinfang.calendar.StatutoryCalendar;
+import cn.xinfang.casestore.MilestoneType;
 import cn.xinfang.casestore.NewPetition;
 import cn.xinfang.casestore.OpinionKind;
 import cn.xinfang.casestore.OpinionStore;
@@ -87,7 +88,7 @@ public class IntakeService {
    */
   public PetitionRecord record(NewPetition petition) {
     PetitionRecord record = store.insert(petition);
-    store.addMilestone(record.caseNumber(), "REGISTERED", true,
+    store.addMilestone(record.caseNumber(), MilestoneType.REGISTERED, true,
         "信访事项已登记（" + record.channel().label() + "）", null);
     return record;
   }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -24,7 +25,10 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * the case, and form-js never submits them), with what each may hold. A task accepts exactly its form's
  * inputs, so that a designer who adds a field to a form in Modeler adds an input without a Java change, and
  * nobody completing a task can write any other variable of the case (the handling unit, the approval chain,
- * a deadline, the registering clerk).
+ * a deadline, the registering clerk). The form's own rules for a value that is given (minLength,
+ * maxLength, min, max, pattern) are the server's too, so that what Tasklist refuses the server refuses,
+ * with a Chinese message, for every client; whether a field must be given depends on the form's
+ * conditions and is the task listeners' to check.
  */
 final class FormInputs {
 
@@ -34,8 +38,8 @@ final class FormInputs {
   private static final Set<String> DISPLAY_ONLY = Set.of("text", "html", "image", "button", "spacer", "separator",
       "group", "dynamiclist", "iframe", "table", "documentPreview", "expression", "filepicker");
 
-  /** One input: the form-js component type and, for a choice with fixed options, their values. */
-  record Field(String key, String type, Set<String> options) {
+  /** One input: the form-js component type, for a choice with fixed options their values, and its rules. */
+  record Field(String key, String type, Set<String> options, Rules rules) {
 
     boolean list() {
       return "checklist".equals(type) || "taglist".equals(type);
@@ -75,7 +79,7 @@ final class FormInputs {
         }
       }
       String key = c.path("key").asText();
-      fields.put(key, new Field(key, type, options));
+      fields.put(key, new Field(key, type, options, Rules.of(c.path("validate"), c.path("label").asText(key))));
     }
   }
 
@@ -121,11 +125,15 @@ final class FormInputs {
     }
     switch (field.type()) {
       case "checkbox" -> require(value instanceof Boolean, name, "是/否（布尔值 true/false）");
-      case "number" -> require(value instanceof Number, name, "数字");
+      case "number" -> {
+        require(value instanceof Number, name, "数字");
+        field.rules().checkNumber(name, ((Number) value).doubleValue());
+      }
       case "datetime" -> require(value instanceof String || value instanceof Date, name, "日期（yyyy-MM-dd）");
       case "checklist", "taglist" -> throw refusedType(name);
       default -> {
         require(value instanceof String, name, "文本");
+        field.rules().checkText(name, (String) value);
         if (field.options() != null && !field.options().contains(value)) {
           throw new InvalidInputException(name, "变量 " + name + " 的取值无效：" + value + "；应为 "
               + String.join("、", field.options()) + " 之一");
@@ -158,6 +166,53 @@ final class FormInputs {
   private static InvalidInputException refusedType(String name) {
     return new InvalidInputException(name, "变量 " + name + " 的类型不允许：只能提交文本、数字、是/否和日期，"
         + "不能提交对象、JSON、XML、文件或二进制数据");
+  }
+
+  /** A field's validate rules (form-js: minLength, maxLength, min, max, pattern), for a value that is given. */
+  record Rules(String label, Integer minLength, Integer maxLength, Double min, Double max, Pattern pattern) {
+
+    static Rules of(JsonNode validate, String label) {
+      return new Rules(label, integer(validate, "minLength"), integer(validate, "maxLength"),
+          validate.has("min") ? validate.path("min").asDouble() : null,
+          validate.has("max") ? validate.path("max").asDouble() : null,
+          validate.hasNonNull("pattern") ? Pattern.compile(validate.path("pattern").asText()) : null);
+    }
+
+    private static Integer integer(JsonNode validate, String name) {
+      return validate.has(name) ? validate.path(name).asInt() : null;
+    }
+
+    void checkText(String name, String text) {
+      if (text.isEmpty()) {
+        return;
+      }
+      if (minLength != null && text.length() < minLength) {
+        throw new InvalidInputException(name, label + "（" + name + "）至少应有 " + minLength + " 个字");
+      }
+      if (maxLength != null && text.length() > maxLength) {
+        throw new InvalidInputException(name, label + "（" + name + "）不能超过 " + maxLength + " 个字");
+      }
+      // as form-js tests it: the pattern is found in the text (the forms anchor theirs)
+      if (pattern != null && !pattern.matcher(text).find()) {
+        throw new InvalidInputException(name, label + "（" + name + "）格式不正确");
+      }
+    }
+
+    void checkNumber(String name, double value) {
+      if (min != null && value < min || max != null && value > max) {
+        throw new InvalidInputException(name, label + "（" + name + "）应在 " + format(min) + " 至 " + format(max)
+            + " 之间");
+      }
+    }
+
+    private static String format(Double bound) {
+      return bound == null ? "" : bound == Math.rint(bound) ? Long.toString(bound.longValue()) : bound.toString();
+    }
+  }
+
+  /** The rules of a field, for the contract test. */
+  Rules rules(String key) {
+    return fields.get(key).rules();
   }
 
   @Override

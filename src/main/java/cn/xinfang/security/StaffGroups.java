@@ -1,5 +1,6 @@
 package cn.xinfang.security;
 
+import cn.xinfang.engine.PetitionProcess;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ final class StaffGroups {
   }
 
   static final List<StaffGroup> ALL = List.of(
-      new StaffGroup("bureau", "市信访局", "clerk1", "王敏"),
+      new StaffGroup(PetitionProcess.Group.BUREAU, "市信访局", "clerk1", "王敏"),
       new StaffGroup("unit-housing", "市住房和建设局", "housing1", "李建国"),
       new StaffGroup("unit-hrss", "市人力资源和社会保障局", "hrss1", "张丽"),
       new StaffGroup("unit-planning", "市规划和自然资源局", "planning1", "刘洋"),
@@ -27,7 +28,7 @@ final class StaffGroups {
       new StaffGroup("political-legal", "市委政法委", "legal1", "马骏"),
       new StaffGroup("review-municipal", "市人民政府（复查）", "review1", "朱红"),
       new StaffGroup("re-review-provincial", "省信访局（复核）", "rereview1", "胡斌"),
-      new StaffGroup("leaders", "分管领导", "leader1", "郭峰"));
+      new StaffGroup(PetitionProcess.Group.LEADERS, "分管领导", "leader1", "郭峰"));
 
   private StaffGroups() {
   }

@@ -2,6 +2,7 @@ package cn.xinfang.triage;
 
 import static cn.xinfang.engine.PetitionProcess.Var;
 
+import cn.xinfang.casestore.MilestoneType;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.casestore.Route;
 import cn.xinfang.engine.CaseVariables;
@@ -29,6 +30,6 @@ public class RecordRouteDelegate implements JavaDelegate {
     store.recordRoute(caseNumber, route);
     store.recordCategory(caseNumber, (String) execution.getVariable(Var.CATEGORY));
     String comment = (String) execution.getVariable(Var.TRIAGE_COMMENT);
-    store.addMilestone(caseNumber, "TRIAGED", false, "分流：" + route.label(), comment);
+    store.addMilestone(caseNumber, MilestoneType.TRIAGED, false, "分流：" + route.label(), comment);
   }
 }

@@ -2,6 +2,7 @@ package cn.xinfang.triage;
 
 import static cn.xinfang.engine.PetitionProcess.Var;
 
+import cn.xinfang.casestore.MilestoneType;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.casestore.Route;
@@ -58,7 +59,7 @@ public class TransferPetitionDelegate implements JavaDelegate {
       case POLITICAL_LEGAL -> "已转送政法机关：" + unitName;
       default -> ("ASSIGN".equals(execution.getVariable(Var.TRANSFER_MODE)) ? "已交办至：" : "已转送至：") + unitName;
     };
-    store.addMilestone(caseNumber, "TRANSFERRED", true, description, "接收单位：" + unit);
+    store.addMilestone(caseNumber, MilestoneType.TRANSFERRED, true, description, "接收单位：" + unit);
     execution.setVariable(Var.TRANSFERRED_AT, Date.from(clock.instant()));
     // an earlier round's answer (and objection reason) must not prefill or decide this one;
     // the OBJECTED milestone keeps the reason

@@ -2,6 +2,7 @@ package cn.xinfang.triage;
 
 import static cn.xinfang.engine.PetitionProcess.Var;
 
+import cn.xinfang.engine.PetitionProcess.Clocks;
 import cn.xinfang.calendar.Deadlines;
 import cn.xinfang.calendar.StatutoryCalendar;
 import cn.xinfang.web.InvalidInputException;
@@ -34,7 +35,7 @@ public class ValidateAcceptanceListener implements TaskListener {
     Acceptance acceptance = in.requireEnum(Var.ACCEPTANCE, Acceptance.class, "受理意见");
     if (acceptance == Acceptance.OBJECT) {
       in.requireText(Var.OBJECTION_REASON, "异议理由", 2000);
-      Date due = deadlines.dueDate("objection", (Date) task.getVariable(Var.TRANSFERRED_AT));
+      Date due = deadlines.dueDate(Clocks.OBJECTION, (Date) task.getVariable(Var.TRANSFERRED_AT));
       if (clock.instant().isAfter(due.toInstant())) {
         throw new InvalidInputException(Var.ACCEPTANCE, "异议期限已过：承办单位应在收到之日起 5 个工作日内（截至"
             + StatutoryCalendar.chineseDay(due.toInstant())

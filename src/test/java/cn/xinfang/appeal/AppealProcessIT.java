@@ -1,5 +1,8 @@
 package cn.xinfang.appeal;
 
+import cn.xinfang.engine.PetitionProcess.Var;
+import cn.xinfang.engine.PetitionProcess;
+
 import static cn.xinfang.support.CaseDriver.HANDLE;
 import static cn.xinfang.support.CaseDriver.REVIEW;
 import static cn.xinfang.support.CaseDriver.RE_REVIEW;
@@ -64,7 +67,7 @@ class AppealProcessIT {
 
     // When the review level changes the opinion on 2026-11-20
     clock.pin("2026-11-20T15:00");
-    cases.complete(c, REVIEW, Map.of("reviewOutcome", "CHANGE", "opinionText", "赔偿数额调整为 5000 元。"));
+    cases.complete(c, REVIEW, Map.of(Var.REVIEW_OUTCOME, "CHANGE", Var.OPINION_TEXT, "赔偿数额调整为 5000 元。"));
 
     // Then the 复查意见书 is delivered and names the re-review level and the last day to ask: 12-21
     // (30 days end on Sun 2026-12-20)
@@ -85,8 +88,8 @@ class AppealProcessIT {
     assertThat(reReview).hasCandidateGroup("re-review-provincial").hasDueDate(endOf("2026-12-31"));
 
     // When it upholds the review opinion and publishes it
-    cases.complete(c, RE_REVIEW, Map.of("reReviewOutcome", "UPHOLD", "opinionText", "复查意见正确，予以维持。",
-        "publishOpinion", true));
+    cases.complete(c, RE_REVIEW, Map.of(Var.RE_REVIEW_OUTCOME, "UPHOLD", Var.OPINION_TEXT, "复查意见正确，予以维持。",
+        Var.PUBLISH_OPINION, true));
 
     // Then the case is terminated: the 复核意见书 says so, the opinion is published, no deadline remains
     assertThat(c.pi()).hasPassed("Task_DeliverReReviewOpinion", "End_Terminated");
@@ -129,7 +132,7 @@ class AppealProcessIT {
 
     // When the review level orders it redone on Tue 2026-10-20
     clock.pin("2026-10-20T11:00");
-    cases.complete(c, REVIEW, Map.of("reviewOutcome", "REDO", "opinionText", "原处理意见事实不清，撤销重办。"));
+    cases.complete(c, REVIEW, Map.of(Var.REVIEW_OUTCOME, "REDO", Var.OPINION_TEXT, "原处理意见事实不清，撤销重办。"));
 
     // Then the unit handles it again: 60 days from the redo end on Sat 2026-12-19, so Mon 12-21
     assertThat(c.pi()).hasPassed("Gateway_ReviewOutcome", "Task_RestartHandling").isWaitingAt(HANDLE);
@@ -140,7 +143,7 @@ class AppealProcessIT {
     assertThat(cases.notice(c, "REVIEW_REDO_OPINION").body()).contains("撤销原处理意见").contains("重新办理");
     assertThat(cases.publicMilestones(c)).contains("承办单位重新办理，办结期限至2026年12月21日");
     assertThat(runtimeService.getVariable(c.pi().getId(), "extended")).isEqualTo(false);
-    assertThat(formService.getTaskFormVariables(handle.getId()).keySet()).doesNotContain("opinionText");
+    assertThat(formService.getTaskFormVariables(handle.getId()).keySet()).doesNotContain(Var.OPINION_TEXT);
 
     // and a review request now waits for the new opinion
     assertThat(api.requestReview(c.queryCode(), "再请求").status()).isEqualTo(409);
@@ -168,12 +171,12 @@ class AppealProcessIT {
 
     // When the level decides on 11-10 to hold a hearing, and records it on 11-15
     clock.pin("2026-11-10T10:00");
-    cases.complete(c, RE_REVIEW, Map.of("reReviewAction", "HEARING"));
-    assertThat(c.pi()).isWaitingAt("holdReReviewHearing");
-    assertThat(cases.task(c, "holdReReviewHearing")).hasCandidateGroup("re-review-provincial");
+    cases.complete(c, RE_REVIEW, Map.of(Var.RE_REVIEW_ACTION, "HEARING"));
+    assertThat(c.pi()).isWaitingAt(PetitionProcess.TASK_HOLD_RE_REVIEW_HEARING);
+    assertThat(cases.task(c, PetitionProcess.TASK_HOLD_RE_REVIEW_HEARING)).hasCandidateGroup("re-review-provincial");
     clock.pin("2026-11-15T16:00");
-    cases.complete(c, "holdReReviewHearing", Map.of("hearingDate", "2026-11-14",
-        "hearingParticipants", "听证员五人，信访人，承办单位", "hearingSummary", "听取各方意见。"));
+    cases.complete(c, PetitionProcess.TASK_HOLD_RE_REVIEW_HEARING, Map.of(Var.HEARING_DATE, "2026-11-14",
+        Var.HEARING_PARTICIPANTS, "听证员五人，信访人，承办单位", Var.HEARING_SUMMARY, "听取各方意见。"));
 
     // Then the 5 days of the hearing are added: due Mon 2026-12-07
     assertThat(c.pi()).hasPassed("Task_RecordReReviewHearing").isWaitingAt(RE_REVIEW);
@@ -185,10 +188,10 @@ class AppealProcessIT {
 
     // and a second hearing adds its own days: decided 11-20, recorded 11-23 -> 3 more, due 12-10
     clock.pin("2026-11-20T10:00");
-    cases.complete(c, RE_REVIEW, Map.of("reReviewAction", "HEARING"));
+    cases.complete(c, RE_REVIEW, Map.of(Var.RE_REVIEW_ACTION, "HEARING"));
     clock.pin("2026-11-23T10:00");
-    cases.complete(c, "holdReReviewHearing", Map.of("hearingDate", "2026-11-23",
-        "hearingParticipants", "听证员五人", "hearingSummary", "补充听证。"));
+    cases.complete(c, PetitionProcess.TASK_HOLD_RE_REVIEW_HEARING, Map.of(Var.HEARING_DATE, "2026-11-23",
+        Var.HEARING_PARTICIPANTS, "听证员五人", Var.HEARING_SUMMARY, "补充听证。"));
     assertThat(cases.task(c, RE_REVIEW)).hasDueDate(endOf("2026-12-10"));
   }
 
@@ -198,7 +201,7 @@ class AppealProcessIT {
     clock.pin("2026-11-02T10:00");
     api.requestReReview(c.queryCode(), "不服复查意见");
 
-    cases.complete(c, RE_REVIEW, Map.of("reReviewOutcome", "REDO", "opinionText", "复查认定事实不清，撤销重办。"));
+    cases.complete(c, RE_REVIEW, Map.of(Var.RE_REVIEW_OUTCOME, "REDO", Var.OPINION_TEXT, "复查认定事实不清，撤销重办。"));
 
     assertThat(c.pi()).hasPassed("Gateway_ReReviewOutcome", "Task_RestartHandling").isWaitingAt(HANDLE);
     assertThat(cases.stored(c).status()).isEqualTo(PetitionStatus.ACCEPTED);
@@ -285,7 +288,7 @@ class AppealProcessIT {
     clock.pin("2026-10-19T10:00");
     assertThat(api.requestReview(c.queryCode(), "不服处理意见").status()).isEqualTo(201);
     clock.pin(beijingTime);
-    cases.complete(c, REVIEW, Map.of("reviewOutcome", "UPHOLD", "opinionText", "原处理意见正确，予以维持。"));
+    cases.complete(c, REVIEW, Map.of(Var.REVIEW_OUTCOME, "UPHOLD", Var.OPINION_TEXT, "原处理意见正确，予以维持。"));
     assertThat(cases.stored(c).status()).isEqualTo(PetitionStatus.REVIEWED);
     return c;
   }
@@ -293,13 +296,13 @@ class AppealProcessIT {
   private Case terminated(PersonRequest petitioner) {
     Case c = cases.register(petitioner, 1, "FUTIAN", "HOUSING", "2026-09-20");
     cases.complete(c, TRIAGE, Petitions.triage("CLAIM", "NONE", false, false, false, true));
-    cases.complete(c, CaseDriver.ACCEPT, Map.of("acceptance", "ACCEPT"));
+    cases.complete(c, CaseDriver.ACCEPT, Map.of(Var.ACCEPTANCE, "ACCEPT"));
     cases.conclude(c, "NOT_SUPPORTED");
     cases.approveAll(c);
     assertThat(api.requestReview(c.queryCode(), "不服").status()).isEqualTo(201);
-    cases.complete(c, REVIEW, Map.of("reviewOutcome", "UPHOLD", "opinionText", "维持。"));
+    cases.complete(c, REVIEW, Map.of(Var.REVIEW_OUTCOME, "UPHOLD", Var.OPINION_TEXT, "维持。"));
     assertThat(api.requestReReview(c.queryCode(), "不服").status()).isEqualTo(201);
-    cases.complete(c, RE_REVIEW, Map.of("reReviewOutcome", "UPHOLD", "opinionText", "维持。"));
+    cases.complete(c, RE_REVIEW, Map.of(Var.RE_REVIEW_OUTCOME, "UPHOLD", Var.OPINION_TEXT, "维持。"));
     assertThat(cases.stored(c).status()).isEqualTo(PetitionStatus.TERMINATED);
     return c;
   }

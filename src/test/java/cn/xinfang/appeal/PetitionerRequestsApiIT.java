@@ -1,5 +1,7 @@
 package cn.xinfang.appeal;
 
+import cn.xinfang.engine.PetitionProcess.Var;
+
 import static cn.xinfang.support.CaseDriver.REVIEW;
 import static cn.xinfang.support.CaseDriver.RE_REVIEW;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -221,7 +223,7 @@ class PetitionerRequestsApiIT {
     api.requestReview(c.queryCode(), "不服");
     assertThat(api.view(c.queryCode()).body().path("actions").path("reviewRequest").path("allowed").asBoolean())
         .isFalse();
-    cases.complete(c, REVIEW, Map.of("reviewOutcome", "UPHOLD", "opinionText", "维持原处理意见。"));
+    cases.complete(c, REVIEW, Map.of(Var.REVIEW_OUTCOME, "UPHOLD", Var.OPINION_TEXT, "维持原处理意见。"));
     JsonNode reviewed = api.view(c.queryCode()).body();
     assertThat(reviewed.path("actions").path("reReviewRequest").path("allowed").asBoolean()).isTrue();
     assertThat(reviewed.path("opinions").get(1).path("outcomeLabel").asText()).isEqualTo("维持原处理意见");
@@ -239,7 +241,7 @@ class PetitionerRequestsApiIT {
   private Case answeredSuggestion() {
     Case c = cases.register("FUTIAN", "HOUSING", "2026-09-20");
     cases.complete(c, CaseDriver.TRIAGE, Petitions.triage("SUGGESTION", "NONE", false, false, false, true));
-    cases.complete(c, CaseDriver.ACCEPT, Map.of("acceptance", "ACCEPT"));
+    cases.complete(c, CaseDriver.ACCEPT, Map.of(Var.ACCEPTANCE, "ACCEPT"));
     cases.conclude(c, "SUPPORTED");
     cases.approveAll(c);
     return c;
@@ -258,7 +260,7 @@ class PetitionerRequestsApiIT {
 
   private Case reviewed() {
     Case c = inReview();
-    cases.complete(c, REVIEW, Map.of("reviewOutcome", "UPHOLD", "opinionText", "维持原处理意见。"));
+    cases.complete(c, REVIEW, Map.of(Var.REVIEW_OUTCOME, "UPHOLD", Var.OPINION_TEXT, "维持原处理意见。"));
     return c;
   }
 
@@ -268,7 +270,7 @@ class PetitionerRequestsApiIT {
     clock.pin("2026-09-28T10:00");
     assertThat(api.requestReview(c.queryCode(), "不服").status()).isEqualTo(201);
     clock.pin("2026-10-01T10:00");
-    cases.complete(c, REVIEW, Map.of("reviewOutcome", "UPHOLD", "opinionText", "维持原处理意见。"));
+    cases.complete(c, REVIEW, Map.of(Var.REVIEW_OUTCOME, "UPHOLD", Var.OPINION_TEXT, "维持原处理意见。"));
     return c;
   }
 
@@ -280,7 +282,7 @@ class PetitionerRequestsApiIT {
 
   private Case terminated() {
     Case c = inReReview();
-    cases.complete(c, RE_REVIEW, Map.of("reReviewOutcome", "UPHOLD", "opinionText", "维持。"));
+    cases.complete(c, RE_REVIEW, Map.of(Var.RE_REVIEW_OUTCOME, "UPHOLD", Var.OPINION_TEXT, "维持。"));
     return c;
   }
 

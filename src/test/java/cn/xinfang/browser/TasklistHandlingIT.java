@@ -1,5 +1,7 @@
 package cn.xinfang.browser;
 
+import cn.xinfang.engine.PetitionProcess.Var;
+
 import static cn.xinfang.support.CaseDriver.APPROVE_REPLY;
 import static cn.xinfang.support.CaseDriver.HANDLE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +59,7 @@ class TasklistHandlingIT {
         .assertSucceeded();
 
     // Then both approvers read the opinion that was typed, and the petitioner reads it in the opinion notice
-    String typed = outcome.result().path("opinionText").asText();
+    String typed = outcome.result().path(Var.OPINION_TEXT).asText();
     assertThat(typed).as("opinion text typed in the browser").contains(c.number());
     assertThat(outcome.result().path("opinionShownToApprovers")).extracting(JsonNode::asText)
         .containsExactly(typed, typed);

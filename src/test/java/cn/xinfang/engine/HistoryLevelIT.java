@@ -1,5 +1,7 @@
 package cn.xinfang.engine;
 
+import cn.xinfang.engine.PetitionProcess.Var;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,7 +54,7 @@ class HistoryLevelIT {
     assertThat(historyService.createUserOperationLogQuery().processInstanceId(c.pi().getId())
         .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).userId("clerk1").count()).isEqualTo(1);
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(c.pi().getId())
-        .variableName("nature").singleResult().getValue()).isEqualTo("CLAIM");
+        .variableName(Var.NATURE).singleResult().getValue()).isEqualTo("CLAIM");
     assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(c.pi().getId())
         .activityId(CaseDriver.TRIAGE).finished().count()).isEqualTo(1);
     // and no detail row for any of the variables set at registration and at triage

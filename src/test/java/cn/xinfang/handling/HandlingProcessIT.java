@@ -1,5 +1,8 @@
 package cn.xinfang.handling;
 
+import cn.xinfang.engine.PetitionProcess.Var;
+import cn.xinfang.engine.PetitionProcess;
+
 import static cn.xinfang.support.CaseDriver.ACCEPT;
 import static cn.xinfang.support.CaseDriver.APPROVE_REPLY;
 import static cn.xinfang.support.CaseDriver.HANDLE;
@@ -64,7 +67,7 @@ class HandlingProcessIT {
       Case c = cases.transferred();
 
       // When the unit accepts it
-      cases.complete(c, ACCEPT, Map.of("acceptance", "ACCEPT"));
+      cases.complete(c, ACCEPT, Map.of(Var.ACCEPTANCE, "ACCEPT"));
 
       // Then handlePetition is due 60 days later, Mon 2026-11-09, and the petitioner reads that date
       assertThat(c.pi()).hasPassed("Task_StartHandling", "Task_NotifyAcceptance").isWaitingAt(HANDLE);
@@ -84,7 +87,7 @@ class HandlingProcessIT {
       Case c = cases.transferred("CLAIM", true);
 
       // When the unit accepts it
-      cases.complete(c, ACCEPT, Map.of("acceptance", "ACCEPT"));
+      cases.complete(c, ACCEPT, Map.of(Var.ACCEPTANCE, "ACCEPT"));
 
       // Then it is due after 10 working days, across 中秋 and 国庆: 2026-10-15
       assertThat(cases.task(c, HANDLE)).hasDueDate(endOf("2026-10-15"));
@@ -98,7 +101,7 @@ class HandlingProcessIT {
       Case c = cases.transferred();
 
       // When the unit accepts it
-      cases.complete(c, ACCEPT, Map.of("acceptance", "ACCEPT"));
+      cases.complete(c, ACCEPT, Map.of(Var.ACCEPTANCE, "ACCEPT"));
 
       // Then the period ends on the first working day after the holiday, Thu 2026-10-08
       assertThat(cases.task(c, HANDLE)).hasDueDate(endOf("2026-10-08"));
@@ -120,10 +123,10 @@ class HandlingProcessIT {
       // When the unit asks for 30 more days and a leader approves
       clock.pin("2026-10-20T10:00");
       cases.complete(c, HANDLE, extension(30, "需要委托第三方机构进行房屋安全鉴定"));
-      assertThat(c.pi()).isWaitingAt("approveExtension");
-      Task approval = cases.task(c, "approveExtension");
+      assertThat(c.pi()).isWaitingAt(PetitionProcess.TASK_APPROVE_EXTENSION);
+      Task approval = cases.task(c, PetitionProcess.TASK_APPROVE_EXTENSION);
       assertThat(approval).hasCandidateGroup("leaders").hasDueDate(endOf("2026-11-09"));
-      cases.complete(c, "approveExtension", Map.of("extensionApproved", true, "extensionComment", "同意延期"));
+      cases.complete(c, PetitionProcess.TASK_APPROVE_EXTENSION, Map.of(Var.EXTENSION_APPROVED, true, Var.EXTENSION_COMMENT, "同意延期"));
 
       // Then handling is due 30 days after the old deadline, Wed 2026-12-09
       assertThat(c.pi()).hasPassed("Task_ExtendDeadline", "Task_NotifyExtension").isWaitingAt(HANDLE);
@@ -137,7 +140,7 @@ class HandlingProcessIT {
       assertThat(cases.publicMilestones(c)).noneMatch(m -> m.contains("同意延期"));
 
       // and a second extension is refused
-      Refusals.assertRefused(() -> cases.complete(c, HANDLE, extension(10, "仍需鉴定")), "handlingAction");
+      Refusals.assertRefused(() -> cases.complete(c, HANDLE, extension(10, "仍需鉴定")), Var.HANDLING_ACTION);
       assertThat(c.pi()).isWaitingAt(HANDLE);
     }
 
@@ -148,7 +151,7 @@ class HandlingProcessIT {
       cases.complete(c, HANDLE, extension(15, "当事人在外地，需延期调查"));
 
       // When the leader refuses it
-      cases.complete(c, "approveExtension", Map.of("extensionApproved", false, "extensionComment", "理由不充分"));
+      cases.complete(c, PetitionProcess.TASK_APPROVE_EXTENSION, Map.of(Var.EXTENSION_APPROVED, false, Var.EXTENSION_COMMENT, "理由不充分"));
 
       // Then handling goes on with the old deadline, no notice goes out, and the unit may ask again
       assertThat(c.pi()).hasPassed("Task_RecordExtensionNotGranted").hasNotPassed("Task_ExtendDeadline")
@@ -162,7 +165,7 @@ class HandlingProcessIT {
             assertThat(m.internalNote()).isEqualTo("理由不充分");
           });
       cases.complete(c, HANDLE, extension(15, "当事人在外地，需延期调查"));
-      assertThat(c.pi()).isWaitingAt("approveExtension");
+      assertThat(c.pi()).isWaitingAt(PetitionProcess.TASK_APPROVE_EXTENSION);
     }
 
     @Test
@@ -194,18 +197,18 @@ class HandlingProcessIT {
       clock.pin("2026-11-10T09:00");
 
       // Then the approval is refused with the date
-      Refusals.assertRefused(() -> cases.complete(c, "approveExtension", Map.of("extensionApproved", true)),
-          "extensionApproved");
-      assertThat(c.pi()).isWaitingAt("approveExtension");
+      Refusals.assertRefused(() -> cases.complete(c, PetitionProcess.TASK_APPROVE_EXTENSION, Map.of(Var.EXTENSION_APPROVED, true)),
+          Var.EXTENSION_APPROVED);
+      assertThat(c.pi()).isWaitingAt(PetitionProcess.TASK_APPROVE_EXTENSION);
     }
 
     static Stream<Arguments> refusedRequests() {
       return Stream.of(
-          Arguments.of("more than 30 days", false, "2026-10-01T10:00", extension(31, "理由"), "extensionDays"),
-          Arguments.of("zero days", false, "2026-10-01T10:00", extension(0, "理由"), "extensionDays"),
-          Arguments.of("no reason", false, "2026-10-01T10:00", extension(10, " "), "extensionReason"),
-          Arguments.of("after the deadline", false, "2026-11-10T08:00", extension(10, "理由"), "handlingAction"),
-          Arguments.of("under the simple procedure", true, "2026-09-12T10:00", extension(10, "理由"), "handlingAction"));
+          Arguments.of("more than 30 days", false, "2026-10-01T10:00", extension(31, "理由"), Var.EXTENSION_DAYS),
+          Arguments.of("zero days", false, "2026-10-01T10:00", extension(0, "理由"), Var.EXTENSION_DAYS),
+          Arguments.of("no reason", false, "2026-10-01T10:00", extension(10, " "), Var.EXTENSION_REASON),
+          Arguments.of("after the deadline", false, "2026-11-10T08:00", extension(10, "理由"), Var.HANDLING_ACTION),
+          Arguments.of("under the simple procedure", true, "2026-09-12T10:00", extension(10, "理由"), Var.HANDLING_ACTION));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -215,7 +218,7 @@ class HandlingProcessIT {
       // Given a case accepted on 2026-09-10 (ordinary: due 11-09; simple: due 09-24)
       clock.pin("2026-09-10T10:00");
       Case c = cases.transferred("CLAIM", simple);
-      cases.complete(c, ACCEPT, Map.of("acceptance", "ACCEPT"));
+      cases.complete(c, ACCEPT, Map.of(Var.ACCEPTANCE, "ACCEPT"));
 
       // When the unit asks for an extension that the law does not allow
       clock.pin(now);
@@ -240,11 +243,11 @@ class HandlingProcessIT {
       Case c = cases.accepted();
 
       // When the unit mediates and both sides agree
-      cases.complete(c, HANDLE, Map.of("handlingAction", "MEDIATE"));
-      assertThat(c.pi()).isWaitingAt("mediatePetition");
-      assertThat(cases.task(c, "mediatePetition")).hasCandidateGroup("unit-housing");
-      cases.complete(c, "mediatePetition", Map.of("mediationResult", "AGREED", "petitionerConsents", true,
-          "otherPartyConsents", true, "mediationAgreement", "楼上住户于 15 日内更换管道并赔偿 3000 元"));
+      cases.complete(c, HANDLE, Map.of(Var.HANDLING_ACTION, "MEDIATE"));
+      assertThat(c.pi()).isWaitingAt(PetitionProcess.TASK_MEDIATE);
+      assertThat(cases.task(c, PetitionProcess.TASK_MEDIATE)).hasCandidateGroup("unit-housing");
+      cases.complete(c, PetitionProcess.TASK_MEDIATE, Map.of(Var.MEDIATION_RESULT, "AGREED", Var.PETITIONER_CONSENTS, true,
+          Var.OTHER_PARTY_CONSENTS, true, Var.MEDIATION_AGREEMENT, "楼上住户于 15 日内更换管道并赔偿 3000 元"));
 
       // Then the agreement is confirmed in writing and the case is closed
       assertThat(c.pi()).hasPassed("Task_NotifyMediationAgreement", "End_Mediated").isEnded();
@@ -256,9 +259,9 @@ class HandlingProcessIT {
     @Test
     void aFailedMediationReturnsToHandling() {
       Case c = cases.accepted();
-      cases.complete(c, HANDLE, Map.of("handlingAction", "MEDIATE"));
+      cases.complete(c, HANDLE, Map.of(Var.HANDLING_ACTION, "MEDIATE"));
 
-      cases.complete(c, "mediatePetition", Map.of("mediationResult", "FAILED", "mediationAgreement", "对方拒绝赔偿"));
+      cases.complete(c, PetitionProcess.TASK_MEDIATE, Map.of(Var.MEDIATION_RESULT, "FAILED", Var.MEDIATION_AGREEMENT, "对方拒绝赔偿"));
 
       assertThat(c.pi()).hasPassed("Task_RecordMediationFailed").isWaitingAt(HANDLE);
       assertThat(cases.stored(c).status()).isEqualTo(PetitionStatus.ACCEPTED);
@@ -274,11 +277,11 @@ class HandlingProcessIT {
     void anAgreementNeedsBothConsentsAndItsTerms(String name, boolean petitioner, boolean other, String terms,
         String field) {
       Case c = cases.accepted();
-      cases.complete(c, HANDLE, Map.of("handlingAction", "MEDIATE"));
+      cases.complete(c, HANDLE, Map.of(Var.HANDLING_ACTION, "MEDIATE"));
 
-      Refusals.assertRefused(() -> cases.complete(c, "mediatePetition", Map.of("mediationResult", "AGREED",
-          "petitionerConsents", petitioner, "otherPartyConsents", other, "mediationAgreement", terms)), field);
-      assertThat(c.pi()).isWaitingAt("mediatePetition");
+      Refusals.assertRefused(() -> cases.complete(c, PetitionProcess.TASK_MEDIATE, Map.of(Var.MEDIATION_RESULT, "AGREED",
+          Var.PETITIONER_CONSENTS, petitioner, Var.OTHER_PARTY_CONSENTS, other, Var.MEDIATION_AGREEMENT, terms)), field);
+      assertThat(c.pi()).isWaitingAt(PetitionProcess.TASK_MEDIATE);
     }
 
     @Test
@@ -287,7 +290,7 @@ class HandlingProcessIT {
       Case c = cases.accepted("SUGGESTION", false);
 
       // Then mediation is refused
-      Refusals.assertRefused(() -> cases.complete(c, HANDLE, Map.of("handlingAction", "MEDIATE")), "handlingAction");
+      Refusals.assertRefused(() -> cases.complete(c, HANDLE, Map.of(Var.HANDLING_ACTION, "MEDIATE")), Var.HANDLING_ACTION);
       assertThat(c.pi()).isWaitingAt(HANDLE);
     }
 
@@ -297,10 +300,10 @@ class HandlingProcessIT {
       Case c = cases.acceptedOn("2026-09-10T10:00");
 
       // When the unit holds a hearing and records it
-      cases.complete(c, HANDLE, Map.of("handlingAction", "HEARING"));
-      assertThat(c.pi()).isWaitingAt("holdHearing");
+      cases.complete(c, HANDLE, Map.of(Var.HANDLING_ACTION, "HEARING"));
+      assertThat(c.pi()).isWaitingAt(PetitionProcess.TASK_HOLD_HEARING);
       clock.pin("2026-10-16T17:00");
-      cases.complete(c, "holdHearing", hearing("2026-10-16"));
+      cases.complete(c, PetitionProcess.TASK_HOLD_HEARING, hearing("2026-10-16"));
 
       // Then the hearing is stored, the petitioner sees that it took place, and the deadline is unchanged
       assertThat(c.pi()).hasPassed("Task_RecordHearing").isWaitingAt(HANDLE);
@@ -317,11 +320,11 @@ class HandlingProcessIT {
     @CsvSource({"in the future, 2026-10-17, hearingDate", "not a date, 16.10.2026, hearingDate"})
     void aHearingRecordNeedsAPastDate(String name, String day, String field) {
       Case c = cases.acceptedOn("2026-09-10T10:00");
-      cases.complete(c, HANDLE, Map.of("handlingAction", "HEARING"));
+      cases.complete(c, HANDLE, Map.of(Var.HANDLING_ACTION, "HEARING"));
       clock.pin("2026-10-16T17:00");
 
-      Refusals.assertRefused(() -> cases.complete(c, "holdHearing", hearing(day)), field);
-      assertThat(c.pi()).isWaitingAt("holdHearing");
+      Refusals.assertRefused(() -> cases.complete(c, PetitionProcess.TASK_HOLD_HEARING, hearing(day)), field);
+      assertThat(c.pi()).isWaitingAt(PetitionProcess.TASK_HOLD_HEARING);
     }
   }
 
@@ -337,8 +340,8 @@ class HandlingProcessIT {
       // Given an accepted case, concluded SUPPORTED on 2026-10-20
       Case c = cases.acceptedOn("2026-09-10T10:00");
       clock.pin("2026-10-20T10:00");
-      cases.complete(c, HANDLE, Map.of("handlingOutcome", "SUPPORTED", "opinionText", "责成物业公司维修渗漏管道。",
-          "factsFound", "经现场查看，楼上卫生间管道渗漏属实。", "legalBasis", "《物业管理条例》第三十五条"));
+      cases.complete(c, HANDLE, Map.of(Var.HANDLING_OUTCOME, "SUPPORTED", Var.OPINION_TEXT, "责成物业公司维修渗漏管道。",
+          Var.FACTS_FOUND, "经现场查看，楼上卫生间管道渗漏属实。", Var.LEGAL_BASIS, "《物业管理条例》第三十五条"));
 
       // Then the chain is the unit's head, then the leader, each due at the handling deadline
       assertThat(c.pi()).hasPassed("Task_DecideApprovers").isWaitingAt(APPROVE_REPLY);
@@ -375,7 +378,7 @@ class HandlingProcessIT {
 
       // and the process waits for a review request or the end of its window, and for the evaluation
       assertThat(c.pi()).isWaitingAt("EventGateway_ReviewWindow", "Timer_EvaluationWindow");
-      assertThat(runtimeService.getVariables(c.pi().getId())).doesNotContainKeys("opinionText", "replyApproved");
+      assertThat(runtimeService.getVariables(c.pi().getId())).doesNotContainKeys(Var.OPINION_TEXT, Var.REPLY_APPROVED);
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -388,7 +391,7 @@ class HandlingProcessIT {
       // Given an accepted case of that many petitioners
       Case c = cases.register(CaseDriver.PETITIONER, persons, "FUTIAN", "HOUSING", "2026-09-20");
       cases.complete(c, CaseDriver.TRIAGE, Petitions.triage("CLAIM", "NONE", false, false, false, true));
-      cases.complete(c, ACCEPT, Map.of("acceptance", "ACCEPT"));
+      cases.complete(c, ACCEPT, Map.of(Var.ACCEPTANCE, "ACCEPT"));
 
       // When the unit concludes with that outcome
       cases.conclude(c, outcome);
@@ -403,17 +406,17 @@ class HandlingProcessIT {
       // Given a draft approved by the unit's head
       Case c = cases.accepted();
       cases.conclude(c, "NOT_SUPPORTED");
-      cases.complete(c, APPROVE_REPLY, Map.of("replyApproved", true));
+      cases.complete(c, APPROVE_REPLY, Map.of(Var.REPLY_APPROVED, true));
 
       // When the bureau returns it with a comment
       Task second = cases.task(c, APPROVE_REPLY);
       assertThat(cases.candidateGroup(second)).isEqualTo("bureau");
-      cases.complete(c, APPROVE_REPLY, Map.of("replyApproved", false, "approvalComment", "请补充法律依据"));
+      cases.complete(c, APPROVE_REPLY, Map.of(Var.REPLY_APPROVED, false, Var.APPROVAL_COMMENT, "请补充法律依据"));
 
       // Then the unit handles again and reads the comment; nothing reached the petitioner
       assertThat(c.pi()).isWaitingAt(HANDLE).hasNotPassed("Task_DeliverOpinion");
       Task handle = cases.task(c, HANDLE);
-      assertThat(formService.getTaskFormVariables(handle.getId()).getValue("approvalComment", String.class))
+      assertThat(formService.getTaskFormVariables(handle.getId()).getValue(Var.APPROVAL_COMMENT, String.class))
           .isEqualTo("请补充法律依据");
       assertThat(cases.stored(c).status()).isEqualTo(PetitionStatus.ACCEPTED);
       assertThat(cases.noticeTypes(c)).doesNotContain("HANDLING_OPINION");
@@ -433,8 +436,8 @@ class HandlingProcessIT {
       Case c = cases.accepted();
       cases.conclude(c, "SUPPORTED");
 
-      Refusals.assertRefused(() -> cases.complete(c, APPROVE_REPLY, Map.of("replyApproved", false)), "approvalComment");
-      Refusals.assertRefused(() -> cases.complete(c, APPROVE_REPLY, Map.of()), "replyApproved");
+      Refusals.assertRefused(() -> cases.complete(c, APPROVE_REPLY, Map.of(Var.REPLY_APPROVED, false)), Var.APPROVAL_COMMENT);
+      Refusals.assertRefused(() -> cases.complete(c, APPROVE_REPLY, Map.of()), Var.REPLY_APPROVED);
       assertThat(c.pi()).isWaitingAt(APPROVE_REPLY);
     }
 
@@ -447,7 +450,7 @@ class HandlingProcessIT {
       Case c = cases.accepted();
 
       Refusals.assertRefused(() -> cases.complete(c, HANDLE,
-          Map.of("handlingOutcome", outcome, "opinionText", text)), field);
+          Map.of(Var.HANDLING_OUTCOME, outcome, Var.OPINION_TEXT, text)), field);
       assertThat(c.pi()).isWaitingAt(HANDLE).hasNotPassed("Task_DecideApprovers");
     }
 
@@ -460,7 +463,7 @@ class HandlingProcessIT {
       // Given an accepted case on the suggestion or enforcement route
       Case c = cases.register("FUTIAN", "HOUSING", "2026-09-20");
       cases.complete(c, CaseDriver.TRIAGE, Petitions.triage(nature, statutoryRoute, false, false, false, true));
-      cases.complete(c, ACCEPT, Map.of("acceptance", "ACCEPT"));
+      cases.complete(c, ACCEPT, Map.of(Var.ACCEPTANCE, "ACCEPT"));
 
       // When the answer is approved and delivered
       cases.conclude(c, "SUPPORTED");
@@ -537,11 +540,11 @@ class HandlingProcessIT {
   // ---------------------------------------------------------------------------------------------
 
   static Map<String, Object> extension(long days, String reason) {
-    return Map.of("handlingAction", "EXTEND", "extensionDays", days, "extensionReason", reason);
+    return Map.of(Var.HANDLING_ACTION, "EXTEND", Var.EXTENSION_DAYS, days, Var.EXTENSION_REASON, reason);
   }
 
   static Map<String, Object> hearing(String day) {
-    return Map.of("hearingDate", day, "hearingParticipants", "主持人王某，听证员三人，信访人张三，物业公司代表",
-        "hearingSummary", "双方陈述意见，听证员认为漏水责任在楼上住户。");
+    return Map.of(Var.HEARING_DATE, day, Var.HEARING_PARTICIPANTS, "主持人王某，听证员三人，信访人张三，物业公司代表",
+        Var.HEARING_SUMMARY, "双方陈述意见，听证员认为漏水责任在楼上住户。");
   }
 }

@@ -1,5 +1,7 @@
 package cn.xinfang.handling;
 
+import cn.xinfang.engine.PetitionProcess.Var;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xinfang.support.DecisionTableTest;
@@ -38,7 +40,7 @@ class ReplyApprovalTableTest extends DecisionTableTest {
       String rules) {
     // Given the outcome of the draft, whether it answers a group petition, and the unit that drafted it
     Map<String, Object> inputs = new HashMap<>();
-    inputs.put("handlingOutcome", outcome);
+    inputs.put(Var.HANDLING_OUTCOME, outcome);
     inputs.put("groupPetition", group);
     inputs.put("handlingUnit", unit);
 

@@ -1,5 +1,7 @@
 package cn.xinfang.intake;
 
+import cn.xinfang.engine.PetitionProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xinfang.support.ApplicationIT;
@@ -466,7 +468,7 @@ class PetitionApiIT {
     Registered r = register(Petitions.with("receivedAt", receivedAt));
 
     Task task = taskService.createTaskQuery().processInstanceBusinessKey(r.caseNumber())
-        .taskDefinitionKey("triagePetition").singleResult();
+        .taskDefinitionKey(PetitionProcess.TASK_TRIAGE).singleResult();
     assertThat(task).isNotNull();
     assertThat(task.getDueDate().toInstant()).isEqualTo(due.toInstant());
 

@@ -117,6 +117,30 @@ class FormInputsTest {
     assertThatThrownBy(() -> form().check(Map.of("tags", "A"), "任务")).hasMessageContaining("类型不允许");
   }
 
+  @Test
+  void theFormsOwnRulesAreTheServersForAValueThatIsGiven() {
+    FormInputs form = FormInputs.parse(new ByteArrayInputStream("""
+        {"components": [
+          {"type": "textarea", "key": "opinionText", "label": "处理意见", "validate": {"minLength": 10, "maxLength": 20}},
+          {"type": "textfield", "key": "phone", "label": "联系电话", "validate": {"pattern": "^1[3-9]\\\\d{9}$"}},
+          {"type": "number", "key": "extensionDays", "label": "延长天数", "validate": {"min": 1, "max": 30}}
+        ]}
+        """.getBytes(StandardCharsets.UTF_8)));
+
+    assertThatCode(() -> form.check(Map.of("opinionText", "经调查核实，情况属实。", "phone", "13800138000",
+        "extensionDays", 30L), "任务")).doesNotThrowAnyException();
+    assertThatCode(() -> form.check(Map.of("opinionText", ""), "任务")).as("an empty field is the listener's")
+        .doesNotThrowAnyException();
+    assertThatThrownBy(() -> form.check(Map.of("opinionText", "同意。"), "任务"))
+        .hasMessage("处理意见（opinionText）至少应有 10 个字");
+    assertThatThrownBy(() -> form.check(Map.of("opinionText", "经".repeat(21)), "任务"))
+        .hasMessage("处理意见（opinionText）不能超过 20 个字");
+    assertThatThrownBy(() -> form.check(Map.of("phone", "12345"), "任务")).hasMessage("联系电话（phone）格式不正确");
+    assertThatThrownBy(() -> form.check(Map.of("extensionDays", 31L), "任务"))
+        .hasMessage("延长天数（extensionDays）应在 1 至 30 之间");
+    assertThatThrownBy(() -> form.check(Map.of("extensionDays", 0.5), "任务")).isInstanceOf(InvalidInputException.class);
+  }
+
   /** The contract of domain model and forms: what each task of processes/petition.bpmn accepts. */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {

@@ -1,5 +1,7 @@
 package cn.xinfang.security;
 
+import cn.xinfang.engine.PetitionProcess.Var;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xinfang.support.ApplicationIT;
@@ -77,7 +79,7 @@ class LeastPrivilegeIT {
     Case c = cases.transferred();
     assertThat(get("housing1", "/engine-rest/process-instance?businessKey=" + c.number())).hasSize(1);
 
-    cases.complete(c, CaseDriver.ACCEPT, Map.of("acceptance", "OBJECT", "objectionReason", "不属本单位职责，应由人社部门处理"));
+    cases.complete(c, CaseDriver.ACCEPT, Map.of(Var.ACCEPTANCE, "OBJECT", Var.OBJECTION_REASON, "不属本单位职责，应由人社部门处理"));
 
     assertThat(get("housing1", "/engine-rest/process-instance?businessKey=" + c.number())).isEmpty();
     assertThat(get("housing1", "/engine-rest/history/process-instance?processInstanceBusinessKey=" + c.number()))

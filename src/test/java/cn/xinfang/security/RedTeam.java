@@ -1,5 +1,8 @@
 package cn.xinfang.security;
 
+import cn.xinfang.engine.PetitionProcess.Var;
+import cn.xinfang.engine.PetitionProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -77,7 +80,7 @@ abstract class RedTeam {
   @Test
   void anObjectVariableNeverRunsCode() throws Exception {
     Case c = registered();
-    JsonNode triage = client.task("clerk1", "triagePetition", c.number);
+    JsonNode triage = client.task("clerk1", PetitionProcess.TASK_TRIAGE, c.number);
     Path marker = workDir.toAbsolutePath().resolve("pwned-" + UUID.randomUUID());
     Map<String, Object> payload = dataSource(marker);
     String before = snapshot(c);
@@ -88,11 +91,11 @@ abstract class RedTeam {
     assertThat(client.call("clerk1", "PUT", task + "/variables/probe", payload).status()).isEqualTo(403);
     assertThat(client.post("clerk1", task + "/variables", Map.of("modifications", Map.of("probe", payload)))
         .status()).isEqualTo(403);
-    Answer asInput = client.post("clerk1", task + "/complete", Map.of("variables", Map.of("triageComment", payload)));
+    Answer asInput = client.post("clerk1", task + "/complete", Map.of("variables", Map.of(Var.TRIAGE_COMMENT, payload)));
     assertThat(asInput.status()).isEqualTo(400);
-    assertThat(asInput.json().path("field").asText()).isEqualTo("triageComment");
+    assertThat(asInput.json().path("field").asText()).isEqualTo(Var.TRIAGE_COMMENT);
     assertThat(asInput.error()).contains("类型不允许");
-    Answer javaSerialized = client.post("clerk1", task + "/complete", Map.of("variables", Map.of("triageComment",
+    Answer javaSerialized = client.post("clerk1", task + "/complete", Map.of("variables", Map.of(Var.TRIAGE_COMMENT,
         Map.of("type", "Object", "value", "rO0ABXQABHRlc3Q=", "valueInfo", Map.of("objectTypeName",
             "java.lang.String", "serializationDataFormat", "application/x-java-serialized-object")))));
     assertThat(javaSerialized.status()).isEqualTo(400);
@@ -129,10 +132,10 @@ abstract class RedTeam {
     long instances = instances();
     String start = "/engine-rest/process-definition/key/petition/start";
 
-    for (String activity : List.of("triagePetition", "Task_DeliverOpinion", "Task_NotifyNotReaccepted")) {
+    for (String activity : List.of(PetitionProcess.TASK_TRIAGE, "Task_DeliverOpinion", "Task_NotifyNotReaccepted")) {
       Answer answer = client.post("clerk1", start, Map.of("businessKey", accusation.number,
-          "variables", Http.variables(Map.of("caseNumber", housing.number, "handlingOutcome", "NOT_SUPPORTED",
-              "opinionText", "不予支持")),
+          "variables", Http.variables(Map.of("caseNumber", housing.number, Var.HANDLING_OUTCOME, "NOT_SUPPORTED",
+              Var.OPINION_TEXT, "不予支持")),
           "startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", activity))));
       assertThat(answer.status()).as(activity).isEqualTo(403);
       assertThat(answer.json().path("message").asText()).contains("无权执行此操作");
@@ -143,7 +146,7 @@ abstract class RedTeam {
     // the same through Tasklist's own API, with the webapp's session and CSRF token
     Answer tasklist = client.new Webapp("clerk1").post("/camunda/api/engine/engine/default/process-definition"
         + "/key/petition/start", Map.of("businessKey", accusation.number, "startInstructions",
-            List.of(Map.of("type", "startBeforeActivity", "activityId", "triagePetition"))));
+            List.of(Map.of("type", "startBeforeActivity", "activityId", PetitionProcess.TASK_TRIAGE))));
     assertThat(tasklist.status()).isEqualTo(403);
     // the start form registers a new case and nothing else: no business key, no case number of its own
     String submit = "/engine-rest/process-definition/key/petition/submit-form";
@@ -166,9 +169,9 @@ abstract class RedTeam {
   @Test
   void theApprovalChainIsTheCaseStores() {
     Case c = accepted();
-    client.complete("housing1", client.task("housing1", "handlePetition", c.number), Map.of(
-        "handlingOutcome", "NOT_SUPPORTED", "opinionText", "经核实，所反映问题不属实，不予支持。"));
-    JsonNode first = client.task("housing1", "approveReply", c.number);
+    client.complete("housing1", client.task("housing1", PetitionProcess.TASK_HANDLE, c.number), Map.of(
+        Var.HANDLING_OUTCOME, "NOT_SUPPORTED", Var.OPINION_TEXT, "经核实，所反映问题不属实，不予支持。"));
+    JsonNode first = client.task("housing1", PetitionProcess.TASK_APPROVE_REPLY, c.number);
     String before = snapshot(c);
     String complete = "/engine-rest/task/" + first.path("id").asText() + "/complete";
 
@@ -176,7 +179,7 @@ abstract class RedTeam {
         "[\"unit-housing\",\"unit-housing\",\"unit-housing\"]");
     for (Object chain : List.of(ownGroupThrice, Map.of("value", List.of("unit-housing")))) {
       Answer answer = client.post("housing1", complete, Map.of("variables", Map.of(
-          "replyApproved", Map.of("value", true), "replyApprovers", chain)));
+          Var.REPLY_APPROVED, Map.of("value", true), "replyApprovers", chain)));
       assertThat(answer.status()).isEqualTo(400);
       assertThat(answer.json().path("field").asText()).isEqualTo("replyApprovers");
     }
@@ -185,23 +188,23 @@ abstract class RedTeam {
     assertThat(snapshot(c)).isEqualTo(before);
 
     // approved at its level, the draft goes on to the bureau and then the leader, never back to the unit
-    client.complete("housing1", first, Map.of("replyApproved", true));
+    client.complete("housing1", first, Map.of(Var.REPLY_APPROVED, true));
     assertThat(client.read("housing1", "/engine-rest/task?processInstanceBusinessKey=" + c.number)).isEmpty();
-    client.complete("clerk1", client.task("clerk1", "approveReply", c.number), Map.of("replyApproved", true));
+    client.complete("clerk1", client.task("clerk1", PetitionProcess.TASK_APPROVE_REPLY, c.number), Map.of(Var.REPLY_APPROVED, true));
     assertThat(status(c)).as("no opinion before the last level").isEqualTo("ACCEPTED");
-    client.complete("leader1", client.task("leader1", "approveReply", c.number), Map.of("replyApproved", true));
+    client.complete("leader1", client.task("leader1", PetitionProcess.TASK_APPROVE_REPLY, c.number), Map.of(Var.REPLY_APPROVED, true));
     assertThat(status(c)).isEqualTo("REPLIED");
   }
 
   @Test
   void aUnitCannotMoveItsOwnDeadline() {
     Case c = accepted();
-    JsonNode handle = client.task("housing1", "handlePetition", c.number);
+    JsonNode handle = client.task("housing1", PetitionProcess.TASK_HANDLE, c.number);
     String before = snapshot(c);
     String complete = "/engine-rest/task/" + handle.path("id").asText() + "/complete";
-    for (String decided : List.of("handlingDue", "extended", "handlingUnit", "simpleProcedure")) {
-      Map<String, Object> values = new HashMap<>(Map.of("handlingAction", "EXTEND", "extensionDays", 30,
-          "extensionReason", "案情复杂，需进一步调查"));
+    for (String decided : List.of("handlingDue", "extended", "handlingUnit", Var.SIMPLE_PROCEDURE)) {
+      Map<String, Object> values = new HashMap<>(Map.of(Var.HANDLING_ACTION, "EXTEND", Var.EXTENSION_DAYS, 30,
+          Var.EXTENSION_REASON, "案情复杂，需进一步调查"));
       values.put(decided, decided.equals("handlingDue") ? "2030-01-01T00:00:00.000+0800"
           : decided.equals("handlingUnit") ? "unit-hrss" : false);
       Answer answer = client.post("housing1", complete, Map.of("variables", Http.variables(values)));
@@ -229,7 +232,7 @@ abstract class RedTeam {
     String caseNumber = client.send("clerk1", "/engine-rest/process-definition/key/petition/submit-form",
         Map.of("variables", Http.variables(Petitions.startForm("来访：举报干部 " + UUID.randomUUID(), "13900000005"))),
         200).path("businessKey").asText();
-    JsonNode triage = client.task("clerk2", "triagePetition", caseNumber);
+    JsonNode triage = client.task("clerk2", PetitionProcess.TASK_TRIAGE, caseNumber);
     String task = "/engine-rest/task/" + triage.path("id").asText();
     assertThat(client.call("clerk2", "PUT", task + "/variables/registeredBy", Map.of("value", "clerk2")).status())
         .isEqualTo(403);
@@ -257,15 +260,15 @@ abstract class RedTeam {
   void aUnitThatObjectsReadsNothingOfTheCaseAfterwards() {
     Case c = registered();
     Map<String, Object> triage = Petitions.triage("CLAIM", "NONE", false, false, false, true);
-    triage.put("triageComment", "内部：信访人曾多次来访，注意稳控");
-    client.complete("clerk1", client.task("clerk1", "triagePetition", c.number), triage);
+    triage.put(Var.TRIAGE_COMMENT, "内部：信访人曾多次来访，注意稳控");
+    client.complete("clerk1", client.task("clerk1", PetitionProcess.TASK_TRIAGE, c.number), triage);
     // once the case is at the unit, the bureau reads nothing of it through the engine, its note included
     assertThat(historicVariables("clerk1", c)).isEmpty();
     assertThat(client.read("clerk1", "/engine-rest/history/task?processInstanceId=" + c.instance)).isEmpty();
-    assertThat(historicVariables("housing1", c)).contains("triageComment");
+    assertThat(historicVariables("housing1", c)).contains(Var.TRIAGE_COMMENT);
 
-    client.complete("housing1", client.task("housing1", "acceptPetition", c.number),
-        Map.of("acceptance", "OBJECT", "objectionReason", "不属本单位职责，应由人社部门处理"));
+    client.complete("housing1", client.task("housing1", PetitionProcess.TASK_ACCEPT, c.number),
+        Map.of(Var.ACCEPTANCE, "OBJECT", Var.OBJECTION_REASON, "不属本单位职责，应由人社部门处理"));
 
     assertThat(historicVariables("housing1", c)).isEmpty();
     assertThat(client.read("housing1", "/engine-rest/history/task?processInstanceId=" + c.instance)).isEmpty();
@@ -279,24 +282,24 @@ abstract class RedTeam {
     assertThat(client.read("demo", "/engine-rest/authorization/count?resourceType=19").path("count").asLong())
         .as("no task leaves a grant on its history").isZero();
     // back at the bureau, which holds it again, the triage form shows the objection
-    assertThat(client.read("clerk1", "/engine-rest/task/" + client.task("clerk1", "triagePetition", c.number)
-        .path("id").asText() + "/form-variables").path("objectionReason").path("value").asText())
+    assertThat(client.read("clerk1", "/engine-rest/task/" + client.task("clerk1", PetitionProcess.TASK_TRIAGE, c.number)
+        .path("id").asText() + "/form-variables").path(Var.OBJECTION_REASON).path("value").asText())
         .contains("人社部门");
   }
 
   @Test
   void aReviewLevelReadsTheCaseOnlyUntilItsOpinion() {
     Case c = accepted();
-    client.complete("housing1", client.task("housing1", "handlePetition", c.number), Map.of(
-        "handlingOutcome", "PARTIALLY_SUPPORTED", "opinionText", "经核实，责成物业维修，赔偿请求不予支持。"));
-    client.complete("housing1", client.task("housing1", "approveReply", c.number), Map.of("replyApproved", true));
-    client.complete("leader1", client.task("leader1", "approveReply", c.number), Map.of("replyApproved", true));
+    client.complete("housing1", client.task("housing1", PetitionProcess.TASK_HANDLE, c.number), Map.of(
+        Var.HANDLING_OUTCOME, "PARTIALLY_SUPPORTED", Var.OPINION_TEXT, "经核实，责成物业维修，赔偿请求不予支持。"));
+    client.complete("housing1", client.task("housing1", PetitionProcess.TASK_APPROVE_REPLY, c.number), Map.of(Var.REPLY_APPROVED, true));
+    client.complete("leader1", client.task("leader1", PetitionProcess.TASK_APPROVE_REPLY, c.number), Map.of(Var.REPLY_APPROVED, true));
     client.send(null, "/api/petitions/" + c.queryCode + "/review-requests", Map.of("reason", "赔偿请求应予支持"), 201);
     assertThat(client.read("review1", "/engine-rest/history/process-instance?processInstanceId=" + c.instance))
         .hasSize(1);
 
-    client.complete("review1", client.task("review1", "reviewPetition", c.number),
-        Map.of("reviewOutcome", "UPHOLD", "opinionText", "原处理意见认定事实清楚，予以维持。"));
+    client.complete("review1", client.task("review1", PetitionProcess.TASK_REVIEW, c.number),
+        Map.of(Var.REVIEW_OUTCOME, "UPHOLD", Var.OPINION_TEXT, "原处理意见认定事实清楚，予以维持。"));
 
     assertThat(status(c)).isEqualTo("REVIEWED");
     assertThat(client.read("review1", "/engine-rest/history/process-instance?processInstanceId=" + c.instance))
@@ -437,12 +440,12 @@ abstract class RedTeam {
   void aCandidateWorksItsTaskAndDoesNothingElseWithIt() {
     createUser("housing2", "unit-housing");
     Case c = transferred();
-    JsonNode accept = client.task("housing1", "acceptPetition", c.number);
+    JsonNode accept = client.task("housing1", PetitionProcess.TASK_ACCEPT, c.number);
     String task = "/engine-rest/task/" + accept.path("id").asText();
     String before = snapshot(c);
 
     assertThat(client.post("housing1", task + "/bpmnError", Map.of("errorCode", "END", "variables",
-        Http.variables(Map.of("acceptance", "ACCEPT")))).status()).isEqualTo(403);
+        Http.variables(Map.of(Var.ACCEPTANCE, "ACCEPT")))).status()).isEqualTo(403);
     assertThat(client.post("housing1", task + "/bpmnEscalation", Map.of("escalationCode", "X")).status())
         .isEqualTo(403);
     assertThat(client.post("housing1", task + "/comment/create", Map.of("message", "<b>备注</b>")).status())
@@ -502,7 +505,7 @@ abstract class RedTeam {
 
   Case triaged(Map<String, Object> triage) {
     Case c = registered();
-    client.complete("clerk1", client.task("clerk1", "triagePetition", c.number), triage);
+    client.complete("clerk1", client.task("clerk1", PetitionProcess.TASK_TRIAGE, c.number), triage);
     return c;
   }
 
@@ -512,7 +515,7 @@ abstract class RedTeam {
 
   Case accepted() {
     Case c = transferred();
-    client.complete("housing1", client.task("housing1", "acceptPetition", c.number), Map.of("acceptance", "ACCEPT"));
+    client.complete("housing1", client.task("housing1", PetitionProcess.TASK_ACCEPT, c.number), Map.of(Var.ACCEPTANCE, "ACCEPT"));
     return c;
   }
 

@@ -1,5 +1,7 @@
 package cn.xinfang.security;
 
+import cn.xinfang.engine.PetitionProcess.Var;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -27,7 +29,7 @@ class StaffCommandPolicyTest {
 
   @Test
   void readsWhatEachCheckedCommandWasAsked() {
-    Map<String, Object> variables = Map.of("acceptance", "ACCEPT");
+    Map<String, Object> variables = Map.of(Var.ACCEPTANCE, "ACCEPT");
     CompleteTaskCmd complete = new CompleteTaskCmd("t1", variables);
     assertThat(StaffCommandPolicy.field(complete, "taskId")).isEqualTo("t1");
     assertThat(StaffCommandPolicy.field(complete, "variables")).isEqualTo(variables);

@@ -1,5 +1,7 @@
 package cn.xinfang.staff;
 
+import cn.xinfang.engine.PetitionProcess.Var;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xinfang.support.ApplicationIT;
@@ -68,7 +70,7 @@ class StaffCaseFileIT {
     assertThat(staff.status(null, HttpMethod.GET, file, null)).isEqualTo(401);
 
     // When the opinion is delivered, the unit no longer handles the case: it reads it masked
-    cases.complete(c, CaseDriver.ACCEPT, Map.of("acceptance", "ACCEPT"));
+    cases.complete(c, CaseDriver.ACCEPT, Map.of(Var.ACCEPTANCE, "ACCEPT"));
     cases.replied(c, "SUPPORTED");
     JsonNode afterwards = staff.get("housing1", file);
     assertThat(afterwards.path("status").asText()).isEqualTo("REPLIED");
@@ -85,9 +87,9 @@ class StaffCaseFileIT {
     complete("clerk1", CaseDriver.TRIAGE, number, Petitions.triage("CLAIM", "NONE", false, false, false, true));
     // a refused completion (an objection needs its reason) changes nothing and leaves no entry
     assertThat(staff.status("housing1", HttpMethod.POST, completePath("housing1", CaseDriver.ACCEPT, number),
-        Map.of("variables", Http.variables(Map.of("acceptance", "OBJECT"))))).isEqualTo(400);
+        Map.of("variables", Http.variables(Map.of(Var.ACCEPTANCE, "OBJECT"))))).isEqualTo(400);
     assertThat(entries(number)).noneSatisfy(e -> assertThat(e.path("actor").asText()).isEqualTo("housing1"));
-    complete("housing1", CaseDriver.ACCEPT, number, Map.of("acceptance", "ACCEPT"));
+    complete("housing1", CaseDriver.ACCEPT, number, Map.of(Var.ACCEPTANCE, "ACCEPT"));
 
     // When housing1 opens the case file and hrss1 tries to
     staff.get("housing1", "/api/staff/cases/" + number);

@@ -1,5 +1,8 @@
 package cn.xinfang.support;
 
+import cn.xinfang.engine.PetitionProcess.Var;
+import cn.xinfang.engine.PetitionProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xinfang.casestore.Milestone;
@@ -29,12 +32,12 @@ import org.camunda.bpm.engine.task.Task;
  */
 public class CaseDriver {
 
-  public static final String TRIAGE = "triagePetition";
-  public static final String ACCEPT = "acceptPetition";
-  public static final String HANDLE = "handlePetition";
-  public static final String APPROVE_REPLY = "approveReply";
-  public static final String REVIEW = "reviewPetition";
-  public static final String RE_REVIEW = "reReviewPetition";
+  public static final String TRIAGE = PetitionProcess.TASK_TRIAGE;
+  public static final String ACCEPT = PetitionProcess.TASK_ACCEPT;
+  public static final String HANDLE = PetitionProcess.TASK_HANDLE;
+  public static final String APPROVE_REPLY = PetitionProcess.TASK_APPROVE_REPLY;
+  public static final String REVIEW = PetitionProcess.TASK_REVIEW;
+  public static final String RE_REVIEW = PetitionProcess.TASK_RE_REVIEW;
 
   /** The default petitioner of {@link #register}; the ID number has a valid check digit. */
   public static final PersonRequest PETITIONER =
@@ -106,7 +109,7 @@ public class CaseDriver {
   /** Triages a registered case to the petition route, for the unit of its category and district. */
   public Case transferred(Case c, String nature, boolean simpleProcedure) {
     Map<String, Object> vars = Petitions.triage(nature, "NONE", false, false, false, true);
-    vars.put("simpleProcedure", simpleProcedure);
+    vars.put(Var.SIMPLE_PROCEDURE, simpleProcedure);
     complete(c, TRIAGE, vars);
     assertWaitingAt(c, ACCEPT);
     return c;
@@ -123,14 +126,14 @@ public class CaseDriver {
 
   /** A transferred case, accepted by its unit: waiting at handlePetition. */
   public Case accepted(Case c) {
-    complete(c, ACCEPT, Map.of("acceptance", "ACCEPT"));
+    complete(c, ACCEPT, Map.of(Var.ACCEPTANCE, "ACCEPT"));
     assertWaitingAt(c, HANDLE);
     return c;
   }
 
   /** The unit concludes with an outcome and an opinion: the approval chain starts. */
   public void conclude(Case c, String outcome) {
-    complete(c, HANDLE, Map.of("handlingOutcome", outcome, "opinionText",
+    complete(c, HANDLE, Map.of(Var.HANDLING_OUTCOME, outcome, Var.OPINION_TEXT,
         "经调查核实，楼上住户管道老化渗漏属实，已责成物业公司于 10 日内维修并赔偿损失。"));
   }
 
@@ -139,7 +142,7 @@ public class CaseDriver {
     List<String> groups = new ArrayList<>();
     for (Task t = approveReplyTask(c); t != null; t = approveReplyTask(c)) {
       groups.add(candidateGroup(t));
-      engine.getTaskService().complete(t.getId(), Map.of("replyApproved", true));
+      engine.getTaskService().complete(t.getId(), Map.of(Var.REPLY_APPROVED, true));
     }
     return groups;
   }

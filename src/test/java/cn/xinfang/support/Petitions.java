@@ -1,5 +1,7 @@
 package cn.xinfang.support;
 
+import cn.xinfang.engine.PetitionProcess.Var;
+
 import java.util.HashMap;
 import java.util.Map;
 
@@ -48,12 +50,12 @@ public final class Petitions {
   public static Map<String, Object> triage(String nature, String statutoryRoute, boolean legalProcessConcluded,
       boolean reviewConcluded, boolean accusedIsOfficial, boolean withinJurisdiction) {
     Map<String, Object> vars = new HashMap<>();
-    vars.put("nature", nature);
-    vars.put("statutoryRoute", statutoryRoute);
-    vars.put("legalProcessConcluded", legalProcessConcluded);
-    vars.put("reviewConcluded", reviewConcluded);
-    vars.put("accusedIsOfficial", accusedIsOfficial);
-    vars.put("withinJurisdiction", withinJurisdiction);
+    vars.put(Var.NATURE, nature);
+    vars.put(Var.STATUTORY_ROUTE, statutoryRoute);
+    vars.put(Var.LEGAL_PROCESS_CONCLUDED, legalProcessConcluded);
+    vars.put(Var.REVIEW_CONCLUDED, reviewConcluded);
+    vars.put(Var.ACCUSED_IS_OFFICIAL, accusedIsOfficial);
+    vars.put(Var.WITHIN_JURISDICTION, withinJurisdiction);
     return vars;
   }
 

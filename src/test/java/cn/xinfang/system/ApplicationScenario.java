@@ -1,5 +1,8 @@
 package cn.xinfang.system;
 
+import cn.xinfang.engine.PetitionProcess.Var;
+import cn.xinfang.engine.PetitionProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xinfang.support.Apps;
@@ -54,23 +57,23 @@ abstract class ApplicationScenario {
       assertThat(created.path("status").asText()).isEqualTo("REGISTERED");
       String view = base + "/api/petitions/" + queryCode;
 
-      JsonNode triage = http.task(base, "triagePetition", caseNumber, "clerk1");
+      JsonNode triage = http.task(base, PetitionProcess.TASK_TRIAGE, caseNumber, "clerk1");
       assertThat(triage.path("due").asText()).startsWith("2026-10-08T15:59:59");
       http.complete(base, triage, "clerk1", Petitions.triage("CLAIM", "NONE", false, false, false, true));
       assertThat(http.status(view)).isEqualTo("TRANSFERRED");
       // the unit's name comes from its group, looked up while clerk1 completes triage
       assertThat(http.get(view, null).path("handlingUnit").asText()).isEqualTo("市住房和建设局");
 
-      http.complete(base, http.task(base, "acceptPetition", caseNumber, "housing1"), "housing1", Map.of("acceptance", "ACCEPT"));
+      http.complete(base, http.task(base, PetitionProcess.TASK_ACCEPT, caseNumber, "housing1"), "housing1", Map.of(Var.ACCEPTANCE, "ACCEPT"));
       assertThat(http.status(view)).isEqualTo("ACCEPTED");
       assertThat(http.get(view, null).path("notices").findValuesAsText("type")).contains("TRANSFER_NOTICE", "ACCEPTANCE_NOTICE");
 
-      http.complete(base, http.task(base, "handlePetition", caseNumber, "housing1"), "housing1", Map.of(
-          "handlingOutcome", "PARTIALLY_SUPPORTED", "opinionText", "经核实，责成物业公司维修管道，赔偿请求不予支持。"));
+      http.complete(base, http.task(base, PetitionProcess.TASK_HANDLE, caseNumber, "housing1"), "housing1", Map.of(
+          Var.HANDLING_OUTCOME, "PARTIALLY_SUPPORTED", Var.OPINION_TEXT, "经核实，责成物业公司维修管道，赔偿请求不予支持。"));
       // 三审: the unit's head, then the leader; neither sees the other's task before it is theirs
-      assertThat(http.tasks(base, "approveReply", caseNumber, "leader1")).isEmpty();
-      http.complete(base, http.task(base, "approveReply", caseNumber, "housing1"), "housing1", Map.of("replyApproved", true));
-      http.complete(base, http.task(base, "approveReply", caseNumber, "leader1"), "leader1", Map.of("replyApproved", true));
+      assertThat(http.tasks(base, PetitionProcess.TASK_APPROVE_REPLY, caseNumber, "leader1")).isEmpty();
+      http.complete(base, http.task(base, PetitionProcess.TASK_APPROVE_REPLY, caseNumber, "housing1"), "housing1", Map.of(Var.REPLY_APPROVED, true));
+      http.complete(base, http.task(base, PetitionProcess.TASK_APPROVE_REPLY, caseNumber, "leader1"), "leader1", Map.of(Var.REPLY_APPROVED, true));
       JsonNode replied = http.get(view, null);
       assertThat(replied.path("status").asText()).isEqualTo("REPLIED");
       assertThat(replied.path("notices").findValuesAsText("type")).contains("HANDLING_OPINION");
@@ -92,15 +95,15 @@ abstract class ApplicationScenario {
 
       http.post(view + "/review-requests", null, Map.of("reason", "赔偿请求应予支持"), 201);
       assertThat(http.status(view)).isEqualTo("IN_REVIEW");
-      assertThat(http.tasks(base, "reviewPetition", caseNumber, "housing1")).as("the unit cannot see the review").isEmpty();
-      http.complete(base, http.task(base, "reviewPetition", caseNumber, "review1"), "review1",
-          Map.of("reviewOutcome", "UPHOLD", "opinionText", "原处理意见认定事实清楚，予以维持。"));
+      assertThat(http.tasks(base, PetitionProcess.TASK_REVIEW, caseNumber, "housing1")).as("the unit cannot see the review").isEmpty();
+      http.complete(base, http.task(base, PetitionProcess.TASK_REVIEW, caseNumber, "review1"), "review1",
+          Map.of(Var.REVIEW_OUTCOME, "UPHOLD", Var.OPINION_TEXT, "原处理意见认定事实清楚，予以维持。"));
       assertThat(http.status(view)).isEqualTo("REVIEWED");
 
       http.post(view + "/re-review-requests", null, Map.of("reason", "仍不服"), 201);
       assertThat(http.status(view)).isEqualTo("IN_RE_REVIEW");
-      http.complete(base, http.task(base, "reReviewPetition", caseNumber, "rereview1"), "rereview1",
-          Map.of("reReviewOutcome", "UPHOLD", "opinionText", "复查意见正确，予以维持。", "publishOpinion", false));
+      http.complete(base, http.task(base, PetitionProcess.TASK_RE_REVIEW, caseNumber, "rereview1"), "rereview1",
+          Map.of(Var.RE_REVIEW_OUTCOME, "UPHOLD", Var.OPINION_TEXT, "复查意见正确，予以维持。", Var.PUBLISH_OPINION, false));
       JsonNode terminated = http.get(view, null);
       assertThat(terminated.path("status").asText()).isEqualTo("TERMINATED");
       assertThat(terminated.path("notices").findValuesAsText("type"))

@@ -1,5 +1,8 @@
 package cn.xinfang.system;
 
+import cn.xinfang.engine.PetitionProcess.Var;
+import cn.xinfang.engine.PetitionProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -78,16 +81,16 @@ class TwoNodesIT {
     JsonNode created = http.post(first.base() + "/api/petitions", null, Petitions.valid(), 201);
     String caseNumber = created.path("caseNumber").asText();
     queryCodes.put(caseNumber, created.path("queryCode").asText());
-    http.complete(second.base(), http.task(second.base(), "triagePetition", caseNumber, "clerk1"), "clerk1",
+    http.complete(second.base(), http.task(second.base(), PetitionProcess.TASK_TRIAGE, caseNumber, "clerk1"), "clerk1",
         Petitions.triage("CLAIM", "NONE", false, false, false, true));
-    http.complete(first.base(), http.task(first.base(), "acceptPetition", caseNumber, "housing1"), "housing1",
-        Map.of("acceptance", "ACCEPT"));
-    http.complete(second.base(), http.task(second.base(), "handlePetition", caseNumber, "housing1"), "housing1",
-        Map.of("handlingOutcome", "SUPPORTED", "opinionText", "责成物业公司维修。"));
-    http.complete(first.base(), http.task(first.base(), "approveReply", caseNumber, "housing1"), "housing1",
-        Map.of("replyApproved", true));
-    http.complete(second.base(), http.task(second.base(), "approveReply", caseNumber, "leader1"), "leader1",
-        Map.of("replyApproved", true));
+    http.complete(first.base(), http.task(first.base(), PetitionProcess.TASK_ACCEPT, caseNumber, "housing1"), "housing1",
+        Map.of(Var.ACCEPTANCE, "ACCEPT"));
+    http.complete(second.base(), http.task(second.base(), PetitionProcess.TASK_HANDLE, caseNumber, "housing1"), "housing1",
+        Map.of(Var.HANDLING_OUTCOME, "SUPPORTED", Var.OPINION_TEXT, "责成物业公司维修。"));
+    http.complete(first.base(), http.task(first.base(), PetitionProcess.TASK_APPROVE_REPLY, caseNumber, "housing1"), "housing1",
+        Map.of(Var.REPLY_APPROVED, true));
+    http.complete(second.base(), http.task(second.base(), PetitionProcess.TASK_APPROVE_REPLY, caseNumber, "leader1"), "leader1",
+        Map.of(Var.REPLY_APPROVED, true));
     assertThat(http.status(first.base() + "/api/petitions/" + queryCode(caseNumber))).isEqualTo("REPLIED");
     return caseNumber;
   }

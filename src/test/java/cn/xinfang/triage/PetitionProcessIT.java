@@ -1,5 +1,8 @@
 package cn.xinfang.triage;
 
+import cn.xinfang.engine.PetitionProcess.Var;
+import cn.xinfang.engine.PetitionProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -66,8 +69,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ApplicationIT
 class PetitionProcessIT {
 
-  private static final String TRIAGE = "triagePetition";
-  private static final String ACCEPT = "acceptPetition";
+  private static final String TRIAGE = PetitionProcess.TASK_TRIAGE;
+  private static final String ACCEPT = PetitionProcess.TASK_ACCEPT;
   private static final String DISCIPLINE_UNIT_NAME = "市纪委监委";
 
   @Autowired ProcessEngine processEngine;
@@ -326,7 +329,7 @@ class PetitionProcessIT {
       // Then acceptPetition is due 15 calendar days after transfer, at the end of the day in Beijing
       Date transferredAt = (Date) runtimeService.getVariable(c.pi.getId(), "transferredAt");
       assertThat(transferredAt.toInstant()).isBetween(before.minusSeconds(1), after.plusSeconds(1));
-      Date expected = deadlines.dueDate("acceptance", transferredAt);
+      Date expected = deadlines.dueDate(Var.ACCEPTANCE, transferredAt);
       assertThat(task()).hasDueDate(expected);
       assertThat(OffsetDateTime.ofInstant(expected.toInstant(), java.time.ZoneId.of("Asia/Shanghai")).toLocalTime())
           .isEqualTo(java.time.LocalTime.of(23, 59, 59));
@@ -344,11 +347,11 @@ class PetitionProcessIT {
       Case c = transferredHousingCase();
 
       // When the unit accepts it
-      complete(task(), withVariables("acceptance", "ACCEPT"));
+      complete(task(), withVariables(Var.ACCEPTANCE, "ACCEPT"));
 
       // Then the acceptance notice is issued and the case is in handling, at the same unit
       assertThat(c.pi).hasPassed("Task_StartHandling", "Task_NotifyAcceptance").hasNotPassed("Task_RecordObjection")
-          .isWaitingAt("handlePetition");
+          .isWaitingAt(PetitionProcess.TASK_HANDLE);
       assertThat(task()).hasCandidateGroup("unit-housing");
       PetitionRecord stored = store.get(c.number);
       assertThat(stored.status()).isEqualTo(PetitionStatus.ACCEPTED);
@@ -363,7 +366,7 @@ class PetitionProcessIT {
       String reason = "本事项涉及劳动合同纠纷，不属于住房和建设部门职责，请转人力资源和社会保障部门处理。";
 
       // When the unit objects with a reason
-      complete(task(), withVariables("acceptance", "OBJECT", "objectionReason", reason));
+      complete(task(), withVariables(Var.ACCEPTANCE, "OBJECT", Var.OBJECTION_REASON, reason));
 
       // Then the case is back at triage, registered again
       assertThat(c.pi).hasPassed("Task_RecordObjection").isWaitingAt(TRIAGE);
@@ -383,7 +386,7 @@ class PetitionProcessIT {
 
       // and the triage form shows it to the bureau
       Task retriage = task();
-      assertThat(formService.getTaskFormVariables(retriage.getId()).getValue("objectionReason", String.class))
+      assertThat(formService.getTaskFormVariables(retriage.getId()).getValue(Var.OBJECTION_REASON, String.class))
           .isEqualTo(reason);
 
       // When the bureau re-triages to labour and the case is transferred again
@@ -394,8 +397,8 @@ class PetitionProcessIT {
       // Then the new unit is asked, and the old reason no longer travels with the case
       assertThat(c.pi).isWaitingAt(ACCEPT);
       assertThat(task()).hasCandidateGroup("unit-hrss");
-      assertThat(runtimeService.getVariables(c.pi.getId())).doesNotContainKey("objectionReason");
-      assertThat(formService.getTaskFormVariables(task().getId()).keySet()).doesNotContain("objectionReason");
+      assertThat(runtimeService.getVariables(c.pi.getId())).doesNotContainKey(Var.OBJECTION_REASON);
+      assertThat(formService.getTaskFormVariables(task().getId()).keySet()).doesNotContain(Var.OBJECTION_REASON);
       assertThat(store.get(c.number).status()).isEqualTo(PetitionStatus.TRANSFERRED);
       assertThat(store.get(c.number).handlingUnit()).isEqualTo("unit-hrss");
     }
@@ -411,15 +414,15 @@ class PetitionProcessIT {
 
       // When it objects now, long after that
       // Then the objection is refused with the date the window closed, and nothing moved
-      assertThatThrownBy(() -> complete(accept, withVariables("acceptance", "OBJECT", "objectionReason", "不属本单位职责")))
+      assertThatThrownBy(() -> complete(accept, withVariables(Var.ACCEPTANCE, "OBJECT", Var.OBJECTION_REASON, "不属本单位职责")))
           .hasStackTraceContaining("2026年9月28日");
-      Refusals.assertRefused(() -> complete(accept, withVariables("acceptance", "OBJECT", "objectionReason", "不属本单位职责")),
-          "acceptance");
+      Refusals.assertRefused(() -> complete(accept, withVariables(Var.ACCEPTANCE, "OBJECT", Var.OBJECTION_REASON, "不属本单位职责")),
+          Var.ACCEPTANCE);
       assertThat(c.pi).isWaitingAt(ACCEPT);
       assertThat(store.get(c.number).status()).isEqualTo(PetitionStatus.TRANSFERRED);
 
       // but it may still accept
-      complete(accept, withVariables("acceptance", "ACCEPT"));
+      complete(accept, withVariables(Var.ACCEPTANCE, "ACCEPT"));
       assertThat(store.get(c.number).status()).isEqualTo(PetitionStatus.ACCEPTED);
     }
 
@@ -427,7 +430,7 @@ class PetitionProcessIT {
     void afterAnObjectionTheNextRoundStartsFromScratch() {
       // Given a unit that objected to a housing case
       Case c = transferredHousingCase();
-      complete(task(), withVariables("acceptance", "OBJECT", "objectionReason", "不属本单位职责，应由人社部门处理。"));
+      complete(task(), withVariables(Var.ACCEPTANCE, "OBJECT", Var.OBJECTION_REASON, "不属本单位职责，应由人社部门处理。"));
 
       // Then the petitioner reads that the case went back, without the unit's reasoning or the old route
       PetitionRecord returned = store.get(c.number);
@@ -437,7 +440,7 @@ class PetitionProcessIT {
           .satisfies(m -> assertThat(m.type()).isEqualTo("RETURNED_TO_TRIAGE"));
 
       // and the bureau must decide the routing inputs again: an empty completion is refused
-      Refusals.assertRefused(() -> complete(task(), Map.of()), "nature");
+      Refusals.assertRefused(() -> complete(task(), Map.of()), Var.NATURE);
       assertThat(c.pi).isWaitingAt(TRIAGE);
 
       // When it re-triages to the same unit
@@ -445,9 +448,9 @@ class PetitionProcessIT {
 
       // Then the earlier OBJECT answer does not decide the new round
       assertThat(c.pi).isWaitingAt(ACCEPT);
-      assertThat(runtimeService.getVariables(c.pi.getId())).doesNotContainKeys("acceptance", "objectionReason");
-      Refusals.assertRefused(() -> complete(task(), withVariables("objectionReason", "仍不属本单位")), "acceptance");
-      complete(task(), withVariables("acceptance", "ACCEPT"));
+      assertThat(runtimeService.getVariables(c.pi.getId())).doesNotContainKeys(Var.ACCEPTANCE, Var.OBJECTION_REASON);
+      Refusals.assertRefused(() -> complete(task(), withVariables(Var.OBJECTION_REASON, "仍不属本单位")), Var.ACCEPTANCE);
+      complete(task(), withVariables(Var.ACCEPTANCE, "ACCEPT"));
       assertThat(store.get(c.number).status()).isEqualTo(PetitionStatus.ACCEPTED);
     }
 
@@ -471,11 +474,11 @@ class PetitionProcessIT {
 
   static Stream<Arguments> refusedAcceptances() {
     return Stream.of(
-        Arguments.of("OBJECT without reason", withVariables("acceptance", "OBJECT"), "objectionReason"),
-        Arguments.of("OBJECT with a blank reason", withVariables("acceptance", "OBJECT", "objectionReason", "   "),
-            "objectionReason"),
-        Arguments.of("no acceptance", new HashMap<String, Object>(), "acceptance"),
-        Arguments.of("acceptance MAYBE", withVariables("acceptance", "MAYBE"), "acceptance"));
+        Arguments.of("OBJECT without reason", withVariables(Var.ACCEPTANCE, "OBJECT"), Var.OBJECTION_REASON),
+        Arguments.of("OBJECT with a blank reason", withVariables(Var.ACCEPTANCE, "OBJECT", Var.OBJECTION_REASON, "   "),
+            Var.OBJECTION_REASON),
+        Arguments.of("no acceptance", new HashMap<String, Object>(), Var.ACCEPTANCE),
+        Arguments.of("acceptance MAYBE", withVariables(Var.ACCEPTANCE, "MAYBE"), Var.ACCEPTANCE));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -484,15 +487,15 @@ class PetitionProcessIT {
 
   static Stream<Arguments> invalidTriages() {
     return Stream.of(
-        Arguments.of("statutoryRoute BOGUS", with("statutoryRoute", "BOGUS"), "statutoryRoute"),
-        Arguments.of("nature missing", without("nature"), "nature"),
-        Arguments.of("nature in lower case", with("nature", "claim"), "nature"),
-        Arguments.of("withinJurisdiction as a string", with("withinJurisdiction", "true"), "withinJurisdiction"),
-        Arguments.of("reviewConcluded missing", without("reviewConcluded"), "reviewConcluded"),
-        Arguments.of("legalProcessConcluded missing", without("legalProcessConcluded"), "legalProcessConcluded"),
-        Arguments.of("accusedIsOfficial as a number", with("accusedIsOfficial", 1), "accusedIsOfficial"),
-        Arguments.of("simpleProcedure as a string", with("simpleProcedure", "yes"), "simpleProcedure"),
-        Arguments.of("transferMode unknown", with("transferMode", "FAX"), "transferMode"),
+        Arguments.of("statutoryRoute BOGUS", with(Var.STATUTORY_ROUTE, "BOGUS"), Var.STATUTORY_ROUTE),
+        Arguments.of("nature missing", without(Var.NATURE), Var.NATURE),
+        Arguments.of("nature in lower case", with(Var.NATURE, "claim"), Var.NATURE),
+        Arguments.of("withinJurisdiction as a string", with(Var.WITHIN_JURISDICTION, "true"), Var.WITHIN_JURISDICTION),
+        Arguments.of("reviewConcluded missing", without(Var.REVIEW_CONCLUDED), Var.REVIEW_CONCLUDED),
+        Arguments.of("legalProcessConcluded missing", without(Var.LEGAL_PROCESS_CONCLUDED), Var.LEGAL_PROCESS_CONCLUDED),
+        Arguments.of("accusedIsOfficial as a number", with(Var.ACCUSED_IS_OFFICIAL, 1), Var.ACCUSED_IS_OFFICIAL),
+        Arguments.of("simpleProcedure as a string", with(Var.SIMPLE_PROCEDURE, "yes"), Var.SIMPLE_PROCEDURE),
+        Arguments.of("transferMode unknown", with(Var.TRANSFER_MODE, "FAX"), Var.TRANSFER_MODE),
         Arguments.of("category too long", with("category", "X".repeat(51)), "category"));
   }
 
@@ -512,8 +515,8 @@ class PetitionProcessIT {
     // and the process, its variables and the case store are as before
     assertThat(c.pi).isWaitingAt(TRIAGE).hasNotPassed("Task_DecideRoute");
     assertThat(task().getId()).isEqualTo(triage.getId());
-    assertThat(runtimeService.getVariables(c.pi.getId())).doesNotContainKeys("nature", "statutoryRoute", "route",
-        "simpleProcedure", "transferMode");
+    assertThat(runtimeService.getVariables(c.pi.getId())).doesNotContainKeys(Var.NATURE, Var.STATUTORY_ROUTE, "route",
+        Var.SIMPLE_PROCEDURE, Var.TRANSFER_MODE);
     assertThat(snapshot(c)).isEqualTo(before);
   }
 

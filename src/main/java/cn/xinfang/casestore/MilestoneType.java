@@ -1,0 +1,41 @@
+package cn.xinfang.casestore;
+
+import java.util.List;
+
+/**
+ * The types of the steps of a case's timeline (table milestone, column type): the platform's own below, the
+ * models' (input parameter {@code milestoneType} of a 记录 step, checked against this list by
+ * ModelContractTest), and every notice, whose type is its template's (TRANSFER_NOTICE …).
+ */
+public final class MilestoneType {
+
+  public static final String REGISTERED = "REGISTERED";
+  public static final String TRIAGED = "TRIAGED";
+  public static final String TRANSFERRED = "TRANSFERRED";
+  public static final String OBJECTED = "OBJECTED";
+  public static final String RETURNED_TO_TRIAGE = "RETURNED_TO_TRIAGE";
+  public static final String EXTENSION_APPROVED = "EXTENSION_APPROVED";
+  public static final String HANDLING_RESTARTED = "HANDLING_RESTARTED";
+  public static final String HEARING = "HEARING";
+  public static final String HEARING_TIME_EXCLUDED = "HEARING_TIME_EXCLUDED";
+  public static final String REPLY_APPROVED = "REPLY_APPROVED";
+  public static final String REPLY_RETURNED = "REPLY_RETURNED";
+  public static final String OPINION_PUBLISHED = "OPINION_PUBLISHED";
+  public static final String EVALUATED = "EVALUATED";
+  public static final String EVALUATION_EXPIRED = "EVALUATION_EXPIRED";
+  public static final String REVIEW_REQUESTED = "REVIEW_REQUESTED";
+  public static final String RE_REVIEW_REQUESTED = "RE_REVIEW_REQUESTED";
+
+  // written by the models (processes/petition.bpmn), not by Java
+  public static final String EXTENSION_NOT_GRANTED = "EXTENSION_NOT_GRANTED";
+  public static final String MEDIATION_FAILED = "MEDIATION_FAILED";
+  public static final String REVIEW_WINDOW_PASSED = "REVIEW_WINDOW_PASSED";
+  public static final String RE_REVIEW_WINDOW_PASSED = "RE_REVIEW_WINDOW_PASSED";
+
+  /** The types the models may name. */
+  public static final List<String> OF_MODELS = List.of(EXTENSION_NOT_GRANTED, MEDIATION_FAILED,
+      REVIEW_WINDOW_PASSED, RE_REVIEW_WINDOW_PASSED);
+
+  private MilestoneType() {
+  }
+}
