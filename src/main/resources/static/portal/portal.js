@@ -1,4 +1,4 @@
-// Shared by the portal's pages: the public API (domain.md §5), dates in Beijing time, forms and their errors.
+// Shared by the portal's pages: the public API (docs/domain.md, "The contract"), dates in Beijing time, forms and their errors.
 // Data from the server never becomes markup: it reaches the page only as text (textContent, el(), append of
 // strings), so a title such as "<script>…" is shown, not run. Keep it that way: no innerHTML here.
 

@@ -121,7 +121,7 @@ public class AppealService {
   }
 
   private static void requirePetitionRoute(PetitionRecord p, String what) {
-    if (p.route() != null && p.route() != Route.PETITION) {
+    if (p.route() != null && !p.route().appealable()) {
       throw new ConflictException("本事项不适用" + what + "：只有依照信访程序办理的申诉求决类事项可以请求" + what
           + "（《信访工作条例》第三十一条、第三十五条）");
     }

@@ -1,6 +1,6 @@
 package cn.xinfang.casestore;
 
-/** How a petition reached the bureau (domain.md §5). */
+/** How a petition reached the bureau (docs/domain.md, "The contract"). */
 public enum Channel {
   ONLINE("网上信访"),
   LETTER("来信"),

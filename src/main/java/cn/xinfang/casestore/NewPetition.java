@@ -16,7 +16,7 @@ public record NewPetition(
     List<Person> persons,
     String registeredBy) {
 
-  /** 集体访: five people or more (domain.md §1). */
+  /** 集体访: five people or more (docs/domain.md, "Glossary"). */
   public static final int GROUP_THRESHOLD = 5;
 
   public boolean groupPetition() {

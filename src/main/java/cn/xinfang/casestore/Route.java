@@ -1,6 +1,6 @@
 package cn.xinfang.casestore;
 
-/** Outputs of the petition-routing decision (domain.md §4). */
+/** Outputs of the petition-routing decision (docs/domain.md, "Routing"). */
 public enum Route {
   NOT_REACCEPTED("不再受理"),
   REFER_OUT("告知向有权机关提出"),
@@ -19,6 +19,16 @@ public enum Route {
 
   public String label() {
     return label;
+  }
+
+  /**
+   * Whether the opinion on this route can be reviewed and re-reviewed: only the petition procedure proper
+   * (《信访工作条例》第三十一条第六项, 第三十五条); a suggestion is answered, an enforcement request is performed
+   * or answered and then taken to 行政复议 or 诉讼, not to review. The one home of this rule: the delivery of an
+   * opinion (and so the model's gateway 可请求复查？) and the petitioner's requests both ask here.
+   */
+  public boolean appealable() {
+    return this == PETITION;
   }
 
   /** Routes on which a handling unit receives the case (acceptPetition). */

@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Configuration;
  * The engine's history level {@value #NAME} (camunda.bpm.history-level): everything of {@code full} but
  * the copy of every variable value at every change ({@code ACT_HI_DETAIL}, {@code HistoricDetail}).
  * <p>
- * What the project reads from the history stays: the user operation log (the audit trail, issue 4), the
+ * What the project reads from the history stays: the user operation log (the audit trail), the
  * historic process, activity, task, identity-link, incident, job and decision instances (Cockpit), and
  * each variable's latest value ({@code ACT_HI_VARINST}). The details were 15 of the about 64 rows a
  * registration writes, read by nothing here, and copies of what clerks typed into start forms; without

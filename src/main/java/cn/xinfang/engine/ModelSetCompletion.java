@@ -64,7 +64,13 @@ final class ModelSetCompletion extends CommandInterceptor {
     }
     Map<String, byte[]> resources = new LinkedHashMap<>();
     builder.getDeployment().getResources().forEach((name, r) -> resources.put(name, ((ResourceEntity) r).getBytes()));
-    Set<String> incoming = ModelSet.of(resources).keys();
+    Set<String> incoming;
+    try {
+      incoming = ModelSet.of(resources).keys();
+    } catch (RuntimeException unreadable) {
+      // a model that does not parse: the engine refuses it with its own message, naming the line
+      return;
+    }
     Map<String, byte[]> latest = latestSet();
     ModelSet before = ModelSet.of(latest);
     List<String> added = new ArrayList<>();

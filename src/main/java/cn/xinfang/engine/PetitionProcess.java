@@ -12,7 +12,7 @@ public final class PetitionProcess {
 
   public static final String PROCESS_KEY = "petition";
 
-  // user tasks of the main path: keys fixed by the public contract (domain.md §5)
+  // user tasks of the main path: keys fixed by the public contract (docs/domain.md, "The contract")
   public static final String TASK_TRIAGE = "triagePetition";
   public static final String TASK_ACCEPT = "acceptPetition";
   public static final String TASK_HANDLE = "handlePetition";
@@ -74,7 +74,7 @@ public final class PetitionProcess {
     public static final String DISTRICT = "district";
     public static final String CATEGORY = "category";
 
-    // triage inputs (domain.md §4)
+    // triage inputs (docs/domain.md, "Routing")
     public static final String NATURE = "nature";
     public static final String STATUTORY_ROUTE = "statutoryRoute";
     public static final String LEGAL_PROCESS_CONCLUDED = "legalProcessConcluded";
@@ -124,6 +124,8 @@ public final class PetitionProcess {
 
     // delivered opinions and the windows they open
     public static final String OPINION_ID = "opinionId";
+    /** whether the delivered handling opinion can be reviewed (Route.appealable): the gateway 可请求复查？ */
+    public static final String APPEALABLE = "appealable";
     public static final String EVALUATION_OPINION_ID = "evaluationOpinionId";
     public static final String EVALUATION_DUE = "evaluationDue";
     public static final String REVIEW_REQUEST_DUE = "reviewRequestDue";

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** POST /api/petitions/{queryCode}/evaluation (domain.md §5). */
+/** POST /api/petitions/{queryCode}/evaluation (docs/domain.md, "The contract"). */
 @RestController
 @RequestMapping(path = "/api/petitions/{queryCode}", produces = "application/json")
 class EvaluationController {

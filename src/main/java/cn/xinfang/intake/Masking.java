@@ -1,6 +1,6 @@
 package cn.xinfang.intake;
 
-/** Masks personal data for anyone who does not handle the case (domain.md §7). */
+/** Masks personal data for anyone who does not handle the case (docs/domain.md, "Protection and order"). */
 public final class Masking {
 
   private Masking() {

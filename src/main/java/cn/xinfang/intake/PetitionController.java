@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The public intake API of domain.md §5. */
+/** The public intake API of docs/domain.md, "The contract". */
 @RestController
 @RequestMapping(path = "/api/petitions", produces = "application/json")
 class PetitionController {

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** Body of {@code POST /api/petitions} (domain.md §5). Enumerations arrive as text and are checked here. */
+/** Body of {@code POST /api/petitions} (docs/domain.md, "The contract"). Enumerations arrive as text and are checked here. */
 public record RegistrationRequest(
     @Size(max = 100, message = "requestId 不能超过 100 个字符")
     @Pattern(regexp = "[\\x21-\\x7E]+", message = "requestId 只能包含可见的 ASCII 字符")

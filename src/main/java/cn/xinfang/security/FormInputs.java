@@ -187,21 +187,21 @@ final class FormInputs {
         return;
       }
       if (minLength != null && text.length() < minLength) {
-        throw new InvalidInputException(name, label + "（" + name + "）至少应有 " + minLength + " 个字");
+        throw new InvalidInputException(name, label + "至少应有 " + minLength + " 个字（" + name + "）");
       }
       if (maxLength != null && text.length() > maxLength) {
-        throw new InvalidInputException(name, label + "（" + name + "）不能超过 " + maxLength + " 个字");
+        throw new InvalidInputException(name, label + "不能超过 " + maxLength + " 个字（" + name + "）");
       }
       // as form-js tests it: the pattern is found in the text (the forms anchor theirs)
       if (pattern != null && !pattern.matcher(text).find()) {
-        throw new InvalidInputException(name, label + "（" + name + "）格式不正确");
+        throw new InvalidInputException(name, label + "格式不正确（" + name + "）");
       }
     }
 
     void checkNumber(String name, double value) {
       if (min != null && value < min || max != null && value > max) {
-        throw new InvalidInputException(name, label + "（" + name + "）应在 " + format(min) + " 至 " + format(max)
-            + " 之间");
+        throw new InvalidInputException(name, label + "应在 " + format(min) + " 至 " + format(max) + " 之间（" + name
+            + "）");
       }
     }
 

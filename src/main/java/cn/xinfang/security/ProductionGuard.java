@@ -33,7 +33,7 @@ public class ProductionGuard implements EnvironmentPostProcessor {
           + "CAMUNDA_BPM_ADMINUSER_PASSWORD 必须都有值（production profile needs CAMUNDA_BPM_ADMINUSER_ID and "
           + "CAMUNDA_BPM_ADMINUSER_PASSWORD）");
     }
-    if (password.equals(IdentitySetup.DEMO_PASSWORD) || password.length() < MIN_PASSWORD_LENGTH) {
+    if (password.equals(DemoAccounts.DEMO_PASSWORD) || password.length() < MIN_PASSWORD_LENGTH) {
       throw new Refused("生产环境（prod）的管理员密码 CAMUNDA_BPM_ADMINUSER_PASSWORD 不能是演示密码，且至少 "
           + MIN_PASSWORD_LENGTH + " 个字符（the administrator password must not be the demo password and needs at least "
           + MIN_PASSWORD_LENGTH + " characters）");

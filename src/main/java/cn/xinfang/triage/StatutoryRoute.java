@@ -1,6 +1,6 @@
 package cn.xinfang.triage;
 
-/** The statutory routes a clerk can name at triage (domain.md §4; 《信访工作条例》第三十一条). */
+/** The statutory routes a clerk can name at triage (docs/domain.md, "Routing"; 《信访工作条例》第三十一条). */
 public enum StatutoryRoute {
   NONE("无"),
   LITIGATION("诉讼"),

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Completion of triagePetition: the six routing inputs of domain.md §4 must all be present and valid,
+ * Completion of triagePetition: the six routing inputs of docs/domain.md, "Routing" must all be present and valid,
  * so that a typo never silently becomes the decision table's "otherwise" row.
  */
 @Component

@@ -28,7 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The petitioner's requests of domain.md §5 over HTTP: evaluation, review and re-review, every case
+ * The petitioner's requests of docs/domain.md, "The contract" over HTTP: evaluation, review and re-review, every case
  * in which they are refused (409 with the reason, or 400 naming the field) and stored nothing, and what
  * the petitioner's view says about them.
  */

@@ -31,7 +31,7 @@ import org.springframework.http.ResponseEntity;
 @ApplicationIT
 class TasklistTriageIT {
 
-  /** markup in the petition's title: the form shows it as text (issue 4, item 8) */
+  /** markup in the petition's title: the form shows it as text */
   private static final String TITLE = "<img src=x onerror=alert(1)><script>alert(2)</script> leaking pipe";
 
   @LocalServerPort

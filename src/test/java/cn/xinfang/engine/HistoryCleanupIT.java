@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * History cleanup (issue 5): an ended case's history carries its removal time (end + the model's time to
+ * History cleanup: an ended case's history carries its removal time (end + the model's time to
  * live, 1825 days for petitions), the nightly cleanup job waits for its window (01:00–05:00), and when
  * it runs after that time the history is gone while the case file stays.
  */

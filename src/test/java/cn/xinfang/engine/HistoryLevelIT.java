@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The history level full-without-details (issue 5): the engine keeps everything the audit trail and
+ * The history level full-without-details: the engine keeps everything the audit trail and
  * Cockpit read, the user operation log above all, but no copy of each variable value at each change; a
  * database created at full moves to it, one at another level does not.
  */

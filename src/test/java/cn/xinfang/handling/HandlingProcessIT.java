@@ -41,7 +41,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Handling (办理), its optional paths (extension, mediation, hearing), the reply approval chain (三审)
  * and the delivery of the opinion with the windows it opens, on the running application. Expected
- * deadlines are written out by hand from the rules of domain.md §3, not computed by the code under test.
+ * deadlines are written out by hand from the rules of docs/domain.md, "Time limits", not computed by the code under test.
  */
 @ApplicationIT
 class HandlingProcessIT {

@@ -17,7 +17,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
- * Personal data never reaches the logs (issue 4, item 3): registrations over the API and the start form,
+ * Personal data never reaches the logs: registrations over the API and the start form,
  * valid and refused, and the petitioner's view, with ID numbers, phones and addresses that no other
  * test uses; none of them appears in anything the application wrote to its console log.
  */

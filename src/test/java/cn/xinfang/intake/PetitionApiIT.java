@@ -55,7 +55,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The public intake API of domain.md §5 over real HTTP: registration, validation (400 with a Chinese
+ * The public intake API of docs/domain.md, "The contract" over real HTTP: registration, validation (400 with a Chinese
  * message and the field at fault, nothing stored), the petitioner's masked view, idempotency under
  * races, the triage deadline, and the authenticated engine REST API.
  */

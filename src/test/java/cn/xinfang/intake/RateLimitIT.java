@@ -19,7 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Guessing query codes (issue 4, item 5): after 5 wrong codes in a minute every look-up from that
+ * Guessing query codes: after 5 wrong codes in a minute every look-up from that
  * address answers 429, a right one too, until the bucket refills; following one's own case costs
  * nothing; registrations are limited only when configured (here 3 a minute).
  */

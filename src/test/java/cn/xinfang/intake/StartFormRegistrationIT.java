@@ -54,7 +54,7 @@ class StartFormRegistrationIT {
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
         .variableNameIn("petitionerIdNumber", "petitionerPhone", "petitionerAddress", "content").includeDeleted().count())
         .as("personal data is not kept in the engine's history").isZero();
-    // form-submission records (HistoricFormProperty) still hold them: see the issue note, filtered in issue 4
+    // nor in the form-submission records of the history (ACT_HI_DETAIL is not written at this history level)
     assertThat(historyService.createHistoricDetailQuery().processInstanceId(pi.getId()).variableUpdates().list())
         .extracting(d -> d.toString())
         .noneMatch(d -> d.contains("13912345678") || d.contains("11010519491231002X"));

@@ -32,7 +32,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Notices announced by SMS (issue 4, item 6): the call-out runs as an async continuation of its own
+ * Notices announced by SMS: the call-out runs as an async continuation of its own
  * process (noticeDelivery) after the notice's transaction, so a failing gateway never holds up the case;
  * failures are retried and end as an incident that administrators see and retry over /engine-rest
  * (what Cockpit does). A fake gateway on a local port records what it was sent.

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The engine's authorization checks take a short list of the user's groups as it is (issue 5, growth):
+ * The engine's authorization checks take a short list of the user's groups as it is (growth):
  * the engine's authorization manager is replaced, and what a user may see is what it was.
  */
 @ApplicationIT

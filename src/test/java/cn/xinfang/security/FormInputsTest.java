@@ -132,12 +132,12 @@ class FormInputsTest {
     assertThatCode(() -> form.check(Map.of("opinionText", ""), "任务")).as("an empty field is the listener's")
         .doesNotThrowAnyException();
     assertThatThrownBy(() -> form.check(Map.of("opinionText", "同意。"), "任务"))
-        .hasMessage("处理意见（opinionText）至少应有 10 个字");
+        .hasMessage("处理意见至少应有 10 个字（opinionText）");
     assertThatThrownBy(() -> form.check(Map.of("opinionText", "经".repeat(21)), "任务"))
-        .hasMessage("处理意见（opinionText）不能超过 20 个字");
-    assertThatThrownBy(() -> form.check(Map.of("phone", "12345"), "任务")).hasMessage("联系电话（phone）格式不正确");
+        .hasMessage("处理意见不能超过 20 个字（opinionText）");
+    assertThatThrownBy(() -> form.check(Map.of("phone", "12345"), "任务")).hasMessage("联系电话格式不正确（phone）");
     assertThatThrownBy(() -> form.check(Map.of("extensionDays", 31L), "任务"))
-        .hasMessage("延长天数（extensionDays）应在 1 至 30 之间");
+        .hasMessage("延长天数应在 1 至 30 之间（extensionDays）");
     assertThatThrownBy(() -> form.check(Map.of("extensionDays", 0.5), "任务")).isInstanceOf(InvalidInputException.class);
   }
 

@@ -22,7 +22,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Least privilege over /engine-rest (issue 4, items 1 and 2), as the demo users of different groups: a
+ * Least privilege over /engine-rest, as the demo users of different groups: a
  * unit finds and reads its own tasks, cases and history and nothing of another unit's; an accusation
  * transferred to 纪检监察 is readable there and nowhere else; only the bureau starts cases and nobody
  * but administrators deploys.

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The production profile {@code prod} (issue 4, item 5): the built jar refuses to start without an
+ * The production profile {@code prod}: the built jar refuses to start without an
  * administrator from the environment, or with a weak one, and exits non-zero with a message saying what
  * to set; started with one on a PostgreSQL database that once ran the demo, no demo account and no demo
  * password works any more.

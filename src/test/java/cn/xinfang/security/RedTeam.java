@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The red team: every attack a demo staff account tried against the packaged application (issue 11), replayed
+ * The red team: every attack a demo staff account tried against the packaged application, replayed
  * on the packaged jar, each asserting the refusal and that nothing changed: no file written, no case, variable
  * or task changed, no grant left. Run on H2 ({@link RedTeamH2IT}) and PostgreSQL ({@link RedTeamPostgresIT}).
  * <p>

@@ -21,7 +21,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The staff case file and the audit trail (issue 4, items 3 and 4): the unit handling a case reads its
+ * The staff case file and the audit trail: the unit handling a case reads its
  * personal data, everyone else who may read the case reads it masked, others find nothing; every view
  * and every change is in the case's audit trail together with the engine's user operation log, which
  * administrators query.

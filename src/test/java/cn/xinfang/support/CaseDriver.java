@@ -27,7 +27,7 @@ import org.camunda.bpm.engine.task.Task;
 
 /**
  * Drives cases through the petition process on the running application, the way clerks would: the
- * public registration path, then task completions with the contract's variables (domain.md §5).
+ * public registration path, then task completions with the contract's variables (docs/domain.md, "The contract").
  * Each step checks that the case is where the step expects it.
  */
 public class CaseDriver {
@@ -61,7 +61,7 @@ public class CaseDriver {
     this.clock = clock;
   }
 
-  /** 23:59:59 Beijing time of that day: how every deadline ends (domain.md §3). */
+  /** 23:59:59 Beijing time of that day: how every deadline ends (docs/domain.md, "Time limits"). */
   public static Date endOf(String day) {
     return Date.from(OffsetDateTime.parse(day + "T23:59:59+08:00").toInstant());
   }

@@ -46,7 +46,7 @@ public final class Petitions {
     return body;
   }
 
-  /** The six routing inputs of domain.md §4 as completing variables of triagePetition. */
+  /** The six routing inputs of docs/domain.md, "Routing" as completing variables of triagePetition. */
   public static Map<String, Object> triage(String nature, String statutoryRoute, boolean legalProcessConcluded,
       boolean reviewConcluded, boolean accusedIsOfficial, boolean withinJurisdiction) {
     Map<String, Object> vars = new HashMap<>();

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * No acknowledged petition is lost, not even on kill -9 (issue 4, item 6): 8 clients post petitions to
+ * No acknowledged petition is lost, not even on kill -9: 8 clients post petitions to
  * the packaged application on PostgreSQL, each with its own requestId; the JVM is killed with SIGKILL in
  * the middle of the load and started again on the same database. Every petition that got a 201 is there
  * with its case number and its process; every requestId, retried, answers its original case, and none is

@@ -30,7 +30,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
- * Hostile input (issue 4, item 8): generated bodies and paths against every public endpoint (and the staff
+ * Hostile input: generated bodies and paths against every public endpoint (and the staff
  * case file and audit trail) never give
  * a 5xx; markup in a petition is kept as text; an invalid BPMN deployed over /engine-rest is refused
  * with its error while the deployed process keeps working. The generator is seeded: a failure names

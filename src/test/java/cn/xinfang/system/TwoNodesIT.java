@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two application nodes on one PostgreSQL database (issue 4, item 7), each with its own job executor:
+ * Two application nodes on one PostgreSQL database, each with its own job executor:
  * a case started on one is carried on by the other, step by step; and timers that fall due while both
  * run are executed exactly once each, by whichever node acquires them.
  */
@@ -86,7 +86,7 @@ class TwoNodesIT {
     http.complete(first.base(), http.task(first.base(), PetitionProcess.TASK_ACCEPT, caseNumber, "housing1"), "housing1",
         Map.of(Var.ACCEPTANCE, "ACCEPT"));
     http.complete(second.base(), http.task(second.base(), PetitionProcess.TASK_HANDLE, caseNumber, "housing1"), "housing1",
-        Map.of(Var.HANDLING_OUTCOME, "SUPPORTED", Var.OPINION_TEXT, "责成物业公司维修。"));
+        Map.of(Var.HANDLING_OUTCOME, "SUPPORTED", Var.OPINION_TEXT, "经核实，责成物业公司维修管道。"));
     http.complete(first.base(), http.task(first.base(), PetitionProcess.TASK_APPROVE_REPLY, caseNumber, "housing1"), "housing1",
         Map.of(Var.REPLY_APPROVED, true));
     http.complete(second.base(), http.task(second.base(), PetitionProcess.TASK_APPROVE_REPLY, caseNumber, "leader1"), "leader1",

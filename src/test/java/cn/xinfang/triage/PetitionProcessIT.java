@@ -63,7 +63,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The petition process (processes/petition.bpmn) end to end on the running application: real engine,
  * real case store, real delegates and decisions. Cases are registered through {@link IntakeService}
- * (the API's path) or through the clerk's start form, triaged with the variables of domain.md §5, and
+ * (the API's path) or through the clerk's start form, triaged with the variables of docs/domain.md, "The contract", and
  * checked in the engine and in the case store.
  */
 @ApplicationIT
@@ -93,7 +93,7 @@ class PetitionProcessIT {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Every route of domain.md §4, end to end
+  // Every route of docs/domain.md, "Routing", end to end
   // ---------------------------------------------------------------------------------------------
 
   static Stream<Arguments> routes() {

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The decision table dmn/petition-routing.dmn against the routing table of domain.md §4 (first matching
+ * The decision table dmn/petition-routing.dmn against the routing table of docs/domain.md, "Routing" (first matching
  * row wins). Plain engine from src/test/resources/camunda.cfg.xml, no Spring: fast.
  *
  * <p>Every case names the §4 row it expects to decide it; the row is checked through the matched rule
@@ -156,7 +156,7 @@ class PetitionRoutingTableTest extends DecisionTableTest {
   }
 
 
-  /** domain.md §4, row by row. */
+  /** docs/domain.md, "Routing", row by row. */
   static String section4(String nature, String statutoryRoute, boolean legalProcessConcluded,
       boolean reviewConcluded, boolean accusedIsOfficial, boolean withinJurisdiction) {
     boolean politicalLegal = Set.of("LITIGATION", "PROCURATORATE", "POLICE").contains(statutoryRoute);
