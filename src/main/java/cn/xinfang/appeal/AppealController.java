@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** POST /api/petitions/{queryCode}/review-requests and /re-review-requests (docs/domain.md, "The contract"). */
+/**
+ * POST /api/petitions/{queryCode}/review-requests and /re-review-requests (docs/domain.md, "The
+ * contract").
+ */
 @RestController
 @RequestMapping(path = "/api/petitions/{queryCode}", produces = "application/json")
 class AppealController {
@@ -26,14 +29,14 @@ class AppealController {
   }
 
   @PostMapping(path = "/review-requests", consumes = "application/json")
-  ResponseEntity<Map<String, Object>> review(@PathVariable String queryCode,
-      @RequestBody(required = false) AppealRequest request) {
+  ResponseEntity<Map<String, Object>> review(
+      @PathVariable String queryCode, @RequestBody(required = false) AppealRequest request) {
     return created(appeals.requestReview(queryCode, reason(request)));
   }
 
   @PostMapping(path = "/re-review-requests", consumes = "application/json")
-  ResponseEntity<Map<String, Object>> reReview(@PathVariable String queryCode,
-      @RequestBody(required = false) AppealRequest request) {
+  ResponseEntity<Map<String, Object>> reReview(
+      @PathVariable String queryCode, @RequestBody(required = false) AppealRequest request) {
     return created(appeals.requestReReview(queryCode, reason(request)));
   }
 
@@ -57,6 +60,5 @@ class AppealController {
     return ResponseEntity.status(HttpStatus.CREATED).body(body);
   }
 
-  record AppealRequest(String reason) {
-  }
+  record AppealRequest(String reason) {}
 }

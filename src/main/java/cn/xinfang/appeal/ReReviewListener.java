@@ -30,7 +30,8 @@ public class ReReviewListener implements TaskListener {
     if (task.getVariable(Var.RE_REVIEW_ACTION) == null) {
       task.setVariable(Var.RE_REVIEW_ACTION, ReReviewAction.DECIDE.name());
     }
-    if (in.requireEnum(Var.RE_REVIEW_ACTION, ReReviewAction.class, "复核办理方式") == ReReviewAction.HEARING) {
+    if (in.requireEnum(Var.RE_REVIEW_ACTION, ReReviewAction.class, "复核办理方式")
+        == ReReviewAction.HEARING) {
       task.setVariable(Var.HEARING_REQUESTED_AT, Date.from(clock.instant()));
       return;
     }
@@ -42,5 +43,8 @@ public class ReReviewListener implements TaskListener {
     in.requireBoolean(Var.PUBLISH_OPINION, "是否公开复核意见");
   }
 
-  public enum ReReviewAction { DECIDE, HEARING }
+  public enum ReReviewAction {
+    DECIDE,
+    HEARING
+  }
 }

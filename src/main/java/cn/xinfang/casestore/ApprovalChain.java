@@ -8,21 +8,29 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The approval chain (三审) of a case's draft replies (table approval_step, V6__approval_chain.sql). The
- * chain is written when the decision table decides it and read from here by every later step, so that no
- * variable a user could have written changes who approves. Each draft sent for approval is a round; its
- * steps are decided in order.
+ * The approval chain (三审) of a case's draft replies (table approval_step, V6__approval_chain.sql).
+ * The chain is written when the decision table decides it and read from here by every later step,
+ * so that no variable a user could have written changes who approves. Each draft sent for approval
+ * is a round; its steps are decided in order.
  */
 @Repository
 public class ApprovalChain {
 
   /** What an approver decided. */
-  public enum Decision { APPROVED, RETURNED }
+  public enum Decision {
+    APPROVED,
+    RETURNED
+  }
 
   /** One level of one round; {@code decision} is null while it waits. */
-  public record Step(int round, int position, String group, Decision decision, String decidedBy,
-      OffsetDateTime decidedAt, String comment) {
-  }
+  public record Step(
+      int round,
+      int position,
+      String group,
+      Decision decision,
+      String decidedBy,
+      OffsetDateTime decidedAt,
+      String comment) {}
 
   private final JdbcClient jdbc;
   private final AuditTrail audit;
@@ -34,34 +42,53 @@ public class ApprovalChain {
     this.clock = clock;
   }
 
-  /** Starts the case's next round with these groups, in the order they approve; answers the round. */
+  /**
+   * Starts the case's next round with these groups, in the order they approve; answers the round.
+   */
   public int start(long petitionId, List<String> groups) {
     if (groups.isEmpty()) {
       throw new IllegalArgumentException("an approval chain needs at least one level");
     }
-    int round = jdbc.sql("select coalesce(max(chain_round), 0) + 1 from approval_step where petition_id = ?")
-        .param(petitionId).query(Integer.class).single();
+    int round =
+        jdbc.sql(
+                "select coalesce(max(chain_round), 0) + 1 from approval_step where petition_id = ?")
+            .param(petitionId)
+            .query(Integer.class)
+            .single();
     for (int position = 0; position < groups.size(); position++) {
-      jdbc.sql("insert into approval_step (petition_id, chain_round, position, group_id) values (?, ?, ?, ?)")
+      jdbc.sql(
+              "insert into approval_step (petition_id, chain_round, position, group_id) values (?, ?, ?, ?)")
           .params(petitionId, round, position, groups.get(position))
           .update();
     }
-    audit.record(petitionId, AuditTrail.Action.APPROVAL, "round " + round + ": " + String.join(" → ", groups));
+    audit.record(
+        petitionId,
+        AuditTrail.Action.APPROVAL,
+        "round " + round + ": " + String.join(" → ", groups));
     return round;
   }
 
   /** The steps of the case's latest round, in order (empty before the first draft). */
   public List<Step> currentRound(long petitionId) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select * from approval_step where petition_id = ?
             and chain_round = (select max(chain_round) from approval_step where petition_id = ?)
             order by position
             """)
         .params(petitionId, petitionId)
-        .query((rs, n) -> new Step(rs.getInt("chain_round"), rs.getInt("position"), rs.getString("group_id"),
-            rs.getString("decision") == null ? null : Decision.valueOf(rs.getString("decision")),
-            rs.getString("decided_by"), rs.getObject("decided_at", OffsetDateTime.class),
-            rs.getString("approval_comment")))
+        .query(
+            (rs, n) ->
+                new Step(
+                    rs.getInt("chain_round"),
+                    rs.getInt("position"),
+                    rs.getString("group_id"),
+                    rs.getString("decision") == null
+                        ? null
+                        : Decision.valueOf(rs.getString("decision")),
+                    rs.getString("decided_by"),
+                    rs.getObject("decided_at", OffsetDateTime.class),
+                    rs.getString("approval_comment")))
         .list();
   }
 
@@ -78,17 +105,41 @@ public class ApprovalChain {
 
   /** Records the decision of a waiting step. */
   public void decide(long petitionId, Step step, Decision decision, String user, String comment) {
-    int rows = jdbc.sql("""
+    int rows =
+        jdbc.sql(
+                """
             update approval_step set decision = ?, decided_by = ?, decided_at = ?, approval_comment = ?
             where petition_id = ? and chain_round = ? and position = ? and decision is null
             """)
-        .params(decision.name(), user, OffsetDateTime.now(clock), comment, petitionId, step.round(), step.position())
-        .update();
+            .params(
+                decision.name(),
+                user,
+                OffsetDateTime.now(clock),
+                comment,
+                petitionId,
+                step.round(),
+                step.position())
+            .update();
     if (rows != 1) {
-      throw new IllegalStateException("approval step " + step.round() + "/" + step.position() + " of case "
-          + petitionId + " is not waiting");
+      throw new IllegalStateException(
+          "approval step "
+              + step.round()
+              + "/"
+              + step.position()
+              + " of case "
+              + petitionId
+              + " is not waiting");
     }
-    audit.record(petitionId, AuditTrail.Action.APPROVAL,
-        "round " + step.round() + ", level " + (step.position() + 1) + " (" + step.group() + "): " + decision);
+    audit.record(
+        petitionId,
+        AuditTrail.Action.APPROVAL,
+        "round "
+            + step.round()
+            + ", level "
+            + (step.position() + 1)
+            + " ("
+            + step.group()
+            + "): "
+            + decision);
   }
 }

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Repository;
  * The case store's audit trail (table case_audit, V4__audit_trail.sql). Changes are written in the
  * caller's transaction, so an entry exists exactly when its change committed; reads by staff are
  * written on their own. The actor ({@link Actor}, given by the application) is the Camunda user the
- * request authenticated as (Tasklist, /engine-rest, the staff API), {@value #PETITIONER} for the public API
- * and {@value #SYSTEM} for timers and jobs.
+ * request authenticated as (Tasklist, /engine-rest, the staff API), {@value #PETITIONER} for the
+ * public API and {@value #SYSTEM} for timers and jobs.
  */
 @Repository
 public class AuditTrail {
@@ -57,11 +57,18 @@ public class AuditTrail {
 
   /** Records a view or change of the case of that number (which need not exist: refused reads). */
   public void record(String caseNumber, Action action, String detail) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             insert into case_audit (petition_id, case_number, occurred_at, actor, action, detail)
             values ((select id from petition where case_number = ?), ?, ?, ?, ?, ?)
             """)
-        .params(caseNumber, caseNumber, OffsetDateTime.now(clock), actor(), action.name(), truncate(detail))
+        .params(
+            caseNumber,
+            caseNumber,
+            OffsetDateTime.now(clock),
+            actor(),
+            action.name(),
+            truncate(detail))
         .update();
   }
 
@@ -72,24 +79,35 @@ public class AuditTrail {
 
   /** {@link #record(String, Action, String)} for the case of that opinion. */
   void recordForOpinion(long opinionId, Action action, String detail) {
-    insert("opinion o join petition p on p.id = o.petition_id where o.id = ?", opinionId, action, detail);
+    insert(
+        "opinion o join petition p on p.id = o.petition_id where o.id = ?",
+        opinionId,
+        action,
+        detail);
   }
 
   /** {@link #record(String, Action, String)} for the case of that notice. */
   void recordForNotice(long noticeId, Action action, String detail) {
-    insert("notice n join petition p on p.id = n.petition_id where n.id = ?", noticeId, action, detail);
+    insert(
+        "notice n join petition p on p.id = n.petition_id where n.id = ?",
+        noticeId,
+        action,
+        detail);
   }
 
   private void insert(String caseSource, long key, Action action, String detail) {
-    jdbc.sql("insert into case_audit (petition_id, case_number, occurred_at, actor, action, detail) "
-            + "select p.id, p.case_number, ?, ?, ?, ? from " + caseSource)
+    jdbc.sql(
+            "insert into case_audit (petition_id, case_number, occurred_at, actor, action, detail) "
+                + "select p.id, p.case_number, ?, ?, ?, ? from "
+                + caseSource)
         .params(OffsetDateTime.now(clock), actor(), action.name(), truncate(detail), key)
         .update();
   }
 
   /** The case's entries, oldest first (at most 1000). */
   public List<AuditEntry> ofCase(String caseNumber) {
-    return jdbc.sql("select * from case_audit where case_number = ? order by occurred_at, id " + FIRST_ROWS)
+    return jdbc.sql(
+            "select * from case_audit where case_number = ? order by occurred_at, id " + FIRST_ROWS)
         .param(caseNumber)
         .query(AuditTrail::entry)
         .list();
@@ -97,7 +115,9 @@ public class AuditTrail {
 
   /** What that user viewed or changed, latest first (at most 1000 entries). */
   public List<AuditEntry> ofActor(String actor) {
-    return jdbc.sql("select * from case_audit where actor = ? order by occurred_at desc, id desc " + FIRST_ROWS)
+    return jdbc.sql(
+            "select * from case_audit where actor = ? order by occurred_at desc, id desc "
+                + FIRST_ROWS)
         .param(actor)
         .query(AuditTrail::entry)
         .list();
@@ -108,11 +128,17 @@ public class AuditTrail {
   }
 
   private static String truncate(String detail) {
-    return detail == null || detail.length() <= DETAIL_LENGTH ? detail : detail.substring(0, DETAIL_LENGTH - 1) + "…";
+    return detail == null || detail.length() <= DETAIL_LENGTH
+        ? detail
+        : detail.substring(0, DETAIL_LENGTH - 1) + "…";
   }
 
   private static AuditEntry entry(ResultSet rs, int rowNum) throws SQLException {
-    return new AuditEntry(rs.getString("case_number"), rs.getObject("occurred_at", OffsetDateTime.class),
-        rs.getString("actor"), rs.getString("action"), rs.getString("detail"));
+    return new AuditEntry(
+        rs.getString("case_number"),
+        rs.getObject("occurred_at", OffsetDateTime.class),
+        rs.getString("actor"),
+        rs.getString("action"),
+        rs.getString("detail"));
   }
 }

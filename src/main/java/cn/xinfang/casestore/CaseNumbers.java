@@ -18,19 +18,24 @@ import org.springframework.stereotype.Component;
 public class CaseNumbers {
 
   private static final String SEQUENCE = "case_number_seq";
+
   /** what {@link #next} hands out; the sequence part grows past 8 digits after 10^8 cases */
   private static final Pattern FORMAT = Pattern.compile("XF\\d{4}-\\d{8,12}");
 
   private final DataFieldMaxValueIncrementer sequence;
 
   public CaseNumbers(DataSource dataSource) throws Exception {
-    String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-    this.sequence = product.toLowerCase().contains("postgres")
-        ? new PostgresSequenceMaxValueIncrementer(dataSource, SEQUENCE)
-        : new H2SequenceMaxValueIncrementer(dataSource, SEQUENCE);
+    String product =
+        JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+    this.sequence =
+        product.toLowerCase().contains("postgres")
+            ? new PostgresSequenceMaxValueIncrementer(dataSource, SEQUENCE)
+            : new H2SequenceMaxValueIncrementer(dataSource, SEQUENCE);
   }
 
-  /** Whether the text could be a case number at all (before it is looked up or written anywhere). */
+  /**
+   * Whether the text could be a case number at all (before it is looked up or written anywhere).
+   */
   public static boolean isWellFormed(String text) {
     return text != null && FORMAT.matcher(text).matches();
   }

@@ -1,8 +1,8 @@
 package cn.xinfang.casestore;
 
 /**
- * Outcome of a handling opinion (《信访工作条例》第三十二条); for a suggestion the same values read as
- * adopted, partly adopted, not adopted with an explanation (第二十九条).
+ * Outcome of a handling opinion (《信访工作条例》第三十二条); for a suggestion the same values read as adopted,
+ * partly adopted, not adopted with an explanation (第二十九条).
  */
 public enum HandlingOutcome {
   SUPPORTED("支持", "采纳"),

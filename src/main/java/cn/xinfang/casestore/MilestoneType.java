@@ -3,9 +3,9 @@ package cn.xinfang.casestore;
 import java.util.List;
 
 /**
- * The types of the steps of a case's timeline (table milestone, column type): the platform's own below, the
- * models' (input parameter {@code milestoneType} of a 记录 step, checked against this list by
- * ModelContractTest), and every notice, whose type is its template's (TRANSFER_NOTICE …).
+ * The types of the steps of a case's timeline (table milestone, column type): the platform's own
+ * below, the models' (input parameter {@code milestoneType} of a 记录 step, checked against this list
+ * by ModelContractTest), and every notice, whose type is its template's (TRANSFER_NOTICE …).
  */
 public final class MilestoneType {
 
@@ -33,9 +33,9 @@ public final class MilestoneType {
   public static final String RE_REVIEW_WINDOW_PASSED = "RE_REVIEW_WINDOW_PASSED";
 
   /** The types the models may name. */
-  public static final List<String> OF_MODELS = List.of(EXTENSION_NOT_GRANTED, MEDIATION_FAILED,
-      REVIEW_WINDOW_PASSED, RE_REVIEW_WINDOW_PASSED);
+  public static final List<String> OF_MODELS =
+      List.of(
+          EXTENSION_NOT_GRANTED, MEDIATION_FAILED, REVIEW_WINDOW_PASSED, RE_REVIEW_WINDOW_PASSED);
 
-  private MilestoneType() {
-  }
+  private MilestoneType() {}
 }

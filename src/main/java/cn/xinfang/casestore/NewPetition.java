@@ -3,7 +3,10 @@ package cn.xinfang.casestore;
 import java.time.Instant;
 import java.util.List;
 
-/** A validated petition about to be registered (登记, Art. 19, 21). The first person is the petitioner. */
+/**
+ * A validated petition about to be registered (登记, Art. 19, 21). The first person is the
+ * petitioner.
+ */
 public record NewPetition(
     String requestId,
     Channel channel,

@@ -3,8 +3,8 @@ package cn.xinfang.casestore;
 import java.time.OffsetDateTime;
 
 /**
- * A delivered opinion (处理意见书, 复查意见书, 复核意见书): what was decided, by whom (the unit or level,
- * never a person), and until when the petitioner may evaluate it or appeal against it.
+ * A delivered opinion (处理意见书, 复查意见书, 复核意见书): what was decided, by whom (the unit or level, never a
+ * person), and until when the petitioner may evaluate it or appeal against it.
  */
 public record Opinion(
     long id,
@@ -18,5 +18,4 @@ public record Opinion(
     OffsetDateTime handlingDue,
     OffsetDateTime appealDue,
     OffsetDateTime evaluationDue,
-    boolean published) {
-}
+    boolean published) {}

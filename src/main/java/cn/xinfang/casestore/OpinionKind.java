@@ -1,6 +1,8 @@
 package cn.xinfang.casestore;
 
-/** Which stage an opinion ends: handling (Art. 32), review (复查, Art. 35) or re-review (复核, Art. 36). */
+/**
+ * Which stage an opinion ends: handling (Art. 32), review (复查, Art. 35) or re-review (复核, Art. 36).
+ */
 public enum OpinionKind {
   HANDLING("处理意见"),
   REVIEW("复查意见"),

@@ -3,9 +3,10 @@ package cn.xinfang.casestore;
 import java.time.OffsetDateTime;
 
 /**
- * One row of the petition table. {@code processInstanceId} is the one process that owns the case (set when
- * its first step links them); {@code registeredBy} the clerk who registered it at the counter, or null;
- * {@code handlingDue} the handling deadline of the current handling, and whether it was extended.
+ * One row of the petition table. {@code processInstanceId} is the one process that owns the case
+ * (set when its first step links them); {@code registeredBy} the clerk who registered it at the
+ * counter, or null; {@code handlingDue} the handling deadline of the current handling, and whether
+ * it was extended.
  */
 public record PetitionRecord(
     long id,
@@ -30,5 +31,4 @@ public record PetitionRecord(
     String processInstanceId,
     String registeredBy,
     OffsetDateTime handlingDue,
-    boolean handlingExtended) {
-}
+    boolean handlingExtended) {}

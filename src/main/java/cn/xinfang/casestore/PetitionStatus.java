@@ -1,6 +1,9 @@
 package cn.xinfang.casestore;
 
-/** Status values of the public contract (docs/domain.md, "The contract"), with the wording a petitioner reads. */
+/**
+ * Status values of the public contract (docs/domain.md, "The contract"), with the wording a
+ * petitioner reads.
+ */
 public enum PetitionStatus {
   REGISTERED("已登记，待分流"),
   TRANSFERRED("已转送/交办，待承办单位受理"),

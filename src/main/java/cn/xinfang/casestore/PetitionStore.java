@@ -15,8 +15,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The case store (案件库). Plain SQL through Spring's JdbcClient: the statements are few, portable
- * between H2 and PostgreSQL, and the unique constraints in V1__case_store.sql decide races.
- * Every write joins the caller's transaction, which is also the engine's (Spring transaction
+ * between H2 and PostgreSQL, and the unique constraints in V1__case_store.sql decide races. Every
+ * write joins the caller's transaction, which is also the engine's (Spring transaction
  * integration), so a case row and its process instance commit or roll back together.
  */
 @Repository
@@ -30,7 +30,11 @@ public class PetitionStore {
   private final Clock clock;
   private final AuditTrail audit;
 
-  public PetitionStore(JdbcClient jdbc, CaseNumbers caseNumbers, QueryCodes queryCodes, Clock clock,
+  public PetitionStore(
+      JdbcClient jdbc,
+      CaseNumbers caseNumbers,
+      QueryCodes queryCodes,
+      Clock clock,
       AuditTrail audit) {
     this.jdbc = jdbc;
     this.caseNumbers = caseNumbers;
@@ -39,12 +43,17 @@ public class PetitionStore {
     this.audit = audit;
   }
 
-  /** Inserts the petition and its people; returns the stored row with its case number and query code. */
+  /**
+   * Inserts the petition and its people; returns the stored row with its case number and query
+   * code.
+   */
   public PetitionRecord insert(NewPetition p) {
     OffsetDateTime now = now();
-    String caseNumber = caseNumbers.next(now.atZoneSameInstant(StatutoryCalendar.ZONE).toLocalDate());
+    String caseNumber =
+        caseNumbers.next(now.atZoneSameInstant(StatutoryCalendar.ZONE).toLocalDate());
     KeyHolder keys = new GeneratedKeyHolder();
-    jdbc.sql("""
+    jdbc.sql(
+            """
             insert into petition (case_number, query_code, request_id, channel, received_at, registered_at,
               person_count, group_petition, district, category, title, content, status, registered_by, updated_at)
             values (:caseNumber, :queryCode, :requestId, :channel, :receivedAt, :registeredAt,
@@ -68,36 +77,58 @@ public class PetitionStore {
     long id = keys.getKey().longValue();
     int position = 0;
     for (Person person : p.persons()) {
-      jdbc.sql("""
+      jdbc.sql(
+              """
               insert into petitioner (petition_id, position, name, id_number, phone, address, representative)
               values (?, ?, ?, ?, ?, ?, ?)
               """)
-          .params(id, position++, person.name(), person.idNumber(), person.phone(), person.address(),
+          .params(
+              id,
+              position++,
+              person.name(),
+              person.idNumber(),
+              person.phone(),
+              person.address(),
               person.representative())
           .update();
     }
-    audit.record(id, AuditTrail.Action.REGISTER, "channel=" + p.channel().name() + ", persons=" + p.persons().size());
+    audit.record(
+        id,
+        AuditTrail.Action.REGISTER,
+        "channel=" + p.channel().name() + ", persons=" + p.persons().size());
     return findByCaseNumber(caseNumber).orElseThrow();
   }
 
   public Optional<PetitionRecord> findByRequestId(String requestId) {
-    return jdbc.sql(SELECT_PETITION + "where request_id = ?").param(requestId).query(this::petition).optional();
+    return jdbc.sql(SELECT_PETITION + "where request_id = ?")
+        .param(requestId)
+        .query(this::petition)
+        .optional();
   }
 
   public Optional<PetitionRecord> findByQueryCode(String queryCode) {
-    return jdbc.sql(SELECT_PETITION + "where query_code = ?").param(queryCode).query(this::petition).optional();
+    return jdbc.sql(SELECT_PETITION + "where query_code = ?")
+        .param(queryCode)
+        .query(this::petition)
+        .optional();
   }
 
   public Optional<PetitionRecord> findByCaseNumber(String caseNumber) {
-    return jdbc.sql(SELECT_PETITION + "where case_number = ?").param(caseNumber).query(this::petition).optional();
+    return jdbc.sql(SELECT_PETITION + "where case_number = ?")
+        .param(caseNumber)
+        .query(this::petition)
+        .optional();
   }
 
   /**
-   * The case its process instance owns: the link written by the process's first step is the only way from
-   * an instance to its case, never a variable or the business key, which a second process could carry too.
+   * The case its process instance owns: the link written by the process's first step is the only
+   * way from an instance to its case, never a variable or the business key, which a second process
+   * could carry too.
    */
   public Optional<PetitionRecord> findByProcessInstance(String processInstanceId) {
-    return jdbc.sql(SELECT_PETITION + "where process_instance_id = ?").param(processInstanceId).query(this::petition)
+    return jdbc.sql(SELECT_PETITION + "where process_instance_id = ?")
+        .param(processInstanceId)
+        .query(this::petition)
         .optional();
   }
 
@@ -109,42 +140,66 @@ public class PetitionStore {
   public List<Person> persons(long petitionId) {
     return jdbc.sql("select * from petitioner where petition_id = ? order by position")
         .param(petitionId)
-        .query((rs, n) -> new Person(rs.getString("name"), rs.getString("id_number"), rs.getString("phone"),
-            rs.getString("address"), rs.getBoolean("representative")))
+        .query(
+            (rs, n) ->
+                new Person(
+                    rs.getString("name"),
+                    rs.getString("id_number"),
+                    rs.getString("phone"),
+                    rs.getString("address"),
+                    rs.getBoolean("representative")))
         .list();
   }
 
   public List<Milestone> milestones(long petitionId) {
     return jdbc.sql("select * from milestone where petition_id = ? order by occurred_at, id")
         .param(petitionId)
-        .query((rs, n) -> new Milestone(rs.getString("type"), time(rs, "occurred_at"),
-            rs.getBoolean("public_visible"), rs.getString("description"), rs.getString("internal_note")))
+        .query(
+            (rs, n) ->
+                new Milestone(
+                    rs.getString("type"),
+                    time(rs, "occurred_at"),
+                    rs.getBoolean("public_visible"),
+                    rs.getString("description"),
+                    rs.getString("internal_note")))
         .list();
   }
 
   public List<Notice> notices(long petitionId) {
     return jdbc.sql("select * from notice where petition_id = ? order by issued_at, id")
         .param(petitionId)
-        .query((rs, n) -> new Notice(rs.getString("type"), rs.getString("title"), rs.getString("body"),
-            time(rs, "issued_at")))
+        .query(
+            (rs, n) ->
+                new Notice(
+                    rs.getString("type"),
+                    rs.getString("title"),
+                    rs.getString("body"),
+                    time(rs, "issued_at")))
         .list();
   }
 
-  public void addMilestone(String caseNumber, String type, boolean publicVisible, String description,
+  public void addMilestone(
+      String caseNumber,
+      String type,
+      boolean publicVisible,
+      String description,
       String internalNote) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             insert into milestone (petition_id, type, occurred_at, public_visible, description, internal_note)
             select id, ?, ?, ?, ?, ? from petition where case_number = ?
             """)
         .params(type, now(), publicVisible, description, internalNote, caseNumber)
         .update();
-    audit.record(caseNumber, AuditTrail.Action.MILESTONE, type + (publicVisible ? " (public)" : ""));
+    audit.record(
+        caseNumber, AuditTrail.Action.MILESTONE, type + (publicVisible ? " (public)" : ""));
   }
 
   /** Writes a notice to the case; answers its id. */
   public long addNotice(String caseNumber, String type, String title, String body) {
     KeyHolder keys = new GeneratedKeyHolder();
-    jdbc.sql("""
+    jdbc.sql(
+            """
             insert into notice (petition_id, type, title, body, issued_at)
             select id, ?, ?, ?, ? from petition where case_number = ?
             """)
@@ -154,20 +209,30 @@ public class PetitionStore {
     return keys.getKey().longValue();
   }
 
-  /** A notice to announce by SMS: its case, its title, the first petitioner's phone, and whether it was sent. */
-  public record SmsNotice(long id, String caseNumber, String title, String phone, OffsetDateTime smsSentAt) {
-  }
+  /**
+   * A notice to announce by SMS: its case, its title, the first petitioner's phone, and whether it
+   * was sent.
+   */
+  public record SmsNotice(
+      long id, String caseNumber, String title, String phone, OffsetDateTime smsSentAt) {}
 
   public Optional<SmsNotice> smsNotice(long noticeId) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select n.id, c.case_number, n.title, p.phone, n.sms_sent_at from notice n
             join petition c on c.id = n.petition_id
             join petitioner p on p.petition_id = c.id and p.position = 0
             where n.id = ?
             """)
         .param(noticeId)
-        .query((rs, n) -> new SmsNotice(rs.getLong("id"), rs.getString("case_number"), rs.getString("title"),
-            rs.getString("phone"), time(rs, "sms_sent_at")))
+        .query(
+            (rs, n) ->
+                new SmsNotice(
+                    rs.getLong("id"),
+                    rs.getString("case_number"),
+                    rs.getString("title"),
+                    rs.getString("phone"),
+                    time(rs, "sms_sent_at")))
         .optional();
   }
 
@@ -194,28 +259,39 @@ public class PetitionStore {
    * never decide on the same case at once.
    */
   public Optional<PetitionRecord> lockByQueryCode(String queryCode) {
-    return jdbc.sql(SELECT_PETITION + "where query_code = ? for update").param(queryCode).query(this::petition)
+    return jdbc.sql(SELECT_PETITION + "where query_code = ? for update")
+        .param(queryCode)
+        .query(this::petition)
         .optional();
   }
 
-  /** {@link #get}, with the row locked until the transaction ends (see {@link #lockByQueryCode}). */
+  /**
+   * {@link #get}, with the row locked until the transaction ends (see {@link #lockByQueryCode}).
+   */
   public PetitionRecord lock(String caseNumber) {
-    return jdbc.sql(SELECT_PETITION + "where case_number = ? for update").param(caseNumber).query(this::petition)
-        .optional().orElseThrow(() -> new IllegalStateException("case store has no petition " + caseNumber));
+    return jdbc.sql(SELECT_PETITION + "where case_number = ? for update")
+        .param(caseNumber)
+        .query(this::petition)
+        .optional()
+        .orElseThrow(() -> new IllegalStateException("case store has no petition " + caseNumber));
   }
 
   /**
-   * Earlier cases of the same petitioner (same ID number, or same name and phone when no ID number was
-   * given) that were concluded by 复核, latest registered first: the same facts and reasons are not accepted again
-   * (《信访工作条例》第三十六条).
+   * Earlier cases of the same petitioner (same ID number, or same name and phone when no ID number
+   * was given) that were concluded by 复核, latest registered first: the same facts and reasons are
+   * not accepted again (《信访工作条例》第三十六条).
    */
   public List<PetitionRecord> terminatedCasesOf(Person petitioner, String exceptCaseNumber) {
-    String match = petitioner.idNumber() != null
-        ? "p.id_number = :idNumber"
-        : "p.id_number is null and p.name = :name and p.phone = :phone";
-    return jdbc.sql("select c.* from petition c join petitioner p on p.petition_id = c.id and p.position = 0 "
-            + "where " + match + " and c.status = :status and c.case_number <> :except "
-            + "order by c.id desc")
+    String match =
+        petitioner.idNumber() != null
+            ? "p.id_number = :idNumber"
+            : "p.id_number is null and p.name = :name and p.phone = :phone";
+    return jdbc.sql(
+            "select c.* from petition c join petitioner p on p.petition_id = c.id and p.position = 0 "
+                + "where "
+                + match
+                + " and c.status = :status and c.case_number <> :except "
+                + "order by c.id desc")
         .param("idNumber", petitioner.idNumber())
         .param("name", petitioner.name())
         .param("phone", petitioner.phone())
@@ -234,9 +310,11 @@ public class PetitionStore {
    * belongs to a process (a second process naming the same case number must not act on it).
    */
   public boolean linkProcess(String caseNumber, String processInstanceId) {
-    return jdbc.sql("update petition set process_instance_id = ? where case_number = ? and process_instance_id is null")
-        .params(processInstanceId, caseNumber)
-        .update() == 1;
+    return jdbc.sql(
+                "update petition set process_instance_id = ? where case_number = ? and process_instance_id is null")
+            .params(processInstanceId, caseNumber)
+            .update()
+        == 1;
   }
 
   public void recordCategory(String caseNumber, String category) {
@@ -248,8 +326,8 @@ public class PetitionStore {
   }
 
   /**
-   * The handling deadline as decided: at acceptance or a fresh start (not extended), or moved by the one
-   * extension (extended).
+   * The handling deadline as decided: at acceptance or a fresh start (not extended), or moved by
+   * the one extension (extended).
    */
   public void recordHandlingDeadline(String caseNumber, OffsetDateTime due, boolean extended) {
     update("handling_due = ?, handling_extended = ?", caseNumber, due, extended);
@@ -265,9 +343,10 @@ public class PetitionStore {
     System.arraycopy(values, 0, params, 0, values.length);
     params[values.length] = now();
     params[values.length + 1] = caseNumber;
-    int rows = jdbc.sql("update petition set " + assignments + ", updated_at = ? where case_number = ?")
-        .params(params)
-        .update();
+    int rows =
+        jdbc.sql("update petition set " + assignments + ", updated_at = ? where case_number = ?")
+            .params(params)
+            .update();
     if (rows != 1) {
       throw new IllegalStateException("case store has no petition " + caseNumber);
     }
@@ -279,7 +358,11 @@ public class PetitionStore {
     String[] columns = assignments.split(",");
     StringBuilder detail = new StringBuilder();
     for (int i = 0; i < columns.length; i++) {
-      detail.append(i == 0 ? "" : ", ").append(columns[i].replace("= ?", "").trim()).append('=').append(values[i]);
+      detail
+          .append(i == 0 ? "" : ", ")
+          .append(columns[i].replace("= ?", "").trim())
+          .append('=')
+          .append(values[i]);
     }
     return detail.toString();
   }

@@ -22,10 +22,11 @@ public enum Route {
   }
 
   /**
-   * Whether the opinion on this route can be reviewed and re-reviewed: only the petition procedure proper
-   * (《信访工作条例》第三十一条第六项, 第三十五条); a suggestion is answered, an enforcement request is performed
-   * or answered and then taken to 行政复议 or 诉讼, not to review. The one home of this rule: the delivery of an
-   * opinion (and so the model's gateway 可请求复查？) and the petitioner's requests both ask here.
+   * Whether the opinion on this route can be reviewed and re-reviewed: only the petition procedure
+   * proper (《信访工作条例》第三十一条第六项, 第三十五条); a suggestion is answered, an enforcement request is performed
+   * or answered and then taken to 行政复议 or 诉讼, not to review. The one home of this rule: the
+   * delivery of an opinion (and so the model's gateway 可请求复查？) and the petitioner's requests both
+   * ask here.
    */
   public boolean appealable() {
     return this == PETITION;

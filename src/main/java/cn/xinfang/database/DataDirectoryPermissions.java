@@ -18,11 +18,12 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * The embedded H2 database holds every petitioner's personal data in plain files. Before anything opens
- * it, its folder is made readable by the application's own user only (rwx------), and files already in it
- * rw-------, so that no other account on the server reads them, whatever the umask under which H2 creates
- * new ones; once the application has started, the files H2 has just created get the same. PostgreSQL keeps
- * its own files; on a file system without POSIX permissions nothing changes.
+ * The embedded H2 database holds every petitioner's personal data in plain files. Before anything
+ * opens it, its folder is made readable by the application's own user only (rwx------), and files
+ * already in it rw-------, so that no other account on the server reads them, whatever the umask
+ * under which H2 creates new ones; once the application has started, the files H2 has just created
+ * get the same. PostgreSQL keeps its own files; on a file system without POSIX permissions nothing
+ * changes.
  */
 public class DataDirectoryPermissions implements EnvironmentPostProcessor {
 
@@ -31,15 +32,20 @@ public class DataDirectoryPermissions implements EnvironmentPostProcessor {
   static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
   @Override
-  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
     restrict(environment);
   }
 
   static void restrict(Environment environment) {
     String url = environment.getProperty("spring.datasource.url", "");
-    if (url.startsWith(H2_FILE) && FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+    if (url.startsWith(H2_FILE)
+        && FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
       String file = url.substring(H2_FILE.length()).split(";", 2)[0];
-      restrict(Path.of(file.replaceFirst("^~", System.getProperty("user.home"))).toAbsolutePath().getParent());
+      restrict(
+          Path.of(file.replaceFirst("^~", System.getProperty("user.home")))
+              .toAbsolutePath()
+              .getParent());
     }
   }
 
@@ -65,7 +71,8 @@ public class DataDirectoryPermissions implements EnvironmentPostProcessor {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot restrict the permissions of the database folder " + folder, e);
+      throw new UncheckedIOException(
+          "cannot restrict the permissions of the database folder " + folder, e);
     }
   }
 }

@@ -22,19 +22,20 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * On PostgreSQL, the staff's reads are planned for their parameters every time; everything else keeps
- * PostgreSQL's plan cache.
- * <p>
- * The JDBC driver prepares a statement on the server from its fifth execution on a connection, and
- * PostgreSQL then plans it once for any parameters (a generic plan) when that looks no dearer. For the
- * engine's task query with its authorization join, the generic plan compares every task with every grant:
- * the tenth worklist on a pooled connection took 9.2 s instead of 0.2 s at 13,500 open cases, 25 s when
- * executed alone (BENCHMARKS.md, "Plans of prepared statements"). Planning every statement instead
- * ({@code plan_cache_mode = force_custom_plan} for all sessions) cost intake a third of its rate, so only
- * reads are planned each time: requests of Tasklist, Cockpit, /engine-rest and the staff API that ask
- * (GET, and the POSTs of the REST API that are queries: {@code …/list}, {@code …/count}, {@code /task},
- * {@code /process-instance}, {@code /history/…}). Their connections get the setting when they are taken
- * from the pool and lose it when they are given back.
+ * On PostgreSQL, the staff's reads are planned for their parameters every time; everything else
+ * keeps PostgreSQL's plan cache.
+ *
+ * <p>The JDBC driver prepares a statement on the server from its fifth execution on a connection,
+ * and PostgreSQL then plans it once for any parameters (a generic plan) when that looks no dearer.
+ * For the engine's task query with its authorization join, the generic plan compares every task
+ * with every grant: the tenth worklist on a pooled connection took 9.2 s instead of 0.2 s at 13,500
+ * open cases, 25 s when executed alone (BENCHMARKS.md, "Plans of prepared statements"). Planning
+ * every statement instead ({@code plan_cache_mode = force_custom_plan} for all sessions) cost
+ * intake a third of its rate, so only reads are planned each time: requests of Tasklist, Cockpit,
+ * /engine-rest and the staff API that ask (GET, and the POSTs of the REST API that are queries:
+ * {@code …/list}, {@code …/count}, {@code /task}, {@code /process-instance}, {@code /history/…}).
+ * Their connections get the setting when they are taken from the pool and lose it when they are
+ * given back.
  */
 @Configuration(proxyBeanMethods = false)
 public class StaffReadPlans {
@@ -42,22 +43,26 @@ public class StaffReadPlans {
   static final String CUSTOM = "set plan_cache_mode = force_custom_plan";
   static final String RESET = "reset plan_cache_mode";
   private static final ThreadLocal<Boolean> READING = new ThreadLocal<>();
-  private static final Pattern QUERY_POST = Pattern.compile(".*/(list|count|task|process-instance)$|.*/history/.*");
+  private static final Pattern QUERY_POST =
+      Pattern.compile(".*/(list|count|task|process-instance)$|.*/history/.*");
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> staffReads() {
-    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-      @Override
-      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-          throws ServletException, IOException {
-        READING.set(isRead(request.getMethod(), request.getRequestURI()));
-        try {
-          chain.doFilter(request, response);
-        } finally {
-          READING.remove();
-        }
-      }
-    });
+    FilterRegistrationBean<OncePerRequestFilter> registration =
+        new FilterRegistrationBean<>(
+            new OncePerRequestFilter() {
+              @Override
+              protected void doFilterInternal(
+                  HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                  throws ServletException, IOException {
+                READING.set(isRead(request.getMethod(), request.getRequestURI()));
+                try {
+                  chain.doFilter(request, response);
+                } finally {
+                  READING.remove();
+                }
+              }
+            });
     registration.setName("staff-read-plans");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*", "/api/staff/*", "/api/audit/*");
     return registration;
@@ -109,20 +114,26 @@ public class StaffReadPlans {
         connection.close();
         throw e;
       }
-      return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-          (proxy, method, args) -> {
-            if ("close".equals(method.getName()) && !connection.isClosed()) {
-              reset(connection);
-            }
-            try {
-              return method.invoke(connection, args);
-            } catch (InvocationTargetException e) {
-              throw e.getCause();
-            }
-          });
+      return (Connection)
+          Proxy.newProxyInstance(
+              Connection.class.getClassLoader(),
+              new Class<?>[] {Connection.class},
+              (proxy, method, args) -> {
+                if ("close".equals(method.getName()) && !connection.isClosed()) {
+                  reset(connection);
+                }
+                try {
+                  return method.invoke(connection, args);
+                } catch (InvocationTargetException e) {
+                  throw e.getCause();
+                }
+              });
     }
 
-    /** Back to the session's own setting; a connection that cannot be reset is not given back to the pool. */
+    /**
+     * Back to the session's own setting; a connection that cannot be reset is not given back to the
+     * pool.
+     */
     private static void reset(Connection connection) throws SQLException {
       try {
         if (!connection.getAutoCommit()) {

@@ -10,12 +10,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * On creation of a main-path user task:
+ *
  * <ul>
  *   <li>its statutory due date (computed in the model from the calendar) becomes the case's current
- *       deadline in the petitioner's view, named by the task's input parameter {@code deadlineName} or
- *       else "<task name>期限";</li>
- *   <li>the case number and title are copied onto the task, so that Tasklist's lists can show them to
- *       the task's group, whose right to read a task does not extend to the whole process instance.</li>
+ *       deadline in the petitioner's view, named by the task's input parameter {@code deadlineName}
+ *       or else "<task name>期限";
+ *   <li>the case number and title are copied onto the task, so that Tasklist's lists can show them
+ *       to the task's group, whose right to read a task does not extend to the whole process
+ *       instance.
  * </ul>
  */
 @Component
@@ -40,7 +42,9 @@ public class CaseTaskListener implements TaskListener {
     if (task.getDueDate() != null) {
       // the model may name the deadline as the petitioner reads it (input parameter deadlineName)
       Object name = task.getVariable(DEADLINE_NAME);
-      store.setDeadline(caseNumber, name == null ? task.getName() + "期限" : name.toString(),
+      store.setDeadline(
+          caseNumber,
+          name == null ? task.getName() + "期限" : name.toString(),
           task.getDueDate().toInstant().atZone(StatutoryCalendar.ZONE).toOffsetDateTime());
     }
   }

@@ -9,8 +9,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 /** Typed reads of the process variables the delegates share. */
 public final class CaseVariables {
 
-  private CaseVariables() {
-  }
+  private CaseVariables() {}
 
   public static Route route(VariableScope scope) {
     return Route.valueOf((String) scope.getVariable(Var.ROUTE));

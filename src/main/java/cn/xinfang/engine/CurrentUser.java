@@ -8,9 +8,9 @@ import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.stereotype.Component;
 
 /**
- * The staff user the current request authenticated as (Tasklist, /engine-rest, the staff API), as the engine
- * knows it; none for the public API, timers and jobs. The engine answers with a type of its internal API,
- * which stays in here.
+ * The staff user the current request authenticated as (Tasklist, /engine-rest, the staff API), as
+ * the engine knows it; none for the public API, timers and jobs. The engine answers with a type of
+ * its internal API, which stays in here.
  */
 @Component
 public class CurrentUser {

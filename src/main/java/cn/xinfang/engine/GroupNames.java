@@ -5,9 +5,9 @@ import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;
 
 /**
- * The display names of units and levels: the names of their Camunda groups, kept by administrators in
- * Camunda Admin. Called from delegates, which the engine runs without the clerk's authorization checks
- * (authorizationEnabledForCustomCode is off), so any group can be named.
+ * The display names of units and levels: the names of their Camunda groups, kept by administrators
+ * in Camunda Admin. Called from delegates, which the engine runs without the clerk's authorization
+ * checks (authorizationEnabledForCustomCode is off), so any group can be named.
  */
 @Component
 public class GroupNames {

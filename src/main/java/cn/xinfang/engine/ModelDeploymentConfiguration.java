@@ -10,7 +10,9 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Registers {@link ModelSetCompletion} in front of the engine's commands, after the staff policy. */
+/**
+ * Registers {@link ModelSetCompletion} in front of the engine's commands, after the staff policy.
+ */
 @Configuration(proxyBeanMethods = false)
 class ModelDeploymentConfiguration {
 
@@ -19,8 +21,10 @@ class ModelDeploymentConfiguration {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
-            ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+        List<CommandInterceptor> interceptors =
+            configuration.getCustomPreCommandInterceptorsTxRequired() == null
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
         interceptors.add(new ModelSetCompletion(configuration, context::containsBean));
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
       }

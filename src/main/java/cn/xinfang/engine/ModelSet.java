@@ -24,25 +24,34 @@ import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
- * What a set of model resources (BPMN, DMN, Camunda Forms, by resource name) defines and what its processes
- * need: the keys of its processes, decisions and forms, the decisions and forms its processes look up in
- * their own deployment ({@code decisionRefBinding} / {@code formRefBinding} "deployment"), and the Spring beans
- * its delegate expressions name. Read with Camunda's model API, the same the engine parses with.
+ * What a set of model resources (BPMN, DMN, Camunda Forms, by resource name) defines and what its
+ * processes need: the keys of its processes, decisions and forms, the decisions and forms its
+ * processes look up in their own deployment ({@code decisionRefBinding} / {@code formRefBinding}
+ * "deployment"), and the Spring beans its delegate expressions name. Read with Camunda's model API,
+ * the same the engine parses with.
  */
 public final class ModelSet {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** {@code ${beanName}}: a delegate expression that names a bean (anything else is an expression of its own) */
+
+  /**
+   * {@code ${beanName}}: a delegate expression that names a bean (anything else is an expression of
+   * its own)
+   */
   private static final Pattern BEAN = Pattern.compile("^\\$\\{([A-Za-z_][A-Za-z0-9_]*)}$");
+
   private static final String BINDING_DEPLOYMENT = "deployment";
   private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
 
   /** The resource that defines each key. */
   final Map<String, String> processes = new LinkedHashMap<>();
+
   final Map<String, String> decisions = new LinkedHashMap<>();
   final Map<String, String> forms = new LinkedHashMap<>();
+
   /** Looked up in the process's own deployment: key → the element that looks it up. */
   final Map<String, String> decisionRefs = new LinkedHashMap<>();
+
   final Map<String, String> formRefs = new LinkedHashMap<>();
   final Set<String> beans = new LinkedHashSet<>();
 
@@ -56,7 +65,8 @@ public final class ModelSet {
     if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml")) {
       readBpmn(name, Bpmn.readModelFromStream(new ByteArrayInputStream(bytes)));
     } else if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
-      Dmn.readModelFromStream(new ByteArrayInputStream(bytes)).getModelElementsByType(Decision.class)
+      Dmn.readModelFromStream(new ByteArrayInputStream(bytes))
+          .getModelElementsByType(Decision.class)
           .forEach(d -> decisions.put(d.getId(), name));
     } else if (name.endsWith(".form")) {
       try {
@@ -84,10 +94,14 @@ public final class ModelSet {
     for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
       formRef(start, start.getId());
     }
-    model.getModelElementsByType(BaseElement.class)
+    model
+        .getModelElementsByType(BaseElement.class)
         .forEach(element -> bean(element.getAttributeValueNs(CAMUNDA, "delegateExpression")));
-    model.getModelElementsByType(CamundaTaskListener.class).forEach(l -> bean(l.getCamundaDelegateExpression()));
-    model.getModelElementsByType(CamundaExecutionListener.class)
+    model
+        .getModelElementsByType(CamundaTaskListener.class)
+        .forEach(l -> bean(l.getCamundaDelegateExpression()));
+    model
+        .getModelElementsByType(CamundaExecutionListener.class)
         .forEach(l -> bean(l.getCamundaDelegateExpression()));
   }
 
@@ -107,12 +121,18 @@ public final class ModelSet {
     }
   }
 
-  /** Camunda's default binding for decisionRef and formRef is "latest"; the models here say "deployment". */
+  /**
+   * Camunda's default binding for decisionRef and formRef is "latest"; the models here say
+   * "deployment".
+   */
   private static boolean bindsToDeployment(String binding) {
     return BINDING_DEPLOYMENT.equals(binding);
   }
 
-  /** Every model this set defines, as kind:key ({@code process:petition}, {@code form:triage-petition} …). */
+  /**
+   * Every model this set defines, as kind:key ({@code process:petition}, {@code
+   * form:triage-petition} …).
+   */
   public Set<String> keys() {
     Set<String> keys = new LinkedHashSet<>();
     processes.keySet().forEach(k -> keys.add("process:" + k));
@@ -137,21 +157,24 @@ public final class ModelSet {
   }
 
   /**
-   * What the processes of this set look up in their own deployment and it lacks, each named with the element
-   * that looks it up ("表单 triage-petition（triagePetition）"); empty when the set is whole.
+   * What the processes of this set look up in their own deployment and it lacks, each named with
+   * the element that looks it up ("表单 triage-petition（triagePetition）"); empty when the set is
+   * whole.
    */
   public Set<String> missing() {
     Set<String> missing = new LinkedHashSet<>();
-    decisionRefs.forEach((key, element) -> {
-      if (!decisions.containsKey(key)) {
-        missing.add("决策表 " + key + "（" + element + "）");
-      }
-    });
-    formRefs.forEach((key, element) -> {
-      if (!forms.containsKey(key)) {
-        missing.add("表单 " + key + "（" + element + "）");
-      }
-    });
+    decisionRefs.forEach(
+        (key, element) -> {
+          if (!decisions.containsKey(key)) {
+            missing.add("决策表 " + key + "（" + element + "）");
+          }
+        });
+    formRefs.forEach(
+        (key, element) -> {
+          if (!forms.containsKey(key)) {
+            missing.add("表单 " + key + "（" + element + "）");
+          }
+        });
     return missing;
   }
 

@@ -3,10 +3,10 @@ package cn.xinfang.engine;
 import java.util.List;
 
 /**
- * Names shared by processes/petition.bpmn, the DMN tables, the forms, the delegates, the tests and bench/:
- * the one home of the contract between the models and the code, checked against the models by
- * ModelContractTest. Task keys and variable names are part of the public contract (docs/domain.md, "The
- * contract"): never rename them.
+ * Names shared by processes/petition.bpmn, the DMN tables, the forms, the delegates, the tests and
+ * bench/: the one home of the contract between the models and the code, checked against the models
+ * by ModelContractTest. Task keys and variable names are part of the public contract
+ * (docs/domain.md, "The contract"): never rename them.
  */
 public final class PetitionProcess {
 
@@ -27,13 +27,22 @@ public final class PetitionProcess {
   public static final String TASK_HOLD_RE_REVIEW_HEARING = "holdReReviewHearing";
 
   /** Every user task of the process, for the contract test. */
-  public static final List<String> TASKS = List.of(TASK_TRIAGE, TASK_ACCEPT, TASK_HANDLE, TASK_APPROVE_REPLY,
-      TASK_REVIEW, TASK_RE_REVIEW, TASK_APPROVE_EXTENSION, TASK_MEDIATE, TASK_HOLD_HEARING,
-      TASK_HOLD_RE_REVIEW_HEARING);
+  public static final List<String> TASKS =
+      List.of(
+          TASK_TRIAGE,
+          TASK_ACCEPT,
+          TASK_HANDLE,
+          TASK_APPROVE_REPLY,
+          TASK_REVIEW,
+          TASK_RE_REVIEW,
+          TASK_APPROVE_EXTENSION,
+          TASK_MEDIATE,
+          TASK_HOLD_HEARING,
+          TASK_HOLD_RE_REVIEW_HEARING);
 
   /**
-   * The statutory clocks (docs/domain.md, "Time limits"): their lengths and ways of counting are configuration
-   * (petition.deadlines.&lt;clock&gt;), the models name them in due-date expressions.
+   * The statutory clocks (docs/domain.md, "Time limits"): their lengths and ways of counting are
+   * configuration (petition.deadlines.&lt;clock&gt;), the models name them in due-date expressions.
    */
   public static final class Clocks {
     public static final String TRIAGE = "triage";
@@ -48,15 +57,26 @@ public final class PetitionProcess {
     public static final String RE_REVIEW_DECISION = "re-review-decision";
     public static final String EVALUATION = "evaluation";
 
-    public static final List<String> ALL = List.of(TRIAGE, ACCEPTANCE, OBJECTION, HANDLING, EXTENSION,
-        SIMPLE_PROCEDURE, REVIEW_REQUEST, REVIEW_DECISION, RE_REVIEW_REQUEST, RE_REVIEW_DECISION, EVALUATION);
+    public static final List<String> ALL =
+        List.of(
+            TRIAGE,
+            ACCEPTANCE,
+            OBJECTION,
+            HANDLING,
+            EXTENSION,
+            SIMPLE_PROCEDURE,
+            REVIEW_REQUEST,
+            REVIEW_DECISION,
+            RE_REVIEW_REQUEST,
+            RE_REVIEW_DECISION,
+            EVALUATION);
 
-    private Clocks() {
-    }
+    private Clocks() {}
   }
 
   /** Messages the public API correlates (business key = case number). */
   public static final String MESSAGE_REVIEW_REQUESTED = "ReviewRequested";
+
   public static final String MESSAGE_RE_REVIEW_REQUESTED = "ReReviewRequested";
 
   /** Variables carried by the engine (case data itself lives in the case store). */
@@ -64,8 +84,10 @@ public final class PetitionProcess {
     public static final String CASE_NUMBER = "caseNumber";
     public static final String CHANNEL = "channel";
     public static final String RECEIVED_AT = "receivedAt";
+
     /** receivedAt in Beijing time as text, for the forms */
     public static final String RECEIVED_ON = "receivedOn";
+
     public static final String TITLE = "title";
     public static final String CONTENT_EXCERPT = "contentExcerpt";
     public static final String PETITIONER_NAME = "petitionerName";
@@ -124,14 +146,20 @@ public final class PetitionProcess {
 
     // delivered opinions and the windows they open
     public static final String OPINION_ID = "opinionId";
-    /** whether the delivered handling opinion can be reviewed (Route.appealable): the gateway 可请求复查？ */
+
+    /**
+     * whether the delivered handling opinion can be reviewed (Route.appealable): the gateway 可请求复查？
+     */
     public static final String APPEALABLE = "appealable";
+
     public static final String EVALUATION_OPINION_ID = "evaluationOpinionId";
     public static final String EVALUATION_DUE = "evaluationDue";
     public static final String REVIEW_REQUEST_DUE = "reviewRequestDue";
     public static final String RE_REVIEW_REQUEST_DUE = "reReviewRequestDue";
+
     /** read-only copies of delivered opinions for the next level's form */
     public static final String HANDLING_OPINION = "handlingOpinion";
+
     public static final String REVIEW_OPINION = "reviewOpinion";
 
     // review (复查, Art. 35) and re-review (复核, Art. 36)
@@ -150,8 +178,10 @@ public final class PetitionProcess {
     public static final String RE_REVIEW_ACTION = "reReviewAction";
     public static final String RE_REVIEW_OUTCOME = "reReviewOutcome";
     public static final String HEARING_REQUESTED_AT = "hearingRequestedAt";
+
     /** days of hearings not counted in the re-review's 30 days (Art. 36) */
     public static final String RE_REVIEW_PAUSED_DAYS = "reReviewPausedDays";
+
     public static final String PUBLISH_OPINION = "publishOpinion";
 
     // start form fields (registration by a clerk in Tasklist)
@@ -160,28 +190,43 @@ public final class PetitionProcess {
     public static final String PETITIONER_ADDRESS = "petitionerAddress";
     public static final String CONTENT = "content";
 
-    /** What a triage round decides; cleared when a unit objects, so the next round decides afresh. */
-    public static final List<String> TRIAGE_DECISION = List.of(NATURE, STATUTORY_ROUTE, LEGAL_PROCESS_CONCLUDED,
-        REVIEW_CONCLUDED, ACCUSED_IS_OFFICIAL, WITHIN_JURISDICTION, SIMPLE_PROCEDURE, TRANSFER_MODE, TRIAGE_COMMENT,
-        ROUTE, HANDLING_UNIT, HANDLING_UNIT_NAME, TRANSFERRED_AT);
+    /**
+     * What a triage round decides; cleared when a unit objects, so the next round decides afresh.
+     */
+    public static final List<String> TRIAGE_DECISION =
+        List.of(
+            NATURE,
+            STATUTORY_ROUTE,
+            LEGAL_PROCESS_CONCLUDED,
+            REVIEW_CONCLUDED,
+            ACCUSED_IS_OFFICIAL,
+            WITHIN_JURISDICTION,
+            SIMPLE_PROCEDURE,
+            TRANSFER_MODE,
+            TRIAGE_COMMENT,
+            ROUTE,
+            HANDLING_UNIT,
+            HANDLING_UNIT_NAME,
+            TRANSFERRED_AT);
 
     /** What a unit answered in an earlier round; cleared when the case is transferred again. */
     public static final List<String> ACCEPTANCE_ANSWER = List.of(ACCEPTANCE, OBJECTION_REASON);
 
-    private Var() {
-    }
+    private Var() {}
   }
 
-  /** The bureau's group; handling units come from the handling-unit decision (dmn/handling-unit.dmn). */
+  /**
+   * The bureau's group; handling units come from the handling-unit decision
+   * (dmn/handling-unit.dmn).
+   */
   public static final class Group {
     public static final String BUREAU = "bureau";
+
     /** 分管领导: approve extensions and sign replies */
     public static final String LEADERS = "leaders";
 
-    private Group() {
-    }
+    private Group() {}
   }
 
-  private PetitionProcess() {
-  }
+  private PetitionProcess() {}
 }

@@ -1,7 +1,6 @@
 package cn.xinfang.engine;
 
 import cn.xinfang.web.InvalidInputException;
-
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -18,7 +17,8 @@ public final class TaskInputs {
 
   public <E extends Enum<E>> E requireEnum(String name, Class<E> type, String label) {
     Object value = scope.getVariable(name);
-    String allowed = String.join("、", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+    String allowed =
+        String.join("、", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
     if (!(value instanceof String text)) {
       throw invalid(name, "请填写" + label + "（" + name + "），取值为 " + allowed + " 之一");
     }
@@ -60,11 +60,15 @@ public final class TaskInputs {
     return text;
   }
 
-  /** A whole number in [min, max]; form-js and REST clients may send it as Long, Integer or Double. */
+  /**
+   * A whole number in [min, max]; form-js and REST clients may send it as Long, Integer or Double.
+   */
   public long requireWholeNumber(String name, String label, long min, long max) {
     Object value = scope.getVariable(name);
-    if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
-        || n.doubleValue() < min || n.doubleValue() > max) {
+    if (!(value instanceof Number n)
+        || n.doubleValue() != Math.rint(n.doubleValue())
+        || n.doubleValue() < min
+        || n.doubleValue() > max) {
       throw invalid(name, "请填写" + label + "（" + name + "），应为 " + min + " 至 " + max + " 之间的整数");
     }
     return n.longValue();

@@ -13,9 +13,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_CloseEvaluation, after the evaluation window's timer: an opinion the petitioner did not rate is
- * recorded as NOT_EVALUATED (参评率 counts it). The opinion is the one its window was opened for (the
- * subprocess's local {@code evaluationOpinionId}), even if a newer opinion has been delivered since.
+ * Task_CloseEvaluation, after the evaluation window's timer: an opinion the petitioner did not rate
+ * is recorded as NOT_EVALUATED (参评率 counts it). The opinion is the one its window was opened for
+ * (the subprocess's local {@code evaluationOpinionId}), even if a newer opinion has been delivered
+ * since.
  */
 @Component
 public class CloseEvaluationDelegate implements JavaDelegate {
@@ -36,7 +37,8 @@ public class CloseEvaluationDelegate implements JavaDelegate {
     long opinionId = ((Number) execution.getVariable(Var.EVALUATION_OPINION_ID)).longValue();
     if (opinions.evaluation(opinionId).isEmpty()) {
       opinions.insertEvaluation(opinionId, Satisfaction.NOT_EVALUATED, null);
-      store.addMilestone(p.caseNumber(), MilestoneType.EVALUATION_EXPIRED, true, "满意度评价期限届满，信访人未评价", null);
+      store.addMilestone(
+          p.caseNumber(), MilestoneType.EVALUATION_EXPIRED, true, "满意度评价期限届满，信访人未评价", null);
     }
   }
 }

@@ -27,12 +27,14 @@ class EvaluationController {
   }
 
   @PostMapping(path = "/evaluation", consumes = "application/json")
-  ResponseEntity<Map<String, Object>> evaluate(@PathVariable String queryCode,
-      @RequestBody(required = false) EvaluationRequest request) {
+  ResponseEntity<Map<String, Object>> evaluate(
+      @PathVariable String queryCode, @RequestBody(required = false) EvaluationRequest request) {
     if (request == null) {
       throw new InvalidInputException(null, "请求体不能为空");
     }
-    Evaluation e = evaluations.evaluate(queryCode, satisfaction(request.satisfaction()), comment(request.comment()));
+    Evaluation e =
+        evaluations.evaluate(
+            queryCode, satisfaction(request.satisfaction()), comment(request.comment()));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("satisfaction", e.result().name());
     body.put("satisfactionLabel", e.result().label());
@@ -54,7 +56,8 @@ class EvaluationController {
     } catch (IllegalArgumentException e) {
       // answered below
     }
-    throw new InvalidInputException("satisfaction", "满意度（satisfaction）取值无效：" + value + "；应为 " + allowed);
+    throw new InvalidInputException(
+        "satisfaction", "满意度（satisfaction）取值无效：" + value + "；应为 " + allowed);
   }
 
   private static String comment(String value) {
@@ -67,6 +70,5 @@ class EvaluationController {
     return value.strip();
   }
 
-  record EvaluationRequest(String satisfaction, String comment) {
-  }
+  record EvaluationRequest(String satisfaction, String comment) {}
 }

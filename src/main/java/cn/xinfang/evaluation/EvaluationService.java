@@ -1,8 +1,8 @@
 package cn.xinfang.evaluation;
 
 import cn.xinfang.calendar.StatutoryCalendar;
-import cn.xinfang.casestore.MilestoneType;
 import cn.xinfang.casestore.Evaluation;
+import cn.xinfang.casestore.MilestoneType;
 import cn.xinfang.casestore.Opinion;
 import cn.xinfang.casestore.OpinionKind;
 import cn.xinfang.casestore.OpinionStore;
@@ -21,9 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 满意度评价 ("结果网上评"): the petitioner rates the latest handling opinion once, within its window
- * (petition.deadlines.evaluation, default 30 days from delivery). When the window closes unanswered,
- * the process's timer records NOT_EVALUATED ({@link CloseEvaluationDelegate}); both take the case's row
- * lock, and the unique constraint on evaluation.opinion_id keeps one answer per opinion.
+ * (petition.deadlines.evaluation, default 30 days from delivery). When the window closes
+ * unanswered, the process's timer records NOT_EVALUATED ({@link CloseEvaluationDelegate}); both
+ * take the case's row lock, and the unique constraint on evaluation.opinion_id keeps one answer per
+ * opinion.
  */
 @Service
 public class EvaluationService {
@@ -34,8 +35,12 @@ public class EvaluationService {
   private final TransactionTemplate transaction;
   private final Clock clock;
 
-  public EvaluationService(PetitionerCases cases, PetitionStore store, OpinionStore opinions,
-      TransactionTemplate transaction, Clock clock) {
+  public EvaluationService(
+      PetitionerCases cases,
+      PetitionStore store,
+      OpinionStore opinions,
+      TransactionTemplate transaction,
+      Clock clock) {
     this.cases = cases;
     this.store = store;
     this.opinions = opinions;
@@ -50,26 +55,37 @@ public class EvaluationService {
   }
 
   public Evaluation evaluate(String queryCode, Satisfaction satisfaction, String comment) {
-    return transaction.execute(tx -> {
-      PetitionRecord p = cases.lock(queryCode);
-      Opinion opinion = evaluable(p);
-      opinions.insertEvaluation(opinion.id(), satisfaction, comment);
-      store.addMilestone(p.caseNumber(), MilestoneType.EVALUATED, true, "信访人评价：" + satisfaction.label(), comment);
-      return opinions.evaluation(opinion.id()).orElseThrow();
-    });
+    return transaction.execute(
+        tx -> {
+          PetitionRecord p = cases.lock(queryCode);
+          Opinion opinion = evaluable(p);
+          opinions.insertEvaluation(opinion.id(), satisfaction, comment);
+          store.addMilestone(
+              p.caseNumber(),
+              MilestoneType.EVALUATED,
+              true,
+              "信访人评价：" + satisfaction.label(),
+              comment);
+          return opinions.evaluation(opinion.id()).orElseThrow();
+        });
   }
 
   /** The opinion the petitioner may rate now, or why not. */
   private Opinion evaluable(PetitionRecord p) {
-    Opinion opinion = opinions.latest(p.id(), OpinionKind.HANDLING)
-        .orElseThrow(() -> new ConflictException("尚未出具处理意见，暂不能评价"));
+    Opinion opinion =
+        opinions
+            .latest(p.id(), OpinionKind.HANDLING)
+            .orElseThrow(() -> new ConflictException("尚未出具处理意见，暂不能评价"));
     Optional<Evaluation> earlier = opinions.evaluation(opinion.id());
     if (earlier.isPresent() && earlier.get().result() != Satisfaction.NOT_EVALUATED) {
-      throw new ConflictException("已经对本次处理意见作出评价（" + earlier.get().result().label() + "），每份处理意见只能评价一次");
+      throw new ConflictException(
+          "已经对本次处理意见作出评价（" + earlier.get().result().label() + "），每份处理意见只能评价一次");
     }
     if (earlier.isPresent() || OffsetDateTime.now(clock).isAfter(opinion.evaluationDue())) {
-      throw new ConflictException("评价期限已于" + StatutoryCalendar.chineseDay(opinion.evaluationDue().toInstant())
-          + "届满，本次处理意见已记为未评价");
+      throw new ConflictException(
+          "评价期限已于"
+              + StatutoryCalendar.chineseDay(opinion.evaluationDue().toInstant())
+              + "届满，本次处理意见已记为未评价");
     }
     return opinion;
   }

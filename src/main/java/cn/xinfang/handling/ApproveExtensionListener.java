@@ -2,9 +2,9 @@ package cn.xinfang.handling;
 
 import static cn.xinfang.engine.PetitionProcess.Var;
 
-import cn.xinfang.notice.Notices;
 import cn.xinfang.engine.ProcessCase;
 import cn.xinfang.engine.TaskInputs;
+import cn.xinfang.notice.Notices;
 import java.time.Clock;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * approveExtension: a leader approves or refuses, and an approval must come before the handling
- * deadline (Art. 34). The model's timer ends the task at the deadline; this check covers the moments
- * before the timer job has run.
+ * deadline (Art. 34). The model's timer ends the task at the deadline; this check covers the
+ * moments before the timer job has run.
  */
 @Component
 public class ApproveExtensionListener implements TaskListener {

@@ -25,12 +25,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task_DeliverOpinion, Task_DeliverReviewOpinion, Task_DeliverReReviewOpinion (input parameter
- * {@code opinionKind}): the approved opinion is stored, written from its template in notices.properties
- * ({@link OpinionDocument}) and delivered, with what its kind and outcome mean for the case
- * ({@link OpinionDelivery}): its status, the petitioner's windows, and the variables the model's gateways
- * and timers read. A handling opinion leaves only when every level of its approval chain in the case store
- * approved it. A review or re-review level's work on the case ends with its opinion, and so does its access
- * to the case ({@link CaseAccess#revoke}).
+ * {@code opinionKind}): the approved opinion is stored, written from its template in
+ * notices.properties ({@link OpinionDocument}) and delivered, with what its kind and outcome mean
+ * for the case ({@link OpinionDelivery}): its status, the petitioner's windows, and the variables
+ * the model's gateways and timers read. A handling opinion leaves only when every level of its
+ * approval chain in the case store approved it. A review or re-review level's work on the case ends
+ * with its opinion, and so does its access to the case ({@link CaseAccess#revoke}).
  */
 @Component
 public class DeliverOpinionDelegate implements JavaDelegate {
@@ -46,9 +46,17 @@ public class DeliverOpinionDelegate implements JavaDelegate {
   private final ProcessCase cases;
   private final Clock clock;
 
-  public DeliverOpinionDelegate(PetitionStore store, OpinionStore opinions, Notices notices,
-      OpinionDelivery deliveries, OpinionDocument documents, GroupNames groupNames, ApprovalChain chain,
-      CaseAccess access, ProcessCase cases, Clock clock) {
+  public DeliverOpinionDelegate(
+      PetitionStore store,
+      OpinionStore opinions,
+      Notices notices,
+      OpinionDelivery deliveries,
+      OpinionDocument documents,
+      GroupNames groupNames,
+      ApprovalChain chain,
+      CaseAccess access,
+      ProcessCase cases,
+      Clock clock) {
     this.store = store;
     this.opinions = opinions;
     this.notices = notices;
@@ -66,23 +74,42 @@ public class DeliverOpinionDelegate implements JavaDelegate {
     OpinionKind kind = OpinionKind.valueOf((String) ex.getVariableLocal("opinionKind"));
     PetitionRecord p = cases.of(ex);
     if (kind == OpinionKind.HANDLING && !chain.approved(p.id())) {
-      throw new IllegalStateException("the draft reply of case " + p.caseNumber() + " was not approved by every "
-          + "level of its approval chain");
+      throw new IllegalStateException(
+          "the draft reply of case "
+              + p.caseNumber()
+              + " was not approved by every "
+              + "level of its approval chain");
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
     String text = CaseVariables.text(ex, Var.OPINION_TEXT);
     // the opinion names where the petitioner may appeal: the level the review-level decision chose
     boolean handlingStage = kind == OpinionKind.HANDLING;
-    ex.setVariable(handlingStage ? Var.REVIEW_LEVEL_NAME : Var.RE_REVIEW_LEVEL_NAME,
-        groupNames.name(CaseVariables.text(ex, handlingStage ? Var.REVIEW_LEVEL : Var.RE_REVIEW_LEVEL)));
+    ex.setVariable(
+        handlingStage ? Var.REVIEW_LEVEL_NAME : Var.RE_REVIEW_LEVEL_NAME,
+        groupNames.name(
+            CaseVariables.text(ex, handlingStage ? Var.REVIEW_LEVEL : Var.RE_REVIEW_LEVEL)));
     Delivery d = deliveries.of(kind, ex, p, now);
-    boolean published = kind == OpinionKind.RE_REVIEW && d.next() == PetitionStatus.TERMINATED
-        && CaseVariables.flag(ex, Var.PUBLISH_OPINION);
-    long opinionId = opinions.insert(p.id(), kind, d.outcome(), text, d.issuer(), d.issuerName(), now,
-        handlingStage ? p.handlingDue() : null, d.appealDue(), d.evaluationDue(), published);
+    boolean published =
+        kind == OpinionKind.RE_REVIEW
+            && d.next() == PetitionStatus.TERMINATED
+            && CaseVariables.flag(ex, Var.PUBLISH_OPINION);
+    long opinionId =
+        opinions.insert(
+            p.id(),
+            kind,
+            d.outcome(),
+            text,
+            d.issuer(),
+            d.issuerName(),
+            now,
+            handlingStage ? p.handlingDue() : null,
+            d.appealDue(),
+            d.evaluationDue(),
+            published);
     notices.issue(p.caseNumber(), d.noticeType(), documents.values(ex, p, d, text, now));
     if (published) {
-      store.addMilestone(p.caseNumber(), MilestoneType.OPINION_PUBLISHED, true, "复核意见已依法向社会公开", null);
+      store.addMilestone(
+          p.caseNumber(), MilestoneType.OPINION_PUBLISHED, true, "复核意见已依法向社会公开", null);
     }
 
     store.moveTo(p.caseNumber(), d.next());
@@ -95,7 +122,10 @@ public class DeliverOpinionDelegate implements JavaDelegate {
     setVariables(ex, d, opinionId, text);
   }
 
-  /** What the model reads after the delivery: the windows' timers, the appeal gateway, the next form. */
+  /**
+   * What the model reads after the delivery: the windows' timers, the appeal gateway, the next
+   * form.
+   */
   private static void setVariables(DelegateExecution ex, Delivery d, long opinionId, String text) {
     ex.setVariable(Var.OPINION_ID, opinionId);
     if (d.kind() == OpinionKind.HANDLING) {
@@ -112,7 +142,8 @@ public class DeliverOpinionDelegate implements JavaDelegate {
       }
     }
     // the next level writes its own opinion: nothing of this one may prefill its form
-    ex.removeVariables(List.of(Var.OPINION_TEXT, Var.REPLY_APPROVED, Var.APPROVAL_COMMENT, Var.REPLY_APPROVERS));
+    ex.removeVariables(
+        List.of(Var.OPINION_TEXT, Var.REPLY_APPROVED, Var.APPROVAL_COMMENT, Var.REPLY_APPROVERS));
   }
 
   private static Date date(OffsetDateTime time) {

@@ -2,14 +2,14 @@ package cn.xinfang.handling;
 
 import static cn.xinfang.engine.PetitionProcess.Var;
 
-import cn.xinfang.engine.PetitionProcess.Clocks;
 import cn.xinfang.calendar.Deadlines;
 import cn.xinfang.casestore.MilestoneType;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
-import cn.xinfang.notice.Notices;
 import cn.xinfang.engine.CaseVariables;
+import cn.xinfang.engine.PetitionProcess.Clocks;
 import cn.xinfang.engine.ProcessCase;
+import cn.xinfang.notice.Notices;
 import java.time.ZoneOffset;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -42,7 +42,10 @@ public class ExtendDeadlineDelegate implements JavaDelegate {
     store.recordHandlingDeadline(p.caseNumber(), newDue.toInstant().atOffset(ZoneOffset.UTC), true);
     execution.setVariable(Var.HANDLING_DUE, newDue);
     execution.setVariable(Var.EXTENDED, true);
-    store.addMilestone(p.caseNumber(), MilestoneType.EXTENSION_APPROVED, false,
+    store.addMilestone(
+        p.caseNumber(),
+        MilestoneType.EXTENSION_APPROVED,
+        false,
         "延期 " + days + " 日获批：办结期限由" + Notices.day(oldDue) + "延至" + Notices.day(newDue),
         CaseVariables.text(execution, Var.EXTENSION_COMMENT));
   }

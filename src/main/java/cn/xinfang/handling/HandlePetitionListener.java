@@ -2,14 +2,14 @@ package cn.xinfang.handling;
 
 import static cn.xinfang.engine.PetitionProcess.Var;
 
-import cn.xinfang.engine.PetitionProcess.Clocks;
 import cn.xinfang.calendar.Deadlines;
 import cn.xinfang.casestore.HandlingOutcome;
 import cn.xinfang.casestore.PetitionRecord;
-import cn.xinfang.notice.Notices;
 import cn.xinfang.engine.CaseVariables;
+import cn.xinfang.engine.PetitionProcess.Clocks;
 import cn.xinfang.engine.ProcessCase;
 import cn.xinfang.engine.TaskInputs;
+import cn.xinfang.notice.Notices;
 import cn.xinfang.triage.ValidateTriageListener.Nature;
 import java.time.Clock;
 import java.util.Date;
@@ -21,23 +21,34 @@ import org.springframework.stereotype.Component;
 /**
  * handlePetition. On creation the last round's choice of action is forgotten, so the form starts at
  * "作出处理意见". On completion the unit's answer is checked:
+ *
  * <ul>
  *   <li>CONCLUDE (the default): {@code handlingOutcome} and {@code opinionText}, with the optional
- *       {@code factsFound} and {@code legalBasis}, go to the reply approval (三审);</li>
+ *       {@code factsFound} and {@code legalBasis}, go to the reply approval (三审);
  *   <li>EXTEND: once, before the deadline, not under the simple procedure, at most 30 days, with a
- *       reason (《信访工作条例》第三十四条);</li>
- *   <li>MEDIATE: only for claims (申诉求决类, 第三十三条);</li>
- *   <li>HEARING: a hearing for a major, complex or difficult case.</li>
+ *       reason (《信访工作条例》第三十四条);
+ *   <li>MEDIATE: only for claims (申诉求决类, 第三十三条);
+ *   <li>HEARING: a hearing for a major, complex or difficult case.
  * </ul>
  */
 @Component
 public class HandlePetitionListener implements TaskListener {
 
   /** What the unit chose in one round; cleared when the task is created again. */
-  static final List<String> ROUND_ANSWERS = List.of(Var.HANDLING_ACTION, Var.EXTENSION_DAYS, Var.EXTENSION_REASON,
-      Var.EXTENSION_APPROVED, Var.EXTENSION_COMMENT, Var.MEDIATION_RESULT, Var.MEDIATION_AGREEMENT,
-      Var.PETITIONER_CONSENTS, Var.OTHER_PARTY_CONSENTS, Var.HEARING_DATE, Var.HEARING_PARTICIPANTS,
-      Var.HEARING_SUMMARY);
+  static final List<String> ROUND_ANSWERS =
+      List.of(
+          Var.HANDLING_ACTION,
+          Var.EXTENSION_DAYS,
+          Var.EXTENSION_REASON,
+          Var.EXTENSION_APPROVED,
+          Var.EXTENSION_COMMENT,
+          Var.MEDIATION_RESULT,
+          Var.MEDIATION_AGREEMENT,
+          Var.PETITIONER_CONSENTS,
+          Var.OTHER_PARTY_CONSENTS,
+          Var.HEARING_DATE,
+          Var.HEARING_PARTICIPANTS,
+          Var.HEARING_SUMMARY);
 
   static final int OPINION_MAX = 4000;
 
@@ -97,5 +108,10 @@ public class HandlePetitionListener implements TaskListener {
   }
 
   /** What the unit does next with the case. */
-  public enum HandlingAction { CONCLUDE, EXTEND, MEDIATE, HEARING }
+  public enum HandlingAction {
+    CONCLUDE,
+    EXTEND,
+    MEDIATE,
+    HEARING
+  }
 }

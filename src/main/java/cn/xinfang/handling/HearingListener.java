@@ -10,7 +10,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** holdHearing and holdReReviewHearing: the record of a hearing that took place (date, participants, summary). */
+/**
+ * holdHearing and holdReReviewHearing: the record of a hearing that took place (date, participants,
+ * summary).
+ */
 @Component
 public class HearingListener implements TaskListener {
 

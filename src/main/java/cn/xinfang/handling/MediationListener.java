@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * mediatePetition: mediation is voluntary (《信访工作条例》第三十三条); an agreement needs both sides'
- * consent and its terms, and ends the case.
+ * mediatePetition: mediation is voluntary (《信访工作条例》第三十三条); an agreement needs both sides' consent
+ * and its terms, and ends the case.
  */
 @Component
 public class MediationListener implements TaskListener {
@@ -31,5 +31,8 @@ public class MediationListener implements TaskListener {
     }
   }
 
-  public enum MediationResult { AGREED, FAILED }
+  public enum MediationResult {
+    AGREED,
+    FAILED
+  }
 }

@@ -16,22 +16,34 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * What delivering an opinion means, by its kind and outcome (Art. 32–36): its notice, who issues it, the
- * status the case moves to and the petitioner's windows, counted from the day of delivery.
+ * What delivering an opinion means, by its kind and outcome (Art. 32–36): its notice, who issues
+ * it, the status the case moves to and the petitioner's windows, counted from the day of delivery.
+ *
  * <ul>
  *   <li>a handling opinion: on the petition route (信访处理意见书) review within 30 days, REPLIED; on the
- *       suggestion and enforcement routes the answer ends the case, CLOSED; always the evaluation window;</li>
- *   <li>a review opinion (复查意见书): re-review within 30 days, REVIEWED;</li>
- *   <li>a re-review opinion (复核意见书): final, TERMINATED;</li>
- *   <li>an opinion that orders the case handled anew (REDO): back to the unit, ACCEPTED.</li>
+ *       suggestion and enforcement routes the answer ends the case, CLOSED; always the evaluation
+ *       window;
+ *   <li>a review opinion (复查意见书): re-review within 30 days, REVIEWED;
+ *   <li>a re-review opinion (复核意见书): final, TERMINATED;
+ *   <li>an opinion that orders the case handled anew (REDO): back to the unit, ACCEPTED.
  * </ul>
  */
 @Component
 class OpinionDelivery {
 
-  /** One delivery; {@code appealDue} and {@code evaluationDue} are null when no such window opens. */
-  record Delivery(OpinionKind kind, String outcome, String outcomeLabel, String issuer, String issuerName,
-      String noticeType, PetitionStatus next, OffsetDateTime appealDue, OffsetDateTime evaluationDue) {
+  /**
+   * One delivery; {@code appealDue} and {@code evaluationDue} are null when no such window opens.
+   */
+  record Delivery(
+      OpinionKind kind,
+      String outcome,
+      String outcomeLabel,
+      String issuer,
+      String issuerName,
+      String noticeType,
+      PetitionStatus next,
+      OffsetDateTime appealDue,
+      OffsetDateTime evaluationDue) {
 
     boolean appealable() {
       return appealDue != null;
@@ -47,10 +59,20 @@ class OpinionDelivery {
   Delivery of(OpinionKind kind, DelegateExecution ex, PetitionRecord p, OffsetDateTime now) {
     return switch (kind) {
       case HANDLING -> handling(ex, p, now);
-      case REVIEW -> appeal(kind, AppealOutcome.valueOf(CaseVariables.text(ex, Var.REVIEW_OUTCOME)),
-          CaseVariables.text(ex, Var.REVIEW_LEVEL), CaseVariables.text(ex, Var.REVIEW_LEVEL_NAME), now);
-      case RE_REVIEW -> appeal(kind, AppealOutcome.valueOf(CaseVariables.text(ex, Var.RE_REVIEW_OUTCOME)),
-          CaseVariables.text(ex, Var.RE_REVIEW_LEVEL), CaseVariables.text(ex, Var.RE_REVIEW_LEVEL_NAME), now);
+      case REVIEW ->
+          appeal(
+              kind,
+              AppealOutcome.valueOf(CaseVariables.text(ex, Var.REVIEW_OUTCOME)),
+              CaseVariables.text(ex, Var.REVIEW_LEVEL),
+              CaseVariables.text(ex, Var.REVIEW_LEVEL_NAME),
+              now);
+      case RE_REVIEW ->
+          appeal(
+              kind,
+              AppealOutcome.valueOf(CaseVariables.text(ex, Var.RE_REVIEW_OUTCOME)),
+              CaseVariables.text(ex, Var.RE_REVIEW_LEVEL),
+              CaseVariables.text(ex, Var.RE_REVIEW_LEVEL_NAME),
+              now);
     };
   }
 
@@ -59,25 +81,47 @@ class OpinionDelivery {
     HandlingOutcome outcome = HandlingOutcome.valueOf(CaseVariables.text(ex, Var.HANDLING_OUTCOME));
     Route route = p.route();
     boolean appealable = route.appealable();
-    String noticeType = switch (route) {
-      case PETITION -> "HANDLING_OPINION";
-      case SUGGESTION -> "SUGGESTION_REPLY";
-      default -> "ENFORCEMENT_REPLY";
-    };
-    return new Delivery(OpinionKind.HANDLING, outcome.name(), outcome.label(route), p.handlingUnit(),
-        p.handlingUnitName(), noticeType, appealable ? PetitionStatus.REPLIED : PetitionStatus.CLOSED,
+    String noticeType =
+        switch (route) {
+          case PETITION -> "HANDLING_OPINION";
+          case SUGGESTION -> "SUGGESTION_REPLY";
+          default -> "ENFORCEMENT_REPLY";
+        };
+    return new Delivery(
+        OpinionKind.HANDLING,
+        outcome.name(),
+        outcome.label(route),
+        p.handlingUnit(),
+        p.handlingUnitName(),
+        noticeType,
+        appealable ? PetitionStatus.REPLIED : PetitionStatus.CLOSED,
         appealable ? deadlines.due(Clocks.REVIEW_REQUEST, now.toInstant()) : null,
         deadlines.due(Clocks.EVALUATION, now.toInstant()));
   }
 
-  /** A review or re-review opinion; its notice type is the kind's name, e.g. REVIEW_OPINION, RE_REVIEW_REDO_OPINION. */
-  private Delivery appeal(OpinionKind kind, AppealOutcome outcome, String level, String levelName,
-      OffsetDateTime now) {
+  /**
+   * A review or re-review opinion; its notice type is the kind's name, e.g. REVIEW_OPINION,
+   * RE_REVIEW_REDO_OPINION.
+   */
+  private Delivery appeal(
+      OpinionKind kind, AppealOutcome outcome, String level, String levelName, OffsetDateTime now) {
     boolean redo = outcome == AppealOutcome.REDO;
     boolean review = kind == OpinionKind.REVIEW;
-    PetitionStatus next = redo ? PetitionStatus.ACCEPTED : review ? PetitionStatus.REVIEWED : PetitionStatus.TERMINATED;
-    OffsetDateTime appealDue = review && !redo ? deadlines.due(Clocks.RE_REVIEW_REQUEST, now.toInstant()) : null;
-    return new Delivery(kind, outcome.name(), outcome.label(), level, levelName,
-        kind.name() + (redo ? "_REDO" : "") + "_OPINION", next, appealDue, null);
+    PetitionStatus next =
+        redo
+            ? PetitionStatus.ACCEPTED
+            : review ? PetitionStatus.REVIEWED : PetitionStatus.TERMINATED;
+    OffsetDateTime appealDue =
+        review && !redo ? deadlines.due(Clocks.RE_REVIEW_REQUEST, now.toInstant()) : null;
+    return new Delivery(
+        kind,
+        outcome.name(),
+        outcome.label(),
+        level,
+        levelName,
+        kind.name() + (redo ? "_REDO" : "") + "_OPINION",
+        next,
+        appealDue,
+        null);
   }
 }

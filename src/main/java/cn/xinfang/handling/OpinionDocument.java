@@ -16,9 +16,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * The values an opinion's template in notices.properties fills in: the petitioner and their request, the
- * findings, the opinion and its outcome, the legal basis, who issues it, the levels of review, the day of
- * delivery and the last day to appeal (the parts Art. 32 and 35 ask an opinion to name).
+ * The values an opinion's template in notices.properties fills in: the petitioner and their
+ * request, the findings, the opinion and its outcome, the legal basis, who issues it, the levels of
+ * review, the day of delivery and the last day to appeal (the parts Art. 32 and 35 ask an opinion
+ * to name).
  */
 @Component
 class OpinionDocument {
@@ -32,7 +33,8 @@ class OpinionDocument {
     this.store = store;
   }
 
-  Map<String, Object> values(DelegateExecution ex, PetitionRecord p, Delivery d, String text, OffsetDateTime now) {
+  Map<String, Object> values(
+      DelegateExecution ex, PetitionRecord p, Delivery d, String text, OffsetDateTime now) {
     Map<String, Object> values = Notices.caseValues(p);
     values.put("petitioner", petitionerName(p));
     values.put("request", request(p));
@@ -45,7 +47,9 @@ class OpinionDocument {
     values.put("reviewLevel", orDefault(CaseVariables.text(ex, Var.REVIEW_LEVEL_NAME), ""));
     values.put("reReviewLevel", orDefault(CaseVariables.text(ex, Var.RE_REVIEW_LEVEL_NAME), ""));
     values.put("deliveredDay", StatutoryCalendar.chineseDay(now.toInstant()));
-    values.put("appealDue", d.appealDue() == null ? "" : StatutoryCalendar.chineseDay(d.appealDue().toInstant()));
+    values.put(
+        "appealDue",
+        d.appealDue() == null ? "" : StatutoryCalendar.chineseDay(d.appealDue().toInstant()));
     return values;
   }
 
@@ -56,7 +60,10 @@ class OpinionDocument {
   }
 
   private static String request(PetitionRecord p) {
-    String content = p.content().length() <= REQUEST_QUOTE ? p.content() : p.content().substring(0, REQUEST_QUOTE) + "……";
+    String content =
+        p.content().length() <= REQUEST_QUOTE
+            ? p.content()
+            : p.content().substring(0, REQUEST_QUOTE) + "……";
     return "“" + p.title() + "”：" + content;
   }
 

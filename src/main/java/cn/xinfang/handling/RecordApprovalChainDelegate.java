@@ -11,10 +11,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_RecordApprovalChain: the chain the decision table reply-approval has just decided (in this same
- * transaction, as {@code replyApprovers}) becomes a new round in the case store, and the variable goes. Every
- * later step reads the chain from the store ({@link ReplyApprovalChain}), so an approver can never shorten
- * or reorder it by writing a variable.
+ * Task_RecordApprovalChain: the chain the decision table reply-approval has just decided (in this
+ * same transaction, as {@code replyApprovers}) becomes a new round in the case store, and the
+ * variable goes. Every later step reads the chain from the store ({@link ReplyApprovalChain}), so
+ * an approver can never shorten or reorder it by writing a variable.
  */
 @Component
 public class RecordApprovalChainDelegate implements JavaDelegate {
@@ -37,7 +37,10 @@ public class RecordApprovalChainDelegate implements JavaDelegate {
     execution.removeVariable(Var.REPLY_APPROVERS);
   }
 
-  /** The approving groups of the case's current round, in order: the collection of approveReply's loop. */
+  /**
+   * The approving groups of the case's current round, in order: the collection of approveReply's
+   * loop.
+   */
   @Component("replyApprovalChain")
   public static class ReplyApprovalChain {
 
@@ -50,7 +53,9 @@ public class RecordApprovalChainDelegate implements JavaDelegate {
     }
 
     public List<String> groups(DelegateExecution execution) {
-      return chain.currentRound(cases.of(execution).id()).stream().map(ApprovalChain.Step::group).toList();
+      return chain.currentRound(cases.of(execution).id()).stream()
+          .map(ApprovalChain.Step::group)
+          .toList();
     }
   }
 }

@@ -2,12 +2,12 @@ package cn.xinfang.handling;
 
 import static cn.xinfang.engine.PetitionProcess.Var;
 
-import cn.xinfang.engine.PetitionProcess.Clocks;
 import cn.xinfang.calendar.Deadlines;
 import cn.xinfang.casestore.MilestoneType;
 import cn.xinfang.casestore.PetitionStore;
-import cn.xinfang.notice.Notices;
+import cn.xinfang.engine.PetitionProcess.Clocks;
 import cn.xinfang.engine.ProcessCase;
+import cn.xinfang.notice.Notices;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Date;
@@ -16,11 +16,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_StartHandling and Task_RestartHandling: the handling clock starts at acceptance (60 days, or 10
- * working days under the simple procedure, 《信访工作条例》第三十四条 and 简易办理办法) and again, afresh,
- * when a review or re-review orders the case handled anew (撤销重办). The model names the clock with the
- * input parameter {@code handlingClock} ({@code handling} or {@code simple-procedure}); a restart
- * ({@code restart = true}) is always the ordinary procedure and tells the petitioner the new deadline.
+ * Task_StartHandling and Task_RestartHandling: the handling clock starts at acceptance (60 days, or
+ * 10 working days under the simple procedure, 《信访工作条例》第三十四条 and 简易办理办法) and again, afresh, when a
+ * review or re-review orders the case handled anew (撤销重办). The model names the clock with the input
+ * parameter {@code handlingClock} ({@code handling} or {@code simple-procedure}); a restart ({@code
+ * restart = true}) is always the ordinary procedure and tells the petitioner the new deadline.
  */
 @Component
 public class StartHandlingDelegate implements JavaDelegate {
@@ -30,7 +30,8 @@ public class StartHandlingDelegate implements JavaDelegate {
   private final ProcessCase cases;
   private final Clock clock;
 
-  public StartHandlingDelegate(Deadlines deadlines, PetitionStore store, ProcessCase cases, Clock clock) {
+  public StartHandlingDelegate(
+      Deadlines deadlines, PetitionStore store, ProcessCase cases, Clock clock) {
     this.deadlines = deadlines;
     this.store = store;
     this.cases = cases;
@@ -51,8 +52,12 @@ public class StartHandlingDelegate implements JavaDelegate {
     execution.setVariable(Var.SIMPLE_PROCEDURE, Clocks.SIMPLE_PROCEDURE.equals(handlingClock));
     execution.setVariable(Var.EXTENDED, false);
     if (restart) {
-      store.addMilestone(caseNumber, MilestoneType.HANDLING_RESTARTED, true,
-          "承办单位重新办理，办结期限至" + Notices.day(due), null);
+      store.addMilestone(
+          caseNumber,
+          MilestoneType.HANDLING_RESTARTED,
+          true,
+          "承办单位重新办理，办结期限至" + Notices.day(due),
+          null);
     }
   }
 }

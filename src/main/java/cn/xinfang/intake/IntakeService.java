@@ -26,26 +26,37 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Registration (登记, Art. 19, 21). The case row, its timeline and its process instance are written in
- * one database transaction: the engine joins the Spring transaction and runs to the first wait state
- * (triagePetition), so a 201 is only ever sent for a case that is committed together with its process.
+ * Registration (登记, Art. 19, 21). The case row, its timeline and its process instance are written
+ * in one database transaction: the engine joins the Spring transaction and runs to the first wait
+ * state (triagePetition), so a 201 is only ever sent for a case that is committed together with its
+ * process.
  */
 @Service
 public class IntakeService {
 
   private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
+
   /** Longest a request waits for a racing twin with the same requestId to commit. */
   private static final Duration RACE_WAIT = Duration.ofSeconds(10);
-  /** String variables are limited to 4000 characters in the engine; the full text stays in the case store. */
+
+  /**
+   * String variables are limited to 4000 characters in the engine; the full text stays in the case
+   * store.
+   */
   static final int EXCERPT_LENGTH = 3000;
-  private static final DateTimeFormatter RECEIVED_ON = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  private static final DateTimeFormatter RECEIVED_ON =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final PetitionStore store;
   private final OpinionStore opinions;
   private final RuntimeService runtimeService;
   private final TransactionTemplate transaction;
 
-  public IntakeService(PetitionStore store, OpinionStore opinions, RuntimeService runtimeService,
+  public IntakeService(
+      PetitionStore store,
+      OpinionStore opinions,
+      RuntimeService runtimeService,
       TransactionTemplate transaction) {
     this.store = store;
     this.opinions = opinions;
@@ -53,7 +64,9 @@ public class IntakeService {
     this.transaction = transaction;
   }
 
-  /** Registers a petition received over the API; the same requestId always answers the same case. */
+  /**
+   * Registers a petition received over the API; the same requestId always answers the same case.
+   */
   public Registration register(NewPetition petition) {
     String requestId = petition.requestId();
     if (requestId != null) {
@@ -75,7 +88,8 @@ public class IntakeService {
 
   private PetitionRecord registerAndStart(NewPetition petition) {
     PetitionRecord record = record(petition);
-    runtimeService.createProcessInstanceByKey(PetitionProcess.PROCESS_KEY)
+    runtimeService
+        .createProcessInstanceByKey(PetitionProcess.PROCESS_KEY)
         .businessKey(record.caseNumber())
         .setVariables(processVariables(record, petition))
         .execute();
@@ -83,13 +97,17 @@ public class IntakeService {
   }
 
   /**
-   * Stores the case with its REGISTERED milestone; used by the API and by the
-   * registration service task behind the clerk's start form. Must run inside a transaction.
+   * Stores the case with its REGISTERED milestone; used by the API and by the registration service
+   * task behind the clerk's start form. Must run inside a transaction.
    */
   public PetitionRecord record(NewPetition petition) {
     PetitionRecord record = store.insert(petition);
-    store.addMilestone(record.caseNumber(), MilestoneType.REGISTERED, true,
-        "信访事项已登记（" + record.channel().label() + "）", null);
+    store.addMilestone(
+        record.caseNumber(),
+        MilestoneType.REGISTERED,
+        true,
+        "信访事项已登记（" + record.channel().label() + "）",
+        null);
     return record;
   }
 
@@ -99,7 +117,8 @@ public class IntakeService {
     vars.put(Var.CASE_NUMBER, record.caseNumber());
     vars.put(Var.CHANNEL, record.channel().name());
     vars.put(Var.RECEIVED_AT, Date.from(petition.receivedAt()));
-    vars.put(Var.RECEIVED_ON, RECEIVED_ON.format(petition.receivedAt().atZone(StatutoryCalendar.ZONE)));
+    vars.put(
+        Var.RECEIVED_ON, RECEIVED_ON.format(petition.receivedAt().atZone(StatutoryCalendar.ZONE)));
     vars.put(Var.TITLE, record.title());
     vars.put(Var.CONTENT_EXCERPT, excerpt(record.content()));
     vars.put(Var.PETITIONER_NAME, petition.petitioner().name());
@@ -117,15 +136,29 @@ public class IntakeService {
    * Null when there are none, so the form hides the field.
    */
   private String terminatedCases(PetitionRecord record, NewPetition petition) {
-    List<String> lines = store.terminatedCasesOf(petition.petitioner(), record.caseNumber()).stream()
-        .map(c -> c.caseNumber() + "　“" + c.title() + "”　" + opinions.latest(c.id(), OpinionKind.RE_REVIEW)
-            .map(o -> StatutoryCalendar.chineseDay(o.deliveredAt().toInstant()) + "复核终结").orElse("复核终结"))
-        .toList();
+    List<String> lines =
+        store.terminatedCasesOf(petition.petitioner(), record.caseNumber()).stream()
+            .map(
+                c ->
+                    c.caseNumber()
+                        + "　“"
+                        + c.title()
+                        + "”　"
+                        + opinions
+                            .latest(c.id(), OpinionKind.RE_REVIEW)
+                            .map(
+                                o ->
+                                    StatutoryCalendar.chineseDay(o.deliveredAt().toInstant())
+                                        + "复核终结")
+                            .orElse("复核终结"))
+            .toList();
     return lines.isEmpty() ? null : String.join("\n", lines);
   }
 
   static String excerpt(String content) {
-    return content.length() <= EXCERPT_LENGTH ? content : content.substring(0, EXCERPT_LENGTH) + "……（全文见案件库）";
+    return content.length() <= EXCERPT_LENGTH
+        ? content
+        : content.substring(0, EXCERPT_LENGTH) + "……（全文见案件库）";
   }
 
   private PetitionRecord awaitTwin(String requestId, DataAccessException cause) {

@@ -1,10 +1,12 @@
 package cn.xinfang.intake;
 
-/** Masks personal data for anyone who does not handle the case (docs/domain.md, "Protection and order"). */
+/**
+ * Masks personal data for anyone who does not handle the case (docs/domain.md, "Protection and
+ * order").
+ */
 public final class Masking {
 
-  private Masking() {
-  }
+  private Masking() {}
 
   /** 110105********1234: region and last four kept. */
   public static String idNumber(String id) {
@@ -22,7 +24,8 @@ public final class Masking {
       return mobile.substring(0, 3) + "****" + mobile.substring(7);
     }
     int keep = Math.min(4, Math.max(0, digits.length() - 6));
-    return digits.substring(0, keep) + "*".repeat(Math.max(0, digits.length() - keep - 2))
+    return digits.substring(0, keep)
+        + "*".repeat(Math.max(0, digits.length() - keep - 2))
         + digits.substring(digits.length() - 2);
   }
 

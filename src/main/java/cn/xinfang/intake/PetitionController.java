@@ -31,8 +31,13 @@ class PetitionController {
   private final OpinionStore opinions;
   private final List<PetitionerAction> actions;
 
-  PetitionController(RegistrationValidator validator, IntakeService intake, PetitionStore store,
-      PetitionerCases cases, OpinionStore opinions, List<PetitionerAction> actions) {
+  PetitionController(
+      RegistrationValidator validator,
+      IntakeService intake,
+      PetitionStore store,
+      PetitionerCases cases,
+      OpinionStore opinions,
+      List<PetitionerAction> actions) {
     this.validator = validator;
     this.intake = intake;
     this.store = store;
@@ -41,9 +46,13 @@ class PetitionController {
     this.actions = actions;
   }
 
-  /** 201 with the case; a repeated requestId answers the original case again (header Idempotent-Replayed). */
+  /**
+   * 201 with the case; a repeated requestId answers the original case again (header
+   * Idempotent-Replayed).
+   */
   @PostMapping(consumes = "application/json")
-  ResponseEntity<Map<String, String>> register(@RequestBody(required = false) RegistrationRequest request) {
+  ResponseEntity<Map<String, String>> register(
+      @RequestBody(required = false) RegistrationRequest request) {
     if (request == null) {
       throw new InvalidInputException(null, "请求体不能为空");
     }
@@ -52,21 +61,34 @@ class PetitionController {
     return ResponseEntity.status(HttpStatus.CREATED)
         .location(URI.create("/api/petitions/" + p.queryCode()))
         .header("Idempotent-Replayed", Boolean.toString(registration.replayed()))
-        .body(Map.of("caseNumber", p.caseNumber(), "queryCode", p.queryCode(), "status", p.status().name()));
+        .body(
+            Map.of(
+                "caseNumber",
+                p.caseNumber(),
+                "queryCode",
+                p.queryCode(),
+                "status",
+                p.status().name()));
   }
 
   @GetMapping("/{queryCode}")
   PetitionView view(@PathVariable String queryCode) {
     PetitionRecord p = cases.find(queryCode);
-    List<PetitionView.OpinionView> delivered = opinions.opinions(p.id()).stream()
-        .map(o -> PetitionView.opinion(o, p.route(), opinions.evaluation(o.id())))
-        .toList();
+    List<PetitionView.OpinionView> delivered =
+        opinions.opinions(p.id()).stream()
+            .map(o -> PetitionView.opinion(o, p.route(), opinions.evaluation(o.id())))
+            .toList();
     Map<String, PetitionView.ActionView> open = new LinkedHashMap<>();
     for (PetitionerAction action : actions) {
       Optional<OffsetDateTime> until = action.openUntil(p);
       open.put(action.name(), new PetitionView.ActionView(until.isPresent(), until.orElse(null)));
     }
-    return PetitionView.of(p, store.persons(p.id()).get(0), store.milestones(p.id()), store.notices(p.id()),
-        delivered, open);
+    return PetitionView.of(
+        p,
+        store.persons(p.id()).get(0),
+        store.milestones(p.id()),
+        store.notices(p.id()),
+        delivered,
+        open);
   }
 }

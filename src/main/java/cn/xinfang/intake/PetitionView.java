@@ -17,8 +17,8 @@ import java.util.Optional;
 
 /**
  * The petitioner's view of a case ({@code GET /api/petitions/{queryCode}}): public milestones and
- * notices only, personal data masked, no internal notes and no staff identities. For DISCIPLINE cases
- * nothing says where the accusation went beyond "transferred to 纪检监察机关" (Art. 30).
+ * notices only, personal data masked, no internal notes and no staff identities. For DISCIPLINE
+ * cases nothing says where the accusation went beyond "transferred to 纪检监察机关" (Art. 30).
  */
 public record PetitionView(
     String caseNumber,
@@ -41,38 +41,54 @@ public record PetitionView(
     List<OpinionView> opinions,
     Map<String, ActionView> actions) {
 
-  public record PetitionerView(String name, String idNumber, String phone, String address) {
-  }
+  public record PetitionerView(String name, String idNumber, String phone, String address) {}
 
-  public record MilestoneView(String type, String description, OffsetDateTime at) {
-  }
+  public record MilestoneView(String type, String description, OffsetDateTime at) {}
 
-  public record NoticeView(String type, String title, String body, OffsetDateTime issuedAt) {
-  }
+  public record NoticeView(String type, String title, String body, OffsetDateTime issuedAt) {}
 
   /**
-   * A delivered opinion: which stage, what it decided, which unit or level issued it, until when the
-   * petitioner may appeal, and the petitioner's evaluation (handling opinions).
+   * A delivered opinion: which stage, what it decided, which unit or level issued it, until when
+   * the petitioner may appeal, and the petitioner's evaluation (handling opinions).
    */
-  public record OpinionView(String kind, String kindLabel, String outcome, String outcomeLabel, String issuer,
-      OffsetDateTime deliveredAt, OffsetDateTime appealDue, String evaluation, String evaluationLabel) {
-  }
+  public record OpinionView(
+      String kind,
+      String kindLabel,
+      String outcome,
+      String outcomeLabel,
+      String issuer,
+      OffsetDateTime deliveredAt,
+      OffsetDateTime appealDue,
+      String evaluation,
+      String evaluationLabel) {}
 
   /** Whether the petitioner may do this now, and until when. */
-  public record ActionView(boolean allowed, OffsetDateTime until) {
-  }
+  public record ActionView(boolean allowed, OffsetDateTime until) {}
 
   static OpinionView opinion(Opinion o, Route route, Optional<Evaluation> evaluation) {
-    String outcomeLabel = o.kind() == OpinionKind.HANDLING
-        ? HandlingOutcome.valueOf(o.outcome()).label(route)
-        : AppealOutcome.valueOf(o.outcome()).label();
-    return new OpinionView(o.kind().name(), o.kind().label(), o.outcome(), outcomeLabel, o.issuerName(),
-        o.deliveredAt(), o.appealDue(), evaluation.map(e -> e.result().name()).orElse(null),
+    String outcomeLabel =
+        o.kind() == OpinionKind.HANDLING
+            ? HandlingOutcome.valueOf(o.outcome()).label(route)
+            : AppealOutcome.valueOf(o.outcome()).label();
+    return new OpinionView(
+        o.kind().name(),
+        o.kind().label(),
+        o.outcome(),
+        outcomeLabel,
+        o.issuerName(),
+        o.deliveredAt(),
+        o.appealDue(),
+        evaluation.map(e -> e.result().name()).orElse(null),
         evaluation.map(e -> e.result().label()).orElse(null));
   }
 
-  static PetitionView of(PetitionRecord p, Person petitioner, List<Milestone> milestones, List<Notice> notices,
-      List<OpinionView> opinions, Map<String, ActionView> actions) {
+  static PetitionView of(
+      PetitionRecord p,
+      Person petitioner,
+      List<Milestone> milestones,
+      List<Notice> notices,
+      List<OpinionView> opinions,
+      Map<String, ActionView> actions) {
     Route route = p.route();
     boolean confidential = route == Route.DISCIPLINE;
     return new PetitionView(
@@ -87,14 +103,21 @@ public record PetitionView(
         p.registeredAt(),
         p.personCount(),
         p.groupPetition(),
-        new PetitionerView(petitioner.name(), Masking.idNumber(petitioner.idNumber()),
-            Masking.phone(petitioner.phone()), Masking.address(petitioner.address())),
+        new PetitionerView(
+            petitioner.name(),
+            Masking.idNumber(petitioner.idNumber()),
+            Masking.phone(petitioner.phone()),
+            Masking.address(petitioner.address())),
         confidential ? null : p.handlingUnitName(),
         p.currentDeadline(),
         p.currentDeadline() == null ? null : p.deadlineName(),
-        milestones.stream().filter(Milestone::publicVisible)
-            .map(m -> new MilestoneView(m.type(), m.description(), m.occurredAt())).toList(),
-        notices.stream().map(n -> new NoticeView(n.type(), n.title(), n.body(), n.issuedAt())).toList(),
+        milestones.stream()
+            .filter(Milestone::publicVisible)
+            .map(m -> new MilestoneView(m.type(), m.description(), m.occurredAt()))
+            .toList(),
+        notices.stream()
+            .map(n -> new NoticeView(n.type(), n.title(), n.body(), n.issuedAt()))
+            .toList(),
         opinions,
         actions);
   }

@@ -19,8 +19,8 @@ public interface PetitionerAction {
   Optional<OffsetDateTime> openUntil(PetitionRecord petition);
 
   /**
-   * An action from the check its request makes: {@code until} answers the end of the window, or throws
-   * the {@link ConflictException} the request would answer with.
+   * An action from the check its request makes: {@code until} answers the end of the window, or
+   * throws the {@link ConflictException} the request would answer with.
    */
   static PetitionerAction of(String name, Function<PetitionRecord, OffsetDateTime> until) {
     return new PetitionerAction() {

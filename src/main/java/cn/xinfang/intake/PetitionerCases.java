@@ -1,13 +1,15 @@
 package cn.xinfang.intake;
 
-import cn.xinfang.web.NotFoundException;
-
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
+import cn.xinfang.web.NotFoundException;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
-/** Finds the case a petitioner names by query code (as typed: spaces and lower case forgiven), or 404. */
+/**
+ * Finds the case a petitioner names by query code (as typed: spaces and lower case forgiven), or
+ * 404.
+ */
 @Component
 public class PetitionerCases {
 
@@ -20,12 +22,19 @@ public class PetitionerCases {
   }
 
   public PetitionRecord find(String queryCode) {
-    return store.findByQueryCode(normalize(queryCode)).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+    return store
+        .findByQueryCode(normalize(queryCode))
+        .orElseThrow(() -> new NotFoundException(NOT_FOUND));
   }
 
-  /** {@link #find}, the row locked until the transaction ends (see {@link PetitionStore#lockByQueryCode}). */
+  /**
+   * {@link #find}, the row locked until the transaction ends (see {@link
+   * PetitionStore#lockByQueryCode}).
+   */
   public PetitionRecord lock(String queryCode) {
-    return store.lockByQueryCode(normalize(queryCode)).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+    return store
+        .lockByQueryCode(normalize(queryCode))
+        .orElseThrow(() -> new NotFoundException(NOT_FOUND));
   }
 
   private static String normalize(String queryCode) {

@@ -18,15 +18,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Rate limits of the public API per client address, as token buckets (Bucket4j) in a bounded cache
  * (Caffeine):
+ *
  * <ul>
- *   <li>query codes: a look-up that finds no case (404) costs a token; with none left, every look-up
- *       from that address, right or wrong, answers 429 until the bucket refills, so guessing codes
- *       gains nothing. A petitioner who follows their own case spends nothing.</li>
- *   <li>registrations ({@code POST /api/petitions}): only when petition.intake.max-per-minute is set.</li>
+ *   <li>query codes: a look-up that finds no case (404) costs a token; with none left, every
+ *       look-up from that address, right or wrong, answers 429 until the bucket refills, so
+ *       guessing codes gains nothing. A petitioner who follows their own case spends nothing.
+ *   <li>registrations ({@code POST /api/petitions}): only when petition.intake.max-per-minute is
+ *       set.
  * </ul>
- * The address is the connection's; behind a reverse proxy set server.forward-headers-strategy so that
- * it is the client's. Time comes from the application clock, so tests can let a minute pass. Paths are
- * matched as the application routes them ({@link RequestPaths}).
+ *
+ * The address is the connection's; behind a reverse proxy set server.forward-headers-strategy so
+ * that it is the client's. Time comes from the application clock, so tests can let a minute pass.
+ * Paths are matched as the application routes them ({@link RequestPaths}).
  */
 @Component
 class RateLimitFilter extends OncePerRequestFilter {
@@ -41,8 +44,10 @@ class RateLimitFilter extends OncePerRequestFilter {
   RateLimitFilter(IntakeProperties properties, Clock clock, ObjectMapper objectMapper) {
     this.registrationsPerMinute = properties.maxPerMinute();
     this.objectMapper = objectMapper;
-    this.lookups = new ClientLimits(properties.lookupMissesPerMinute(), Duration.ofMinutes(1), clock);
-    this.registrations = new ClientLimits(Math.max(1, registrationsPerMinute), Duration.ofMinutes(1), clock);
+    this.lookups =
+        new ClientLimits(properties.lookupMissesPerMinute(), Duration.ofMinutes(1), clock);
+    this.registrations =
+        new ClientLimits(Math.max(1, registrationsPerMinute), Duration.ofMinutes(1), clock);
   }
 
   @Override
@@ -51,7 +56,8 @@ class RateLimitFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String path = RequestPaths.of(request);
     String client = request.getRemoteAddr();

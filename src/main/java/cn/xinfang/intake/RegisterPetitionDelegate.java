@@ -23,9 +23,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Task_RegisterPetition, the first step of every petition process. A case registered over the API
  * arrives with its case number and is linked to this process. Otherwise a clerk registered a visit,
  * letter or call with the start form in Tasklist: the same validation as the API applies, the case
- * row is written in the transaction that starts the process, and the personal data leaves the engine
- * for the case store. The registering clerk is the user the request authenticated as, never a variable
- * (a DISCIPLINE case is later confined to that clerk and 纪检监察).
+ * row is written in the transaction that starts the process, and the personal data leaves the
+ * engine for the case store. The registering clerk is the user the request authenticated as, never
+ * a variable (a DISCIPLINE case is later confined to that clerk and 纪检监察).
  */
 @Component
 public class RegisterPetitionDelegate implements JavaDelegate {
@@ -39,7 +39,10 @@ public class RegisterPetitionDelegate implements JavaDelegate {
   private final PetitionStore store;
   private final CurrentUser currentUser;
 
-  public RegisterPetitionDelegate(RegistrationValidator validator, IntakeService intake, PetitionStore store,
+  public RegisterPetitionDelegate(
+      RegistrationValidator validator,
+      IntakeService intake,
+      PetitionStore store,
       CurrentUser currentUser) {
     this.validator = validator;
     this.intake = intake;
@@ -54,7 +57,8 @@ public class RegisterPetitionDelegate implements JavaDelegate {
       caseNumber = registerFromStartForm(execution);
     }
     // Registered over the API in this same transaction, or just now from the start form: either way
-    // the case must be this process's own. A process started with someone else's case number is refused.
+    // the case must be this process's own. A process started with someone else's case number is
+    // refused.
     if (!caseNumber.equals(execution.getProcessBusinessKey())
         || !store.linkProcess(caseNumber, execution.getProcessInstanceId())) {
       throw new InvalidInputException(Var.CASE_NUMBER, "案件 " + caseNumber + " 不存在或已在办理中，不能另行发起流程");
@@ -62,18 +66,22 @@ public class RegisterPetitionDelegate implements JavaDelegate {
   }
 
   private String registerFromStartForm(DelegateExecution execution) {
-    RegistrationRequest request = new RegistrationRequest(
-        null,
-        text(execution, Var.CHANNEL),
-        receivedAt(execution.getVariable(Var.RECEIVED_AT)),
-        new PersonRequest(text(execution, Var.PETITIONER_NAME), text(execution, Var.PETITIONER_ID_NUMBER),
-            text(execution, Var.PETITIONER_PHONE), text(execution, Var.PETITIONER_ADDRESS)),
-        personCount(execution.getVariable(Var.PERSON_COUNT)),
-        text(execution, Var.DISTRICT),
-        text(execution, Var.CATEGORY),
-        text(execution, Var.TITLE),
-        text(execution, Var.CONTENT),
-        null);
+    RegistrationRequest request =
+        new RegistrationRequest(
+            null,
+            text(execution, Var.CHANNEL),
+            receivedAt(execution.getVariable(Var.RECEIVED_AT)),
+            new PersonRequest(
+                text(execution, Var.PETITIONER_NAME),
+                text(execution, Var.PETITIONER_ID_NUMBER),
+                text(execution, Var.PETITIONER_PHONE),
+                text(execution, Var.PETITIONER_ADDRESS)),
+            personCount(execution.getVariable(Var.PERSON_COUNT)),
+            text(execution, Var.DISTRICT),
+            text(execution, Var.CATEGORY),
+            text(execution, Var.TITLE),
+            text(execution, Var.CONTENT),
+            null);
     NewPetition petition = validator.validate(request, currentUser.id().orElse(null));
     PetitionRecord record = intake.record(petition);
     execution.setProcessBusinessKey(record.caseNumber());
@@ -92,18 +100,23 @@ public class RegisterPetitionDelegate implements JavaDelegate {
     String processInstanceId = execution.getProcessInstanceId();
     HistoryService history = execution.getProcessEngineServices().getHistoryService();
     IdentityService identity = execution.getProcessEngineServices().getIdentityService();
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void afterCommit() {
-        // system housekeeping: the clerk who registered need not hold DELETE_HISTORY
-        AsSystem.run(identity, () -> history.createHistoricVariableInstanceQuery()
-            .processInstanceIdIn(processInstanceId)
-            .includeDeleted()
-            .variableNameIn(CASE_STORE_ONLY.toArray(String[]::new))
-            .list()
-            .forEach(v -> history.deleteHistoricVariableInstance(v.getId())));
-      }
-    });
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            // system housekeeping: the clerk who registered need not hold DELETE_HISTORY
+            AsSystem.run(
+                identity,
+                () ->
+                    history
+                        .createHistoricVariableInstanceQuery()
+                        .processInstanceIdIn(processInstanceId)
+                        .includeDeleted()
+                        .variableNameIn(CASE_STORE_ONLY.toArray(String[]::new))
+                        .list()
+                        .forEach(v -> history.deleteHistoricVariableInstance(v.getId())));
+          }
+        });
   }
 
   private static String text(DelegateExecution execution, String name) {

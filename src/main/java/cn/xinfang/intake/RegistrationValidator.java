@@ -39,11 +39,13 @@ public class RegistrationValidator {
   public NewPetition validate(RegistrationRequest request, String registeredBy) {
     Set<ConstraintViolation<RegistrationRequest>> violations = validator.validate(request);
     violations.stream()
-        .min(Comparator.comparingInt((ConstraintViolation<RegistrationRequest> v) -> rank(path(v)))
-            .thenComparing(RegistrationValidator::path))
-        .ifPresent(v -> {
-          throw new InvalidInputException(path(v), v.getMessage());
-        });
+        .min(
+            Comparator.comparingInt((ConstraintViolation<RegistrationRequest> v) -> rank(path(v)))
+                .thenComparing(RegistrationValidator::path))
+        .ifPresent(
+            v -> {
+              throw new InvalidInputException(path(v), v.getMessage());
+            });
 
     Instant receivedAt = parseReceivedAt(request.receivedAt());
     List<Person> persons = new ArrayList<>();
@@ -81,8 +83,8 @@ public class RegistrationValidator {
         received = LocalDateTime.parse(value).atZone(StatutoryCalendar.ZONE).toInstant();
       }
     } catch (DateTimeParseException e) {
-      throw new InvalidInputException("receivedAt",
-          "收到时间格式不正确：应为 ISO 日期或日期时间，如 2026-09-20 或 2026-09-20T10:30:00+08:00");
+      throw new InvalidInputException(
+          "receivedAt", "收到时间格式不正确：应为 ISO 日期或日期时间，如 2026-09-20 或 2026-09-20T10:30:00+08:00");
     }
     if (received.isAfter(now.plus(properties.futureTolerance()))) {
       throw new InvalidInputException("receivedAt", "收到时间不能晚于当前时间");
@@ -92,12 +94,19 @@ public class RegistrationValidator {
 
   private static Person person(PersonRequest p, boolean representative) {
     String id = blankToNull(p.idNumber());
-    return new Person(p.name().strip(), id == null ? null : id.toUpperCase(), p.phone().strip(),
-        p.address().strip(), representative);
+    return new Person(
+        p.name().strip(),
+        id == null ? null : id.toUpperCase(),
+        p.phone().strip(),
+        p.address().strip(),
+        representative);
   }
 
   private static String path(ConstraintViolation<?> v) {
-    return v.getPropertyPath().toString().replace(".<list element>", "").replace("<list element>", "");
+    return v.getPropertyPath()
+        .toString()
+        .replace(".<list element>", "")
+        .replace("<list element>", "");
   }
 
   private static int rank(String path) {

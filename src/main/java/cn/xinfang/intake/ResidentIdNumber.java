@@ -12,9 +12,9 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 
 /**
- * An 18-digit 居民身份证号 (GB 11643-1999): region, birth date, sequence and the ISO 7064 MOD 11-2
- * check character. Null or blank is valid (the number is optional, and forms send "" for an empty
- * field); use @NotBlank to require it.
+ * An 18-digit 居民身份证号 (GB 11643-1999): region, birth date, sequence and the ISO 7064 MOD 11-2 check
+ * character. Null or blank is valid (the number is optional, and forms send "" for an empty field);
+ * use @NotBlank to require it.
  */
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)
@@ -42,8 +42,11 @@ public @interface ResidentIdNumber {
         return false;
       }
       try {
-        LocalDate birth = LocalDate.of(Integer.parseInt(value.substring(6, 10)),
-            Integer.parseInt(value.substring(10, 12)), Integer.parseInt(value.substring(12, 14)));
+        LocalDate birth =
+            LocalDate.of(
+                Integer.parseInt(value.substring(6, 10)),
+                Integer.parseInt(value.substring(10, 12)),
+                Integer.parseInt(value.substring(12, 14)));
         if (birth.getYear() < 1900 || birth.isAfter(LocalDate.now())) {
           return false;
         }

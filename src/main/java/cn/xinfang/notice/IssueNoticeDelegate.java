@@ -17,13 +17,18 @@ import org.springframework.stereotype.Component;
  * Issues a written notice (告知书) to the petitioner and moves the case to a new status. The model
  * names both as input parameters of the service task, so a designer can add a notice without Java;
  * the wording lives in {@code notices.properties}:
+ *
  * <ul>
- *   <li>{@code noticeType}: the template, e.g. {@code TRANSFER_NOTICE};</li>
- *   <li>{@code nextStatus} (optional): a status of the contract; one that ends the case clears its deadline;</li>
- *   <li>{@code noticeDetail} (optional): a sentence the model computes, the template's {@code {detail}};</li>
- *   <li>{@code noticeDate} (optional): a date the notice names, the template's {@code {date}}.</li>
+ *   <li>{@code noticeType}: the template, e.g. {@code TRANSFER_NOTICE};
+ *   <li>{@code nextStatus} (optional): a status of the contract; one that ends the case clears its
+ *       deadline;
+ *   <li>{@code noticeDetail} (optional): a sentence the model computes, the template's {@code
+ *       {detail}};
+ *   <li>{@code noticeDate} (optional): a date the notice names, the template's {@code {date}}.
  * </ul>
- * Besides those, a template may use {@code {caseNumber} {title} {receivedDay} {unit} {statutoryRoute}}.
+ *
+ * Besides those, a template may use {@code {caseNumber} {title} {receivedDay} {unit}
+ * {statutoryRoute}}.
  */
 @Component
 public class IssueNoticeDelegate implements JavaDelegate {

@@ -21,19 +21,22 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The wording of every notice and opinion: {@value #FILE} in the jar, and, when
- * {@code petition.notices.directory} names a folder, the administrator's {@value #FILE} there, whose templates
- * replace the packaged ones of the same key; no rebuild, a restart. The administrator's file is checked when the
- * application starts, and the start fails with a message naming the file, the key and what is wrong: a key the
- * packaged file does not have (a typo would otherwise be ignored), or a value in braces that the step does
- * not provide (the step would otherwise fail when it issues the notice).
+ * The wording of every notice and opinion: {@value #FILE} in the jar, and, when {@code
+ * petition.notices.directory} names a folder, the administrator's {@value #FILE} there, whose
+ * templates replace the packaged ones of the same key; no rebuild, a restart. The administrator's
+ * file is checked when the application starts, and the start fails with a message naming the file,
+ * the key and what is wrong: a key the packaged file does not have (a typo would otherwise be
+ * ignored), or a value in braces that the step does not provide (the step would otherwise fail when
+ * it issues the notice).
  */
 @Component
 public class NoticeTemplates {
 
   static final String FILE = "notices.properties";
+
   /** What every template may name (Notices.caseValues), besides what its packaged version names. */
   static final Set<String> CASE_VALUES = Set.of("caseNumber", "title", "receivedDay", "unit");
+
   static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
   private static final Logger LOG = LoggerFactory.getLogger(NoticeTemplates.class);
 
@@ -59,7 +62,8 @@ public class NoticeTemplates {
   static Map<String, String> load(String directory) {
     Map<String, String> templates = new HashMap<>();
     try (InputStream in = NoticeTemplates.class.getResourceAsStream("/" + FILE)) {
-      read(new InputStreamReader(in, StandardCharsets.UTF_8), "classpath:" + FILE).forEach(templates::put);
+      read(new InputStreamReader(in, StandardCharsets.UTF_8), "classpath:" + FILE)
+          .forEach(templates::put);
     } catch (IOException e) {
       throw new IllegalStateException("cannot read the packaged " + FILE, e);
     }
@@ -68,7 +72,8 @@ public class NoticeTemplates {
     }
     Path folder = Path.of(directory.strip()).toAbsolutePath().normalize();
     if (!Files.isDirectory(folder)) {
-      throw new NoticeTemplateException("文书模板目录 " + folder + "（petition.notices.directory）不存在或不是目录");
+      throw new NoticeTemplateException(
+          "文书模板目录 " + folder + "（petition.notices.directory）不存在或不是目录");
     }
     Path file = folder.resolve(FILE);
     if (!Files.isRegularFile(file)) {
@@ -81,21 +86,29 @@ public class NoticeTemplates {
     } catch (IOException e) {
       throw new NoticeTemplateException("文书模板文件 " + file + " 无法读取：" + e.getMessage());
     }
-    overrides.forEach((key, text) -> {
-      String packaged = templates.get(key);
-      if (packaged == null) {
-        throw new NoticeTemplateException("文书模板文件 " + file + " 中的 " + key + " 不是已有的模板名称（拼写有误？），"
-            + "可替换的名称见随附的 " + FILE);
-      }
-      Set<String> allowed = new TreeSet<>(CASE_VALUES);
-      allowed.addAll(placeholders(packaged));
-      for (String name : placeholders(text)) {
-        if (!allowed.contains(name)) {
-          throw new NoticeTemplateException("文书模板文件 " + file + " 中的 " + key + " 使用了 {" + name
-              + "}，出具这份文书时没有这项内容；可以使用：" + String.join("、", allowed));
-        }
-      }
-    });
+    overrides.forEach(
+        (key, text) -> {
+          String packaged = templates.get(key);
+          if (packaged == null) {
+            throw new NoticeTemplateException(
+                "文书模板文件 " + file + " 中的 " + key + " 不是已有的模板名称（拼写有误？），" + "可替换的名称见随附的 " + FILE);
+          }
+          Set<String> allowed = new TreeSet<>(CASE_VALUES);
+          allowed.addAll(placeholders(packaged));
+          for (String name : placeholders(text)) {
+            if (!allowed.contains(name)) {
+              throw new NoticeTemplateException(
+                  "文书模板文件 "
+                      + file
+                      + " 中的 "
+                      + key
+                      + " 使用了 {"
+                      + name
+                      + "}，出具这份文书时没有这项内容；可以使用："
+                      + String.join("、", allowed));
+            }
+          }
+        });
     templates.putAll(overrides);
     LOG.info("{} templates of {} replace the packaged ones", overrides.size(), file);
     return templates;
@@ -122,7 +135,9 @@ public class NoticeTemplates {
     return names;
   }
 
-  /** The administrator's template file is wrong: the message names the file, the key and the fault. */
+  /**
+   * The administrator's template file is wrong: the message names the file, the key and the fault.
+   */
   public static class NoticeTemplateException extends IllegalStateException {
 
     NoticeTemplateException(String message) {

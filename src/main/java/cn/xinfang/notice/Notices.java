@@ -3,8 +3,8 @@ package cn.xinfang.notice;
 import cn.xinfang.calendar.StatutoryCalendar;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
-import cn.xinfang.intake.PersonRequest;
 import cn.xinfang.engine.AsSystem;
+import cn.xinfang.intake.PersonRequest;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,10 +15,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
 /**
- * Written notices (告知书) and opinions (意见书) from the templates in {@code notices.properties}
- * ({@link NoticeTemplates}: packaged, or the administrator's in petition.notices.directory). A
- * template names its values in braces, {@code {caseNumber}}; the values are filled in one pass, so text
- * a petitioner or clerk wrote (which may itself contain braces) is never read as a template. A
+ * Written notices (告知书) and opinions (意见书) from the templates in {@code notices.properties} ({@link
+ * NoticeTemplates}: packaged, or the administrator's in petition.notices.directory). A template
+ * names its values in braces, {@code {caseNumber}}; the values are filled in one pass, so text a
+ * petitioner or clerk wrote (which may itself contain braces) is never read as a template. A
  * template naming a value that does not exist is a mistake of the wording and fails loudly.
  */
 @Component
@@ -35,7 +35,11 @@ public class Notices {
   private final RuntimeService runtime;
   private final IdentityService identity;
 
-  public Notices(NoticeTemplates templates, PetitionStore store, SmsGateway sms, RuntimeService runtime,
+  public Notices(
+      NoticeTemplates templates,
+      PetitionStore store,
+      SmsGateway sms,
+      RuntimeService runtime,
       IdentityService identity) {
     this.templates = templates;
     this.store = store;
@@ -63,16 +67,21 @@ public class Notices {
   }
 
   /**
-   * Writes notice {@code type} to the case with its public milestone and, when an SMS gateway is set and
-   * the petitioner gave a mobile number, starts its SMS delivery (in this transaction: the delivery
-   * exists exactly when the notice does; the sending itself is an async continuation).
+   * Writes notice {@code type} to the case with its public milestone and, when an SMS gateway is
+   * set and the petitioner gave a mobile number, starts its SMS delivery (in this transaction: the
+   * delivery exists exactly when the notice does; the sending itself is an async continuation).
    */
   public void issue(String caseNumber, String type, Map<String, ?> values) {
-    long noticeId = store.addNotice(caseNumber, type, render(type, "title", values), render(type, "body", values));
+    long noticeId =
+        store.addNotice(
+            caseNumber, type, render(type, "title", values), render(type, "body", values));
     store.addMilestone(caseNumber, type, true, render(type, "milestone", values), null);
     if (sms.enabled() && store.smsNotice(noticeId).map(n -> isMobile(n.phone())).orElse(false)) {
-      AsSystem.run(identity, () -> runtime.startProcessInstanceByKey(DELIVERY_PROCESS, caseNumber,
-          Map.of(SendNoticeSmsDelegate.NOTICE_ID, noticeId)));
+      AsSystem.run(
+          identity,
+          () ->
+              runtime.startProcessInstanceByKey(
+                  DELIVERY_PROCESS, caseNumber, Map.of(SendNoticeSmsDelegate.NOTICE_ID, noticeId)));
     }
   }
 
@@ -96,8 +105,14 @@ public class Notices {
     while (m.find()) {
       String name = m.group(1);
       if (!values.containsKey(name)) {
-        throw new IllegalStateException("notices.properties: " + key + " names {" + name + "}, which this text "
-            + "does not provide; it provides " + values.keySet());
+        throw new IllegalStateException(
+            "notices.properties: "
+                + key
+                + " names {"
+                + name
+                + "}, which this text "
+                + "does not provide; it provides "
+                + values.keySet());
       }
       Object value = values.get(name);
       m.appendReplacement(out, Matcher.quoteReplacement(value == null ? "" : value.toString()));

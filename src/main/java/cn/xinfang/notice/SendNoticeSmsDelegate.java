@@ -7,12 +7,12 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_SendNoticeSms of processes/notice-delivery.bpmn, an async continuation: tells the petitioner by
- * SMS that a notice was issued (its title and the case number, never its content, so that an
+ * Task_SendNoticeSms of processes/notice-delivery.bpmn, an async continuation: tells the petitioner
+ * by SMS that a notice was issued (its title and the case number, never its content, so that an
  * accusation's notice says nothing on a shared phone). The phone is read from the case store at the
- * moment of sending. Every attempt for one notice carries the same reference, so the gateway can drop
- * a repeat (an attempt whose send succeeded but whose commit failed); a notice already marked sent is
- * not sent again.
+ * moment of sending. Every attempt for one notice carries the same reference, so the gateway can
+ * drop a repeat (an attempt whose send succeeded but whose commit failed); a notice already marked
+ * sent is not sent again.
  */
 @Component
 public class SendNoticeSmsDelegate implements JavaDelegate {
@@ -32,12 +32,15 @@ public class SendNoticeSmsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     long noticeId = ((Number) execution.getVariable(NOTICE_ID)).longValue();
-    SmsNotice notice = store.smsNotice(noticeId)
-        .orElseThrow(() -> new IllegalStateException("case store has no notice " + noticeId));
+    SmsNotice notice =
+        store
+            .smsNotice(noticeId)
+            .orElseThrow(() -> new IllegalStateException("case store has no notice " + noticeId));
     if (notice.smsSentAt() != null) {
       return;
     }
-    gateway.send(notice.phone(), notices.smsText(notice.caseNumber(), notice.title()), "notice-" + noticeId);
+    gateway.send(
+        notice.phone(), notices.smsText(notice.caseNumber(), notice.title()), "notice-" + noticeId);
     store.markSmsSent(noticeId);
   }
 }

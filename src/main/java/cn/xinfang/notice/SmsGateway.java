@@ -10,8 +10,8 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The SMS gateway over HTTP (the JDK's client: one POST, nothing to pool or retry here; retries are the
- * engine's, see processes/notice-delivery.bpmn). A failure throws with a message that names the
+ * The SMS gateway over HTTP (the JDK's client: one POST, nothing to pool or retry here; retries are
+ * the engine's, see processes/notice-delivery.bpmn). A failure throws with a message that names the
  * gateway's answer and never the phone number, because it becomes the incident text in Cockpit.
  */
 @Component
@@ -34,12 +34,15 @@ class SmsGateway {
   void send(String phone, String text, String reference) {
     HttpRequest request;
     try {
-      request = HttpRequest.newBuilder(properties.gatewayUrl())
-          .timeout(properties.timeout())
-          .header("Content-Type", "application/json; charset=utf-8")
-          .POST(HttpRequest.BodyPublishers.ofString(
-              json.writeValueAsString(Map.of("phone", phone, "text", text, "reference", reference))))
-          .build();
+      request =
+          HttpRequest.newBuilder(properties.gatewayUrl())
+              .timeout(properties.timeout())
+              .header("Content-Type", "application/json; charset=utf-8")
+              .POST(
+                  HttpRequest.BodyPublishers.ofString(
+                      json.writeValueAsString(
+                          Map.of("phone", phone, "text", text, "reference", reference))))
+              .build();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("短信内容无法编码", e);
     }
@@ -47,8 +50,10 @@ class SmsGateway {
     try {
       response = client.send(request, HttpResponse.BodyHandlers.discarding());
     } catch (IOException e) {
-      throw new SmsNotSentException("短信网关不可达：" + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : " " + e.getMessage()));
+      throw new SmsNotSentException(
+          "短信网关不可达："
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : " " + e.getMessage()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SmsNotSentException("发送短信时被中断");

@@ -8,12 +8,13 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may read a case in the engine besides the open tasks of their groups: the group that holds it (a unit,
- * 纪检监察, 政法, a review level) reads its process instance and its history, one case at a time, while it
- * holds it; nobody else but administrators does. No group holds READ or READ_HISTORY on the whole process
- * definition, so a unit never finds another unit's case, and no task leaves a grant on its history behind
- * ({@link TaskGrants}), so a group that worked on a case reads nothing of it once the case has moved on.
- * History is authorised per instance (enable-historic-instance-permissions).
+ * Who may read a case in the engine besides the open tasks of their groups: the group that holds it
+ * (a unit, 纪检监察, 政法, a review level) reads its process instance and its history, one case at a
+ * time, while it holds it; nobody else but administrators does. No group holds READ or READ_HISTORY
+ * on the whole process definition, so a unit never finds another unit's case, and no task leaves a
+ * grant on its history behind ({@link TaskGrants}), so a group that worked on a case reads nothing
+ * of it once the case has moved on. History is authorised per instance
+ * (enable-historic-instance-permissions).
  */
 @Component
 public class CaseAccess {
@@ -26,32 +27,47 @@ public class CaseAccess {
 
   /** The group reads this case's process instance and history from now on. */
   public void grant(String processInstanceId, String groupId) {
-    Grants.toGroup(authorizations, groupId, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
-    Grants.toGroup(authorizations, groupId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
+    Grants.toGroup(
+        authorizations, groupId, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
+    Grants.toGroup(
+        authorizations,
+        groupId,
+        Resources.HISTORIC_PROCESS_INSTANCE,
+        processInstanceId,
         HistoricProcessInstancePermissions.READ);
   }
 
   /**
-   * Confidential cases (accusations transferred to 纪检监察, Art. 30): that group reads the case, and so does
-   * the clerk who registered the accusation at the counter (if a clerk did), to answer the petitioner; the
-   * rest of the bureau, which triaged it, does not.
+   * Confidential cases (accusations transferred to 纪检监察, Art. 30): that group reads the case, and
+   * so does the clerk who registered the accusation at the counter (if a clerk did), to answer the
+   * petitioner; the rest of the bureau, which triaged it, does not.
    */
   public void confine(String processInstanceId, String groupId, String registeringClerk) {
     grant(processInstanceId, groupId);
     if (registeringClerk != null) {
-      Grants.toUser(authorizations, registeringClerk, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
+      Grants.toUser(
+          authorizations,
+          registeringClerk,
+          Resources.HISTORIC_PROCESS_INSTANCE,
+          processInstanceId,
           HistoricProcessInstancePermissions.READ);
     }
   }
 
   /**
-   * The group no longer reads this case: a unit that objected (the case was never its own), a review or
-   * re-review level whose opinion has been delivered.
+   * The group no longer reads this case: a unit that objected (the case was never its own), a
+   * review or re-review level whose opinion has been delivered.
    */
   public void revoke(String processInstanceId, String groupId) {
-    for (Resource resource : new Resource[] {Resources.PROCESS_INSTANCE, Resources.HISTORIC_PROCESS_INSTANCE}) {
-      authorizations.createAuthorizationQuery().resourceType(resource).resourceId(processInstanceId)
-          .groupIdIn(groupId).list().forEach(a -> authorizations.deleteAuthorization(a.getId()));
+    for (Resource resource :
+        new Resource[] {Resources.PROCESS_INSTANCE, Resources.HISTORIC_PROCESS_INSTANCE}) {
+      authorizations
+          .createAuthorizationQuery()
+          .resourceType(resource)
+          .resourceId(processInstanceId)
+          .groupIdIn(groupId)
+          .list()
+          .forEach(a -> authorizations.deleteAuthorization(a.getId()));
     }
   }
 }

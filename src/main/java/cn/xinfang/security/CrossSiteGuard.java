@@ -11,12 +11,13 @@ import java.util.Set;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * /engine-rest and the staff API authenticate with HTTP Basic, which a browser sends again by itself once a
- * user has typed it, also with a form or a script another site makes it submit. A request that changes
- * something (anything but GET, HEAD, OPTIONS) and comes from a browser page of another site, as its
- * {@code Origin} or {@code Sec-Fetch-Site} header says, is refused (403) before it is authenticated.
- * Clients that are not browsers (Camunda Modeler, scripts, other systems) send neither header and are not
- * affected; the webapps (Tasklist, Cockpit) use their own API with a CSRF token.
+ * /engine-rest and the staff API authenticate with HTTP Basic, which a browser sends again by
+ * itself once a user has typed it, also with a form or a script another site makes it submit. A
+ * request that changes something (anything but GET, HEAD, OPTIONS) and comes from a browser page of
+ * another site, as its {@code Origin} or {@code Sec-Fetch-Site} header says, is refused (403)
+ * before it is authenticated. Clients that are not browsers (Camunda Modeler, scripts, other
+ * systems) send neither header and are not affected; the webapps (Tasklist, Cockpit) use their own
+ * API with a CSRF token.
  */
 final class CrossSiteGuard extends OncePerRequestFilter {
 
@@ -32,7 +33,8 @@ final class CrossSiteGuard extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (!SAFE.contains(request.getMethod()) && crossSite(request)) {
       new ApiError(MESSAGE, null).write(response, HttpServletResponse.SC_FORBIDDEN, json);

@@ -9,8 +9,9 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The actor of the audit trail: the Camunda user the request authenticated as (Tasklist, /engine-rest, the
- * staff API), the petitioner on the public API, or the system (timers, jobs, start-up).
+ * The actor of the audit trail: the Camunda user the request authenticated as (Tasklist,
+ * /engine-rest, the staff API), the petitioner on the public API, or the system (timers, jobs,
+ * start-up).
  */
 @Component
 class CurrentActor implements Actor {

@@ -8,19 +8,25 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo accounts of the default profile (petition.demo-data=true: one user per staff group, password
- * {@value #DEMO_PASSWORD}) and their end in production: without demo data no demo password may work, also on
- * a database that once ran the demo. The demo users (recognised by id and their example.org address, or
- * by still accepting the demo password) and the demo administrator are deleted, and the configured
- * administrator's password is the one the environment gives, set again at every start (Camunda's starter
- * creates that user only once). A restart always lets the administrator in.
+ * The demo accounts of the default profile (petition.demo-data=true: one user per staff group,
+ * password {@value #DEMO_PASSWORD}) and their end in production: without demo data no demo password
+ * may work, also on a database that once ran the demo. The demo users (recognised by id and their
+ * example.org address, or by still accepting the demo password) and the demo administrator are
+ * deleted, and the configured administrator's password is the one the environment gives, set again
+ * at every start (Camunda's starter creates that user only once). A restart always lets the
+ * administrator in.
  */
 @Component
 class DemoAccounts {
 
   static final String DEMO_PASSWORD = "demo";
-  /** the administrator of the default profile (application.yaml, address demo@example.org), created by Camunda's starter */
+
+  /**
+   * the administrator of the default profile (application.yaml, address demo@example.org), created
+   * by Camunda's starter
+   */
   static final String DEMO_ADMIN = "demo";
+
   private static final Logger LOG = LoggerFactory.getLogger(DemoAccounts.class);
 
   private final IdentityService identityService;
@@ -28,7 +34,9 @@ class DemoAccounts {
   private final String adminId;
   private final String adminPassword;
 
-  DemoAccounts(IdentityService identityService, @Value("${petition.demo-data:false}") boolean demoData,
+  DemoAccounts(
+      IdentityService identityService,
+      @Value("${petition.demo-data:false}") boolean demoData,
       @Value("${camunda.bpm.admin-user.id:}") String adminId,
       @Value("${camunda.bpm.admin-user.password:}") String adminPassword) {
     this.identityService = identityService;
@@ -53,19 +61,26 @@ class DemoAccounts {
   private void retire() {
     for (StaffGroups.StaffGroup g : StaffGroups.ALL) {
       User user = identityService.createUserQuery().userId(g.demoUser()).singleResult();
-      // a demo user who changed their own address (staff may edit their profile) still has the demo password
-      if (user != null && !g.demoUser().equals(adminId) && (demoEmail(g.demoUser()).equals(user.getEmail())
-          || identityService.checkPassword(g.demoUser(), DEMO_PASSWORD))) {
+      // a demo user who changed their own address (staff may edit their profile) still has the demo
+      // password
+      if (user != null
+          && !g.demoUser().equals(adminId)
+          && (demoEmail(g.demoUser()).equals(user.getEmail())
+              || identityService.checkPassword(g.demoUser(), DEMO_PASSWORD))) {
         identityService.deleteUser(g.demoUser());
         LOG.warn("demo user {} deleted: no demo accounts without petition.demo-data", g.demoUser());
       }
     }
     User demoAdmin = identityService.createUserQuery().userId(DEMO_ADMIN).singleResult();
-    if (demoAdmin != null && !DEMO_ADMIN.equals(adminId) && demoEmail(DEMO_ADMIN).equals(demoAdmin.getEmail())) {
+    if (demoAdmin != null
+        && !DEMO_ADMIN.equals(adminId)
+        && demoEmail(DEMO_ADMIN).equals(demoAdmin.getEmail())) {
       identityService.deleteUser(DEMO_ADMIN);
-      LOG.warn("demo administrator {} deleted: no demo accounts without petition.demo-data", DEMO_ADMIN);
+      LOG.warn(
+          "demo administrator {} deleted: no demo accounts without petition.demo-data", DEMO_ADMIN);
     }
-    User admin = adminId.isEmpty() ? null : identityService.createUserQuery().userId(adminId).singleResult();
+    User admin =
+        adminId.isEmpty() ? null : identityService.createUserQuery().userId(adminId).singleResult();
     if (admin != null && !adminPassword.isEmpty()) {
       admin.setPassword(adminPassword);
       identityService.saveUser(admin);
@@ -81,7 +96,8 @@ class DemoAccounts {
       return;
     }
     User user = identityService.newUser(g.demoUser());
-    // the webapps show "first last": a Chinese name reads right as the first name, the unit after it
+    // the webapps show "first last": a Chinese name reads right as the first name, the unit after
+    // it
     user.setFirstName(g.demoUserName());
     user.setLastName("（" + g.name() + "）");
     user.setEmail(demoEmail(g.demoUser()));

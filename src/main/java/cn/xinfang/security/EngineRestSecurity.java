@@ -10,10 +10,11 @@ import org.springframework.core.Ordered;
 
 /**
  * /engine-rest is open by default; here it requires HTTP Basic against the engine's users (Camunda
- * Modeler deploys with the same credentials). Authorizations then apply to every call, and the staff policy
- * ({@link StaffCommandPolicy}) before them. The staff API (/api/staff, /api/audit) authenticates the same
- * way. In front of the authentication: cross-site browser requests are refused ({@link CrossSiteGuard}) and
- * failed logins are slowed per client address ({@link LoginThrottle}, also for the webapps' login form).
+ * Modeler deploys with the same credentials). Authorizations then apply to every call, and the
+ * staff policy ({@link StaffCommandPolicy}) before them. The staff API (/api/staff, /api/audit)
+ * authenticates the same way. In front of the authentication: cross-site browser requests are
+ * refused ({@link CrossSiteGuard}) and failed logins are slowed per client address ({@link
+ * LoginThrottle}, also for the webapps' login form).
  */
 @Configuration
 class EngineRestSecurity {
@@ -21,7 +22,8 @@ class EngineRestSecurity {
   static final String[] BASIC_AUTHENTICATED = {"/engine-rest/*", "/api/staff/*", "/api/audit/*"};
 
   @Bean
-  FilterRegistrationBean<CrossSiteGuard> crossSiteGuard(SecurityProperties properties, ObjectMapper json) {
+  FilterRegistrationBean<CrossSiteGuard> crossSiteGuard(
+      SecurityProperties properties, ObjectMapper json) {
     FilterRegistrationBean<CrossSiteGuard> registration =
         new FilterRegistrationBean<>(new CrossSiteGuard(properties, json));
     registration.setName("engine-rest-cross-site-guard");
@@ -31,7 +33,8 @@ class EngineRestSecurity {
   }
 
   @Bean
-  FilterRegistrationBean<LoginThrottle> loginThrottle(SecurityProperties properties, Clock clock, ObjectMapper json) {
+  FilterRegistrationBean<LoginThrottle> loginThrottle(
+      SecurityProperties properties, Clock clock, ObjectMapper json) {
     FilterRegistrationBean<LoginThrottle> registration =
         new FilterRegistrationBean<>(new LoginThrottle(properties, clock, json));
     registration.setName("login-throttle");
@@ -46,7 +49,8 @@ class EngineRestSecurity {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("engine-rest-basic-authentication");
-    registration.addInitParameter("authentication-provider",
+    registration.addInitParameter(
+        "authentication-provider",
         "org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider");
     // the staff case file and the audit trail use the same accounts (cn.xinfang.staff)
     registration.addUrlPatterns(BASIC_AUTHENTICATED);

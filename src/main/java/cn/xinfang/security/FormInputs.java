@@ -21,24 +21,40 @@ import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
- * The inputs of one Camunda Form: the keys of its fields that a person fills in (disabled fields only show
- * the case, and form-js never submits them), with what each may hold. A task accepts exactly its form's
- * inputs, so that a designer who adds a field to a form in Modeler adds an input without a Java change, and
- * nobody completing a task can write any other variable of the case (the handling unit, the approval chain,
- * a deadline, the registering clerk). The form's own rules for a value that is given (minLength,
- * maxLength, min, max, pattern) are the server's too, so that what Tasklist refuses the server refuses,
- * with a Chinese message, for every client; whether a field must be given depends on the form's
- * conditions and is the task listeners' to check.
+ * The inputs of one Camunda Form: the keys of its fields that a person fills in (disabled fields
+ * only show the case, and form-js never submits them), with what each may hold. A task accepts
+ * exactly its form's inputs, so that a designer who adds a field to a form in Modeler adds an input
+ * without a Java change, and nobody completing a task can write any other variable of the case (the
+ * handling unit, the approval chain, a deadline, the registering clerk). The form's own rules for a
+ * value that is given (minLength, maxLength, min, max, pattern) are the server's too, so that what
+ * Tasklist refuses the server refuses, with a Chinese message, for every client; whether a field
+ * must be given depends on the form's conditions and is the task listeners' to check.
  */
 final class FormInputs {
 
   static final FormInputs NONE = new FormInputs(Map.of());
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> DISPLAY_ONLY = Set.of("text", "html", "image", "button", "spacer", "separator",
-      "group", "dynamiclist", "iframe", "table", "documentPreview", "expression", "filepicker");
+  private static final Set<String> DISPLAY_ONLY =
+      Set.of(
+          "text",
+          "html",
+          "image",
+          "button",
+          "spacer",
+          "separator",
+          "group",
+          "dynamiclist",
+          "iframe",
+          "table",
+          "documentPreview",
+          "expression",
+          "filepicker");
 
-  /** One input: the form-js component type, for a choice with fixed options their values, and its rules. */
+  /**
+   * One input: the form-js component type, for a choice with fixed options their values, and its
+   * rules.
+   */
   record Field(String key, String type, Set<String> options, Rules rules) {
 
     boolean list() {
@@ -68,7 +84,9 @@ final class FormInputs {
       if (c.has("components")) {
         collect(c.path("components"), fields);
       }
-      if (DISPLAY_ONLY.contains(type) || !c.hasNonNull("key") || c.path("disabled").asBoolean(false)) {
+      if (DISPLAY_ONLY.contains(type)
+          || !c.hasNonNull("key")
+          || c.path("disabled").asBoolean(false)) {
         continue;
       }
       Set<String> options = null;
@@ -79,7 +97,9 @@ final class FormInputs {
         }
       }
       String key = c.path("key").asText();
-      fields.put(key, new Field(key, type, options, Rules.of(c.path("validate"), c.path("label").asText(key))));
+      fields.put(
+          key,
+          new Field(key, type, options, Rules.of(c.path("validate"), c.path("label").asText(key))));
     }
   }
 
@@ -88,9 +108,9 @@ final class FormInputs {
   }
 
   /**
-   * Refuses, naming the variable, anything this form does not ask for or cannot hold: another name, an
-   * object, JSON, XML, a file or bytes (a checklist's JSON list of its own options excepted), a value of the
-   * wrong kind, or a choice outside its options.
+   * Refuses, naming the variable, anything this form does not ask for or cannot hold: another name,
+   * an object, JSON, XML, a file or bytes (a checklist's JSON list of its own options excepted), a
+   * value of the wrong kind, or a choice outside its options.
    */
   void check(Map<String, Object> submitted, String where) {
     if (submitted == null || submitted.isEmpty()) {
@@ -100,8 +120,14 @@ final class FormInputs {
     for (String name : variables.keySet()) {
       Field field = fields.get(name);
       if (field == null) {
-        throw new InvalidInputException(name, where + "不接受变量 " + name + "：只能提交本表单中的字段（"
-            + (fields.isEmpty() ? "无" : String.join("、", fields.keySet())) + "）");
+        throw new InvalidInputException(
+            name,
+            where
+                + "不接受变量 "
+                + name
+                + "：只能提交本表单中的字段（"
+                + (fields.isEmpty() ? "无" : String.join("、", fields.keySet()))
+                + "）");
       }
       checkValue(field, variables.getValueTyped(name));
     }
@@ -129,14 +155,22 @@ final class FormInputs {
         require(value instanceof Number, name, "数字");
         field.rules().checkNumber(name, ((Number) value).doubleValue());
       }
-      case "datetime" -> require(value instanceof String || value instanceof Date, name, "日期（yyyy-MM-dd）");
+      case "datetime" ->
+          require(value instanceof String || value instanceof Date, name, "日期（yyyy-MM-dd）");
       case "checklist", "taglist" -> throw refusedType(name);
       default -> {
         require(value instanceof String, name, "文本");
         field.rules().checkText(name, (String) value);
         if (field.options() != null && !field.options().contains(value)) {
-          throw new InvalidInputException(name, "变量 " + name + " 的取值无效：" + value + "；应为 "
-              + String.join("、", field.options()) + " 之一");
+          throw new InvalidInputException(
+              name,
+              "变量 "
+                  + name
+                  + " 的取值无效："
+                  + value
+                  + "；应为 "
+                  + String.join("、", field.options())
+                  + " 之一");
         }
       }
     }
@@ -147,9 +181,17 @@ final class FormInputs {
       JsonNode list = JSON.readTree(json == null ? "null" : json);
       require(list.isArray(), field.key(), "列表");
       for (JsonNode item : list) {
-        if (!item.isTextual() || field.options() != null && !field.options().contains(item.asText())) {
-          throw new InvalidInputException(field.key(), "变量 " + field.key() + " 的取值无效：" + item + "；应为 "
-              + (field.options() == null ? "文本" : String.join("、", field.options())) + " 之一");
+        if (!item.isTextual()
+            || field.options() != null && !field.options().contains(item.asText())) {
+          throw new InvalidInputException(
+              field.key(),
+              "变量 "
+                  + field.key()
+                  + " 的取值无效："
+                  + item
+                  + "；应为 "
+                  + (field.options() == null ? "文本" : String.join("、", field.options()))
+                  + " 之一");
         }
       }
     } catch (IOException e) {
@@ -164,18 +206,27 @@ final class FormInputs {
   }
 
   private static InvalidInputException refusedType(String name) {
-    return new InvalidInputException(name, "变量 " + name + " 的类型不允许：只能提交文本、数字、是/否和日期，"
-        + "不能提交对象、JSON、XML、文件或二进制数据");
+    return new InvalidInputException(
+        name, "变量 " + name + " 的类型不允许：只能提交文本、数字、是/否和日期，" + "不能提交对象、JSON、XML、文件或二进制数据");
   }
 
-  /** A field's validate rules (form-js: minLength, maxLength, min, max, pattern), for a value that is given. */
-  record Rules(String label, Integer minLength, Integer maxLength, Double min, Double max, Pattern pattern) {
+  /**
+   * A field's validate rules (form-js: minLength, maxLength, min, max, pattern), for a value that
+   * is given.
+   */
+  record Rules(
+      String label, Integer minLength, Integer maxLength, Double min, Double max, Pattern pattern) {
 
     static Rules of(JsonNode validate, String label) {
-      return new Rules(label, integer(validate, "minLength"), integer(validate, "maxLength"),
+      return new Rules(
+          label,
+          integer(validate, "minLength"),
+          integer(validate, "maxLength"),
           validate.has("min") ? validate.path("min").asDouble() : null,
           validate.has("max") ? validate.path("max").asDouble() : null,
-          validate.hasNonNull("pattern") ? Pattern.compile(validate.path("pattern").asText()) : null);
+          validate.hasNonNull("pattern")
+              ? Pattern.compile(validate.path("pattern").asText())
+              : null);
     }
 
     private static Integer integer(JsonNode validate, String name) {
@@ -200,13 +251,15 @@ final class FormInputs {
 
     void checkNumber(String name, double value) {
       if (min != null && value < min || max != null && value > max) {
-        throw new InvalidInputException(name, label + "应在 " + format(min) + " 至 " + format(max) + " 之间（" + name
-            + "）");
+        throw new InvalidInputException(
+            name, label + "应在 " + format(min) + " 至 " + format(max) + " 之间（" + name + "）");
       }
     }
 
     private static String format(Double bound) {
-      return bound == null ? "" : bound == Math.rint(bound) ? Long.toString(bound.longValue()) : bound.toString();
+      return bound == null
+          ? ""
+          : bound == Math.rint(bound) ? Long.toString(bound.longValue()) : bound.toString();
     }
   }
 

@@ -13,10 +13,11 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * At start-up: the staff groups and their standing grants (Tasklist, the process definition; the bureau
- * registers), then the demo accounts or their end ({@link DemoAccounts}), then the shared Tasklist filters
- * ({@link TasklistFilters}). What exists is left alone, so an administrator's later changes stay. Everything
- * else a group may read comes per case ({@link CaseAccess}) and per task ({@link TaskGrants}).
+ * At start-up: the staff groups and their standing grants (Tasklist, the process definition; the
+ * bureau registers), then the demo accounts or their end ({@link DemoAccounts}), then the shared
+ * Tasklist filters ({@link TasklistFilters}). What exists is left alone, so an administrator's
+ * later changes stay. Everything else a group may read comes per case ({@link CaseAccess}) and per
+ * task ({@link TaskGrants}).
  */
 @Component
 class IdentitySetup implements SmartInitializingSingleton {
@@ -26,7 +27,10 @@ class IdentitySetup implements SmartInitializingSingleton {
   private final DemoAccounts demoAccounts;
   private final TasklistFilters filters;
 
-  IdentitySetup(IdentityService identityService, AuthorizationService authorizationService, DemoAccounts demoAccounts,
+  IdentitySetup(
+      IdentityService identityService,
+      AuthorizationService authorizationService,
+      DemoAccounts demoAccounts,
       TasklistFilters filters) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
@@ -47,9 +51,16 @@ class IdentitySetup implements SmartInitializingSingleton {
       grant(g.id(), Resources.PROCESS_DEFINITION, PetitionProcess.PROCESS_KEY, Permissions.READ);
     }
     // only the bureau registers petitions from Tasklist's start form
-    grant(PetitionProcess.Group.BUREAU, Resources.PROCESS_DEFINITION, PetitionProcess.PROCESS_KEY,
+    grant(
+        PetitionProcess.Group.BUREAU,
+        Resources.PROCESS_DEFINITION,
+        PetitionProcess.PROCESS_KEY,
         Permissions.CREATE_INSTANCE);
-    grant(PetitionProcess.Group.BUREAU, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+    grant(
+        PetitionProcess.Group.BUREAU,
+        Resources.PROCESS_INSTANCE,
+        Authorization.ANY,
+        Permissions.CREATE);
     demoAccounts.ensure();
     filters.ensure();
   }

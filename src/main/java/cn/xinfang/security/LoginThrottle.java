@@ -12,13 +12,14 @@ import java.time.Clock;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Slows password guessing per client address: each login that fails (HTTP Basic on /engine-rest and the
- * staff API, the webapps' login form) costs the address a token; with none left, its logins answer 429
- * without reaching the engine until the tokens refill (petition.security.login-failures-per-address per
- * login-failure-window). Per user the engine adds its own delay after each wrong password, a few seconds
- * growing to a minute, and never locks an account for good (EngineHardening), so an attacker can neither
- * guess quickly nor lock the administrator out; and since the throttled attempts never reach the engine,
- * they do not prolong the user's delay either.
+ * Slows password guessing per client address: each login that fails (HTTP Basic on /engine-rest and
+ * the staff API, the webapps' login form) costs the address a token; with none left, its logins
+ * answer 429 without reaching the engine until the tokens refill
+ * (petition.security.login-failures-per-address per login-failure-window). Per user the engine adds
+ * its own delay after each wrong password, a few seconds growing to a minute, and never locks an
+ * account for good (EngineHardening), so an attacker can neither guess quickly nor lock the
+ * administrator out; and since the throttled attempts never reach the engine, they do not prolong
+ * the user's delay either.
  */
 final class LoginThrottle extends OncePerRequestFilter {
 
@@ -29,12 +30,15 @@ final class LoginThrottle extends OncePerRequestFilter {
   private final ObjectMapper json;
 
   LoginThrottle(SecurityProperties properties, Clock clock, ObjectMapper json) {
-    this.failures = new ClientLimits(properties.loginFailuresPerAddress(), properties.loginFailureWindow(), clock);
+    this.failures =
+        new ClientLimits(
+            properties.loginFailuresPerAddress(), properties.loginFailureWindow(), clock);
     this.json = json;
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (!isLogin(request)) {
       chain.doFilter(request, response);
@@ -58,6 +62,8 @@ final class LoginThrottle extends OncePerRequestFilter {
       return true;
     }
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return "POST".equals(request.getMethod()) && path.startsWith(WEBAPP_LOGIN) && path.contains("/login/");
+    return "POST".equals(request.getMethod())
+        && path.startsWith(WEBAPP_LOGIN)
+        && path.contains("/login/");
   }
 }

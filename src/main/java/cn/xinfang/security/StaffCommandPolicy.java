@@ -37,45 +37,64 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The staff surface of the engine, in one place: every command a staff member's request starts (through
- * /engine-rest, Tasklist's or Cockpit's API, or any other way into the engine) passes here first, before the
- * engine's own authorization checks, which still apply.
- * <p>
- * A staff member (an authenticated user outside {@code camunda-admin}) may
+ * The staff surface of the engine, in one place: every command a staff member's request starts
+ * (through /engine-rest, Tasklist's or Cockpit's API, or any other way into the engine) passes here
+ * first, before the engine's own authorization checks, which still apply.
+ *
+ * <p>A staff member (an authenticated user outside {@code camunda-admin}) may
+ *
  * <ul>
- *   <li>read: queries and the engine's read commands (Get…, Find…, Is…, filters), which the authorizations
- *       confine to the user's tasks and the cases the user's group holds; not the statistics and reports
- *       over whole process definitions, which would count every unit's cases;</li>
- *   <li>claim a task for themself; hand it back, or to a member of one of its candidate groups;</li>
- *   <li>complete a task or submit its form, with its form's inputs only ({@link FormInputs});</li>
- *   <li>register a petition with the start form (the bureau, by its grant), with the start form's inputs
- *       only and no business key;</li>
- *   <li>change their own password.</li>
+ *   <li>read: queries and the engine's read commands (Get…, Find…, Is…, filters), which the
+ *       authorizations confine to the user's tasks and the cases the user's group holds; not the
+ *       statistics and reports over whole process definitions, which would count every unit's
+ *       cases;
+ *   <li>claim a task for themself; hand it back, or to a member of one of its candidate groups;
+ *   <li>complete a task or submit its form, with its form's inputs only ({@link FormInputs});
+ *   <li>register a petition with the start form (the bureau, by its grant), with the start form's
+ *       inputs only and no business key;
+ *   <li>change their own password.
  * </ul>
- * Nothing else: no start of a process past its registration or with skip flags, no instance modification, no
- * message or signal, no variable written outside a task completion, no BPMN error or escalation thrown from a
- * task, no comments, attachments or identity links, no jobs, incidents or external tasks. These answer 403
- * before the engine looks anything up, so the answer is the same whether the case exists or not.
- * <p>
- * Administrators are not limited here (Cockpit and Modeler need the whole API) except that a task and a start
- * form accept their form's inputs from them too. Commands the platform runs inside another command (a
- * delegate's, a listener's) or without a user (timers, jobs, the public API) are its own and pass: code that
- * acts for a staff member on their behalf runs as the system ({@link AsSystem}) and checks the user itself.
+ *
+ * Nothing else: no start of a process past its registration or with skip flags, no instance
+ * modification, no message or signal, no variable written outside a task completion, no BPMN error
+ * or escalation thrown from a task, no comments, attachments or identity links, no jobs, incidents
+ * or external tasks. These answer 403 before the engine looks anything up, so the answer is the
+ * same whether the case exists or not.
+ *
+ * <p>Administrators are not limited here (Cockpit and Modeler need the whole API) except that a
+ * task and a start form accept their form's inputs from them too. Commands the platform runs inside
+ * another command (a delegate's, a listener's) or without a user (timers, jobs, the public API) are
+ * its own and pass: code that acts for a staff member on their behalf runs as the system ({@link
+ * AsSystem}) and checks the user itself.
  */
 final class StaffCommandPolicy extends CommandInterceptor {
 
   private static final Logger LOG = LoggerFactory.getLogger(StaffCommandPolicy.class);
 
   /** What staff may change, besides reading; each is checked below. */
-  private static final Set<Class<?>> STAFF_WRITES = Set.of(CompleteTaskCmd.class, SubmitTaskFormCmd.class,
-      SubmitStartFormCmd.class, ClaimTaskCmd.class, AssignTaskCmd.class, SaveUserCmd.class);
+  private static final Set<Class<?>> STAFF_WRITES =
+      Set.of(
+          CompleteTaskCmd.class,
+          SubmitTaskFormCmd.class,
+          SubmitStartFormCmd.class,
+          ClaimTaskCmd.class,
+          AssignTaskCmd.class,
+          SaveUserCmd.class);
+
   /** Read commands by name: the engine's convention for commands that change nothing. */
-  private static final List<String> READ_PREFIXES = List.of("Get", "Find", "Is", "ExecuteFilter", "CheckPassword",
-      "AuthorizationCheck", "DetermineHistoryLevel");
+  private static final List<String> READ_PREFIXES =
+      List.of(
+          "Get",
+          "Find",
+          "Is",
+          "ExecuteFilter",
+          "CheckPassword",
+          "AuthorizationCheck",
+          "DetermineHistoryLevel");
 
   private final ProcessEngineConfigurationImpl engine;
-  private final Cache<String, FormInputs> forms = Caffeine.newBuilder().maximumSize(1_000)
-      .expireAfterWrite(Duration.ofMinutes(10)).build();
+  private final Cache<String, FormInputs> forms =
+      Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Duration.ofMinutes(10)).build();
 
   StaffCommandPolicy(ProcessEngineConfigurationImpl engine) {
     this.engine = engine;
@@ -96,8 +115,9 @@ final class StaffCommandPolicy extends CommandInterceptor {
     boolean admin = user.getGroupIds() != null && user.getGroupIds().contains(Groups.CAMUNDA_ADMIN);
     if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
       @SuppressWarnings("unchecked")
-      Map<String, Object> variables = (Map<String, Object>) field(command,
-          command instanceof CompleteTaskCmd ? "variables" : "properties");
+      Map<String, Object> variables =
+          (Map<String, Object>)
+              field(command, command instanceof CompleteTaskCmd ? "variables" : "properties");
       checkTaskInputs((String) field(command, "taskId"), variables);
     } else if (command instanceof SubmitStartFormCmd) {
       Object businessKey = field(command, "businessKey");
@@ -119,7 +139,8 @@ final class StaffCommandPolicy extends CommandInterceptor {
         throw refused(user, command, "替他人认领任务：认领只能由本人进行");
       }
     } else if (command instanceof AssignTaskCmd) {
-      if (!assignable((String) field(command, "taskId"), (String) field(command, "userId"), user.getUserId())) {
+      if (!assignable(
+          (String) field(command, "taskId"), (String) field(command, "userId"), user.getUserId())) {
         throw refused(user, command, "把任务交给本组以外的人员");
       }
     } else if (!STAFF_WRITES.contains(command.getClass()) && !isRead(command)) {
@@ -138,25 +159,29 @@ final class StaffCommandPolicy extends CommandInterceptor {
   }
 
   /**
-   * A task's variables on completion: its form's inputs. The task is looked up as the system, by its id
-   * alone (not with the user's authorization check, which costs as much as a worklist); whether the user may
-   * complete it at all is the engine's to decide right after, and a refused input names only a field of a
-   * form that is in the repository anyway.
+   * A task's variables on completion: its form's inputs. The task is looked up as the system, by
+   * its id alone (not with the user's authorization check, which costs as much as a worklist);
+   * whether the user may complete it at all is the engine's to decide right after, and a refused
+   * input names only a field of a form that is in the repository anyway.
    */
   private void checkTaskInputs(String taskId, Map<String, Object> variables) {
     if (variables == null || variables.isEmpty()) {
       return;
     }
     Task[] found = {null};
-    AsSystem.run(engine.getIdentityService(),
+    AsSystem.run(
+        engine.getIdentityService(),
         () -> found[0] = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult());
     Task task = found[0];
     if (task == null) {
       return;
     }
-    FormInputs inputs = task.getProcessDefinitionId() == null ? FormInputs.NONE
-        : forms.get(task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(),
-            k -> deployedForm(() -> engine.getFormService().getDeployedTaskForm(taskId)));
+    FormInputs inputs =
+        task.getProcessDefinitionId() == null
+            ? FormInputs.NONE
+            : forms.get(
+                task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(),
+                k -> deployedForm(() -> engine.getFormService().getDeployedTaskForm(taskId)));
     try {
       inputs.check(variables, "任务“" + task.getName() + "”");
     } catch (InvalidInputException e) {
@@ -165,50 +190,70 @@ final class StaffCommandPolicy extends CommandInterceptor {
   }
 
   private FormInputs startForm(String processDefinitionId) {
-    return forms.get("start/" + processDefinitionId,
+    return forms.get(
+        "start/" + processDefinitionId,
         k -> deployedForm(() -> engine.getFormService().getDeployedStartForm(processDefinitionId)));
   }
 
-  /** The deployed Camunda Form, read as the system (staff may not read deployments); none: no inputs. */
+  /**
+   * The deployed Camunda Form, read as the system (staff may not read deployments); none: no
+   * inputs.
+   */
   private FormInputs deployedForm(Supplier<InputStream> form) {
     IdentityService identity = engine.getIdentityService();
     FormInputs[] inputs = {FormInputs.NONE};
-    AsSystem.run(identity, () -> {
-      try {
-        inputs[0] = FormInputs.parse(form.get());
-      } catch (BadUserRequestException noForm) {
-        LOG.debug("no deployed form: no inputs accepted from staff ({})", noForm.getMessage());
-      }
-    });
+    AsSystem.run(
+        identity,
+        () -> {
+          try {
+            inputs[0] = FormInputs.parse(form.get());
+          } catch (BadUserRequestException noForm) {
+            LOG.debug("no deployed form: no inputs accepted from staff ({})", noForm.getMessage());
+          }
+        });
     return inputs[0];
   }
 
-  /** Unassigned, the user, or a member of one of the task's candidate groups: never outside them. */
+  /**
+   * Unassigned, the user, or a member of one of the task's candidate groups: never outside them.
+   */
   private boolean assignable(String taskId, String assignee, String userId) {
     if (assignee == null || assignee.equals(userId)) {
       return true;
     }
     IdentityService identity = engine.getIdentityService();
     boolean[] member = {false};
-    AsSystem.run(identity, () -> {
-      for (IdentityLink link : engine.getTaskService().getIdentityLinksForTask(taskId)) {
-        if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null
-            && identity.createUserQuery().userId(assignee).memberOfGroup(link.getGroupId()).count() > 0) {
-          member[0] = true;
-        }
-      }
-    });
+    AsSystem.run(
+        identity,
+        () -> {
+          for (IdentityLink link : engine.getTaskService().getIdentityLinksForTask(taskId)) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType())
+                && link.getGroupId() != null
+                && identity
+                        .createUserQuery()
+                        .userId(assignee)
+                        .memberOfGroup(link.getGroupId())
+                        .count()
+                    > 0) {
+              member[0] = true;
+            }
+          }
+        });
     return member[0];
   }
 
   /** The refusal, logged with the user and the command (an insider's probing shows in the log). */
-  private static AuthorizationException refused(Authentication user, Command<?> command, String what) {
+  private static AuthorizationException refused(
+      Authentication user, Command<?> command, String what) {
     LOG.info("staff policy refused {} to {}", command.getClass().getSimpleName(), user.getUserId());
-    return new AuthorizationException("无权执行此操作：" + what + "。工作人员只能查看和办理本组的任务（认领、交回、"
-        + "提交本任务的表单）和登记信访事项；其他操作由系统管理员在流程监控中进行。");
+    return new AuthorizationException(
+        "无权执行此操作：" + what + "。工作人员只能查看和办理本组的任务（认领、交回、" + "提交本任务的表单）和登记信访事项；其他操作由系统管理员在流程监控中进行。");
   }
 
-  /** The engine's form of a refused input: answered 400 with the field by /engine-rest (TaskInputErrorMapper). */
+  /**
+   * The engine's form of a refused input: answered 400 with the field by /engine-rest
+   * (TaskInputErrorMapper).
+   */
   private static ProcessEngineException invalid(InvalidInputException e) {
     return new ProcessEngineException(e.getMessage(), e);
   }
@@ -218,45 +263,51 @@ final class StaffCommandPolicy extends CommandInterceptor {
     return CommandFields.read(command, name);
   }
 
-  /** The refused operations staff are most likely to try, named in Chinese; others by their command. */
+  /**
+   * The refused operations staff are most likely to try, named in Chinese; others by their command.
+   */
   private static final class Operations {
 
-    private static final Map<String, String> LABELS = Map.ofEntries(
-        Map.entry("StartProcessInstanceCmd", "直接发起流程（只能通过登记表单登记信访事项）"),
-        Map.entry("StartProcessInstanceAtActivitiesCmd", "从指定环节发起流程"),
-        Map.entry("ProcessInstanceModificationCmd", "修改流程实例"),
-        Map.entry("ModifyProcessInstanceCmd", "修改流程实例"),
-        Map.entry("ModifyProcessInstanceAsyncCmd", "修改流程实例"),
-        Map.entry("RestartProcessInstancesCmd", "重启流程实例"),
-        Map.entry("CorrelateMessageCmd", "发送流程消息"),
-        Map.entry("CorrelateAllMessageCmd", "发送流程消息"),
-        Map.entry("MessageEventReceivedCmd", "发送流程消息"),
-        Map.entry("SignalEventReceivedCmd", "发送流程信号"),
-        Map.entry("SignalCmd", "发送流程信号"),
-        Map.entry("SetTaskVariablesCmd", "修改任务变量"),
-        Map.entry("PatchTaskVariablesCmd", "修改任务变量"),
-        Map.entry("RemoveTaskVariablesCmd", "删除任务变量"),
-        Map.entry("SetExecutionVariablesCmd", "修改流程变量"),
-        Map.entry("PatchExecutionVariablesCmd", "修改流程变量"),
-        Map.entry("RemoveExecutionVariablesCmd", "删除流程变量"),
-        Map.entry("HandleTaskBpmnErrorCmd", "从任务抛出 BPMN 错误"),
-        Map.entry("HandleTaskEscalationCmd", "从任务抛出升级事件"),
-        Map.entry("SaveTaskCmd", "创建或修改任务"),
-        Map.entry("DeleteTaskCmd", "删除任务"),
-        Map.entry("DelegateTaskCmd", "委托任务"),
-        Map.entry("ResolveTaskCmd", "委托任务"),
-        Map.entry("SetTaskOwnerCmd", "修改任务所有人"),
-        Map.entry("AddCommentCmd", "添加评论（办理意见请填写在表单中）"),
-        Map.entry("CreateAttachmentCmd", "添加附件"),
-        Map.entry("AddUserIdentityLinkCmd", "修改任务候选人"),
-        Map.entry("AddGroupIdentityLinkCmd", "修改任务候选组"),
-        Map.entry("DeleteUserIdentityLinkCmd", "修改任务候选人"),
-        Map.entry("DeleteGroupIdentityLinkCmd", "修改任务候选组"));
+    private static final Map<String, String> LABELS =
+        Map.ofEntries(
+            Map.entry("StartProcessInstanceCmd", "直接发起流程（只能通过登记表单登记信访事项）"),
+            Map.entry("StartProcessInstanceAtActivitiesCmd", "从指定环节发起流程"),
+            Map.entry("ProcessInstanceModificationCmd", "修改流程实例"),
+            Map.entry("ModifyProcessInstanceCmd", "修改流程实例"),
+            Map.entry("ModifyProcessInstanceAsyncCmd", "修改流程实例"),
+            Map.entry("RestartProcessInstancesCmd", "重启流程实例"),
+            Map.entry("CorrelateMessageCmd", "发送流程消息"),
+            Map.entry("CorrelateAllMessageCmd", "发送流程消息"),
+            Map.entry("MessageEventReceivedCmd", "发送流程消息"),
+            Map.entry("SignalEventReceivedCmd", "发送流程信号"),
+            Map.entry("SignalCmd", "发送流程信号"),
+            Map.entry("SetTaskVariablesCmd", "修改任务变量"),
+            Map.entry("PatchTaskVariablesCmd", "修改任务变量"),
+            Map.entry("RemoveTaskVariablesCmd", "删除任务变量"),
+            Map.entry("SetExecutionVariablesCmd", "修改流程变量"),
+            Map.entry("PatchExecutionVariablesCmd", "修改流程变量"),
+            Map.entry("RemoveExecutionVariablesCmd", "删除流程变量"),
+            Map.entry("HandleTaskBpmnErrorCmd", "从任务抛出 BPMN 错误"),
+            Map.entry("HandleTaskEscalationCmd", "从任务抛出升级事件"),
+            Map.entry("SaveTaskCmd", "创建或修改任务"),
+            Map.entry("DeleteTaskCmd", "删除任务"),
+            Map.entry("DelegateTaskCmd", "委托任务"),
+            Map.entry("ResolveTaskCmd", "委托任务"),
+            Map.entry("SetTaskOwnerCmd", "修改任务所有人"),
+            Map.entry("AddCommentCmd", "添加评论（办理意见请填写在表单中）"),
+            Map.entry("CreateAttachmentCmd", "添加附件"),
+            Map.entry("AddUserIdentityLinkCmd", "修改任务候选人"),
+            Map.entry("AddGroupIdentityLinkCmd", "修改任务候选组"),
+            Map.entry("DeleteUserIdentityLinkCmd", "修改任务候选人"),
+            Map.entry("DeleteGroupIdentityLinkCmd", "修改任务候选组"));
 
     static String label(Command<?> command) {
       String name = command.getClass().getSimpleName();
-      return Objects.requireNonNullElse(LABELS.get(name),
-          name.contains("Statistics") || name.contains("Report") ? "查看全市统计（" + name + "）" : "（" + name + "）");
+      return Objects.requireNonNullElse(
+          LABELS.get(name),
+          name.contains("Statistics") || name.contains("Report")
+              ? "查看全市统计（" + name + "）"
+              : "（" + name + "）");
     }
   }
 }

@@ -9,27 +9,26 @@ import java.util.List;
  */
 final class StaffGroups {
 
-  record StaffGroup(String id, String name, String demoUser, String demoUserName) {
-  }
+  record StaffGroup(String id, String name, String demoUser, String demoUserName) {}
 
-  static final List<StaffGroup> ALL = List.of(
-      new StaffGroup(PetitionProcess.Group.BUREAU, "市信访局", "clerk1", "王敏"),
-      new StaffGroup("unit-housing", "市住房和建设局", "housing1", "李建国"),
-      new StaffGroup("unit-hrss", "市人力资源和社会保障局", "hrss1", "张丽"),
-      new StaffGroup("unit-planning", "市规划和自然资源局", "planning1", "刘洋"),
-      new StaffGroup("unit-environment", "市生态环境局", "environment1", "陈静"),
-      new StaffGroup("office-futian", "福田区人民政府办公室", "futian1", "杨帆"),
-      new StaffGroup("office-luohu", "罗湖区人民政府办公室", "luohu1", "赵磊"),
-      new StaffGroup("office-nanshan", "南山区人民政府办公室", "nanshan1", "黄婷"),
-      new StaffGroup("office-baoan", "宝安区人民政府办公室", "baoan1", "周强"),
-      new StaffGroup("office-longgang", "龙岗区人民政府办公室", "longgang1", "吴霞"),
-      new StaffGroup("office-city", "市人民政府办公厅", "city1", "徐涛"),
-      new StaffGroup("discipline", "市纪委监委", "discipline1", "孙正"),
-      new StaffGroup("political-legal", "市委政法委", "legal1", "马骏"),
-      new StaffGroup("review-municipal", "市人民政府（复查）", "review1", "朱红"),
-      new StaffGroup("re-review-provincial", "省信访局（复核）", "rereview1", "胡斌"),
-      new StaffGroup(PetitionProcess.Group.LEADERS, "分管领导", "leader1", "郭峰"));
+  static final List<StaffGroup> ALL =
+      List.of(
+          new StaffGroup(PetitionProcess.Group.BUREAU, "市信访局", "clerk1", "王敏"),
+          new StaffGroup("unit-housing", "市住房和建设局", "housing1", "李建国"),
+          new StaffGroup("unit-hrss", "市人力资源和社会保障局", "hrss1", "张丽"),
+          new StaffGroup("unit-planning", "市规划和自然资源局", "planning1", "刘洋"),
+          new StaffGroup("unit-environment", "市生态环境局", "environment1", "陈静"),
+          new StaffGroup("office-futian", "福田区人民政府办公室", "futian1", "杨帆"),
+          new StaffGroup("office-luohu", "罗湖区人民政府办公室", "luohu1", "赵磊"),
+          new StaffGroup("office-nanshan", "南山区人民政府办公室", "nanshan1", "黄婷"),
+          new StaffGroup("office-baoan", "宝安区人民政府办公室", "baoan1", "周强"),
+          new StaffGroup("office-longgang", "龙岗区人民政府办公室", "longgang1", "吴霞"),
+          new StaffGroup("office-city", "市人民政府办公厅", "city1", "徐涛"),
+          new StaffGroup("discipline", "市纪委监委", "discipline1", "孙正"),
+          new StaffGroup("political-legal", "市委政法委", "legal1", "马骏"),
+          new StaffGroup("review-municipal", "市人民政府（复查）", "review1", "朱红"),
+          new StaffGroup("re-review-provincial", "省信访局（复核）", "rereview1", "胡斌"),
+          new StaffGroup(PetitionProcess.Group.LEADERS, "分管领导", "leader1", "郭峰"));
 
-  private StaffGroups() {
-  }
+  private StaffGroups() {}
 }

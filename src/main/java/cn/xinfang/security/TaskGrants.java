@@ -10,25 +10,32 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.task.Task;
 
 /**
- * What the engine grants on a task to its candidate groups and users and to its assignee. Camunda's default
- * is READ and UPDATE on the task and READ on its history. UPDATE lets anyone who may work a task rewrite it
- * (due date, priority, variables of the whole case through the task), and the history grant outlives the
- * task: it shows every variable of the case, the other groups' internal notes included, to a group long after
- * the case has left it. Here a task grants
+ * What the engine grants on a task to its candidate groups and users and to its assignee. Camunda's
+ * default is READ and UPDATE on the task and READ on its history. UPDATE lets anyone who may work a
+ * task rewrite it (due date, priority, variables of the whole case through the task), and the
+ * history grant outlives the task: it shows every variable of the case, the other groups' internal
+ * notes included, to a group long after the case has left it. Here a task grants
+ *
  * <ul>
- *   <li>READ, to see it and its form;</li>
- *   <li>TASK_WORK, to claim and complete it (with its form's inputs only, {@link StaffCommandPolicy});</li>
- *   <li>TASK_ASSIGN, to hand it back or to a colleague of its group ({@link StaffCommandPolicy} checks whom);</li>
+ *   <li>READ, to see it and its form;
+ *   <li>TASK_WORK, to claim and complete it (with its form's inputs only, {@link
+ *       StaffCommandPolicy});
+ *   <li>TASK_ASSIGN, to hand it back or to a colleague of its group ({@link StaffCommandPolicy}
+ *       checks whom);
  * </ul>
- * and nothing on its history: a case's history is read only by the group that holds the case, through the
- * per-case grants of {@link CaseAccess}. The engine's authorization provider is a configuration switch
- * (resourceAuthorizationProvider); Operaton has the same class.
+ *
+ * and nothing on its history: a case's history is read only by the group that holds the case,
+ * through the per-case grants of {@link CaseAccess}. The engine's authorization provider is a
+ * configuration switch (resourceAuthorizationProvider); Operaton has the same class.
  */
 class TaskGrants extends DefaultAuthorizationProvider {
 
   @Override
-  protected AuthorizationEntity[] createOrUpdateAuthorizations(Task task, String groupId, String userId) {
+  protected AuthorizationEntity[] createOrUpdateAuthorizations(
+      Task task, String groupId, String userId) {
     return new AuthorizationEntity[] {
-        createOrUpdateAuthorization(task, userId, groupId, Resources.TASK, false, READ, TASK_WORK, TASK_ASSIGN)};
+      createOrUpdateAuthorization(
+          task, userId, groupId, Resources.TASK, false, READ, TASK_WORK, TASK_ASSIGN)
+    };
   }
 }

@@ -27,7 +27,8 @@ class StaffCaseController {
   private final AuditTrail audit;
   private final CurrentUser user;
 
-  StaffCaseController(PetitionStore store, CaseReading reading, AuditTrail audit, CurrentUser user) {
+  StaffCaseController(
+      PetitionStore store, CaseReading reading, AuditTrail audit, CurrentUser user) {
     this.store = store;
     this.reading = reading;
     this.audit = audit;
@@ -40,8 +41,8 @@ class StaffCaseController {
     String userId = user.id().orElseThrow();
     Set<String> groups = user.groups();
     Optional<PetitionRecord> found = store.findByCaseNumber(caseNumber);
-    CaseReading.Level level = found.map(c -> reading.of(c, userId, groups))
-        .orElse(CaseReading.Level.REFUSED);
+    CaseReading.Level level =
+        found.map(c -> reading.of(c, userId, groups)).orElse(CaseReading.Level.REFUSED);
     if (level == CaseReading.Level.REFUSED) {
       audit.record(caseNumber, AuditTrail.Action.VIEW_REFUSED, null);
       throw new NotFoundException("案件 " + caseNumber + " 不存在或您无权查看");
@@ -49,8 +50,12 @@ class StaffCaseController {
     PetitionRecord c = found.get();
     boolean full = level == CaseReading.Level.FULL;
     boolean notes = full || user.isAdministrator();
-    audit.record(caseNumber, AuditTrail.Action.VIEW, full ? "personal data in full" : "personal data masked");
-    return StaffCaseView.of(c, full, notes, store.persons(c.id()), store.milestones(c.id()), store.notices(c.id()));
+    audit.record(
+        caseNumber,
+        AuditTrail.Action.VIEW,
+        full ? "personal data in full" : "personal data masked");
+    return StaffCaseView.of(
+        c, full, notes, store.persons(c.id()), store.milestones(c.id()), store.notices(c.id()));
   }
 
   /** 404 for a text that cannot be a case number: nothing to look up, nothing to record. */

@@ -3,11 +3,11 @@ package cn.xinfang.triage;
 import static cn.xinfang.engine.PetitionProcess.Var;
 
 import cn.xinfang.casestore.MilestoneType;
+import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStatus;
 import cn.xinfang.casestore.PetitionStore;
-import cn.xinfang.security.CaseAccess;
-import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.engine.ProcessCase;
+import cn.xinfang.security.CaseAccess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -33,9 +33,14 @@ public class RecordObjectionDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     PetitionRecord p = cases.of(execution);
     String caseNumber = p.caseNumber();
-    store.addMilestone(caseNumber, MilestoneType.OBJECTED, false, "承办单位提出异议",
+    store.addMilestone(
+        caseNumber,
+        MilestoneType.OBJECTED,
+        false,
+        "承办单位提出异议",
         (String) execution.getVariable(Var.OBJECTION_REASON));
-    store.addMilestone(caseNumber, MilestoneType.RETURNED_TO_TRIAGE, true, "承办单位认为不属其职责，已退回信访部门重新分流", null);
+    store.addMilestone(
+        caseNumber, MilestoneType.RETURNED_TO_TRIAGE, true, "承办单位认为不属其职责，已退回信访部门重新分流", null);
     access.revoke(execution.getProcessInstanceId(), p.handlingUnit());
     store.recordRoute(caseNumber, null);
     store.recordHandlingUnit(caseNumber, null, null);

@@ -11,7 +11,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Task_RecordRoute: writes the triage result (route, category) and an internal milestone to the case store. */
+/**
+ * Task_RecordRoute: writes the triage result (route, category) and an internal milestone to the
+ * case store.
+ */
 @Component
 public class RecordRouteDelegate implements JavaDelegate {
 

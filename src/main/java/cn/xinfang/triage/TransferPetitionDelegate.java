@@ -6,10 +6,10 @@ import cn.xinfang.casestore.MilestoneType;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.casestore.Route;
-import cn.xinfang.security.CaseAccess;
 import cn.xinfang.engine.CaseVariables;
 import cn.xinfang.engine.GroupNames;
 import cn.xinfang.engine.ProcessCase;
+import cn.xinfang.security.CaseAccess;
 import java.time.Clock;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -30,7 +30,11 @@ public class TransferPetitionDelegate implements JavaDelegate {
   private final ProcessCase cases;
   private final Clock clock;
 
-  public TransferPetitionDelegate(PetitionStore store, GroupNames groupNames, CaseAccess access, ProcessCase cases,
+  public TransferPetitionDelegate(
+      PetitionStore store,
+      GroupNames groupNames,
+      CaseAccess access,
+      ProcessCase cases,
       Clock clock) {
     this.store = store;
     this.groupNames = groupNames;
@@ -54,11 +58,14 @@ public class TransferPetitionDelegate implements JavaDelegate {
     }
     execution.setVariable(Var.HANDLING_UNIT_NAME, unitName);
     store.recordHandlingUnit(caseNumber, unit, unitName);
-    String description = switch (route) {
-      case DISCIPLINE -> "已转送纪检监察机关";
-      case POLITICAL_LEGAL -> "已转送政法机关：" + unitName;
-      default -> ("ASSIGN".equals(execution.getVariable(Var.TRANSFER_MODE)) ? "已交办至：" : "已转送至：") + unitName;
-    };
+    String description =
+        switch (route) {
+          case DISCIPLINE -> "已转送纪检监察机关";
+          case POLITICAL_LEGAL -> "已转送政法机关：" + unitName;
+          default ->
+              ("ASSIGN".equals(execution.getVariable(Var.TRANSFER_MODE)) ? "已交办至：" : "已转送至：")
+                  + unitName;
+        };
     store.addMilestone(caseNumber, MilestoneType.TRANSFERRED, true, description, "接收单位：" + unit);
     execution.setVariable(Var.TRANSFERRED_AT, Date.from(clock.instant()));
     // an earlier round's answer (and objection reason) must not prefill or decide this one;

@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Completion of triagePetition: the six routing inputs of docs/domain.md, "Routing" must all be present and valid,
- * so that a typo never silently becomes the decision table's "otherwise" row.
+ * Completion of triagePetition: the six routing inputs of docs/domain.md, "Routing" must all be
+ * present and valid, so that a typo never silently becomes the decision table's "otherwise" row.
  */
 @Component
 public class ValidateTriageListener implements TaskListener {
@@ -37,8 +37,15 @@ public class ValidateTriageListener implements TaskListener {
   }
 
   /** 建议意见类 / 检举控告类 / 申诉求决类 (Art. 29–31). */
-  public enum Nature { SUGGESTION, ACCUSATION, CLAIM }
+  public enum Nature {
+    SUGGESTION,
+    ACCUSATION,
+    CLAIM
+  }
 
   /** 转送 (unit reports only if asked) or 交办 (fixed deadline and a required report, Art. 22(3)). */
-  public enum TransferMode { TRANSFER, ASSIGN }
+  public enum TransferMode {
+    TRANSFER,
+    ASSIGN
+  }
 }

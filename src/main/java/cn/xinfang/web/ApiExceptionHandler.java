@@ -1,6 +1,5 @@
 package cn.xinfang.web;
 
-import cn.xinfang.web.NotFoundException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -54,12 +53,17 @@ class ApiExceptionHandler {
       return error(HttpStatus.PAYLOAD_TOO_LARGE, RequestBodyLimitFilter.MESSAGE, null);
     }
     if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      String field = mapping.getPath().stream()
-          .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-          .collect(Collectors.joining(".")).replace(".[", "[");
-      String message = mapping instanceof InvalidFormatException || mapping instanceof MismatchedInputException
-          ? "字段 " + field + " 的取值类型不正确"
-          : "字段 " + field + " 无法解析";
+      String field =
+          mapping.getPath().stream()
+              .map(
+                  ref ->
+                      ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+              .collect(Collectors.joining("."))
+              .replace(".[", "[");
+      String message =
+          mapping instanceof InvalidFormatException || mapping instanceof MismatchedInputException
+              ? "字段 " + field + " 的取值类型不正确"
+              : "字段 " + field + " 无法解析";
       return error(HttpStatus.BAD_REQUEST, message, field);
     }
     return error(HttpStatus.BAD_REQUEST, "请求体不是有效的 JSON", null);
@@ -67,7 +71,8 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
-    return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "请求须为 JSON（Content-Type: application/json）", null);
+    return error(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE, "请求须为 JSON（Content-Type: application/json）", null);
   }
 
   @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)

@@ -29,7 +29,8 @@ public class JsonErrorReportValve extends ErrorReportValve {
       response.setCharacterEncoding(StandardCharsets.UTF_8.name());
       Writer writer = response.getReporter();
       if (writer != null) {
-        writer.write(status < 500 ? "{\"error\":\"请求无效：地址或格式不正确\"}" : "{\"error\":\"服务器内部错误，请稍后重试\"}");
+        writer.write(
+            status < 500 ? "{\"error\":\"请求无效：地址或格式不正确\"}" : "{\"error\":\"服务器内部错误，请稍后重试\"}");
       }
     } catch (IOException | IllegalStateException e) {
       // the client is gone or the response is committed: nothing more to say
@@ -42,8 +43,10 @@ public class JsonErrorReportValve extends ErrorReportValve {
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
-      factory.addContextCustomizers(context -> ((StandardHost) context.getParent())
-          .setErrorReportValveClass(JsonErrorReportValve.class.getName()));
+      factory.addContextCustomizers(
+          context ->
+              ((StandardHost) context.getParent())
+                  .setErrorReportValveClass(JsonErrorReportValve.class.getName()));
     }
   }
 }

@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The API's and the portal's addresses are plain: a request whose raw address under /api or /portal holds
- * a path parameter ({@code ;}) or an encoded separator ({@code %2F %5C %3B %2E %25}) is answered 400 before
- * anything else reads it, so no filter can be passed by writing the same path another way. Nothing the API
- * or the portal links to is written so.
+ * The API's and the portal's addresses are plain: a request whose raw address under /api or /portal
+ * holds a path parameter ({@code ;}) or an encoded separator ({@code %2F %5C %3B %2E %25}) is
+ * answered 400 before anything else reads it, so no filter can be passed by writing the same path
+ * another way. Nothing the API or the portal links to is written so.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -38,7 +38,8 @@ class PathGuard extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String raw = request.getRequestURI();
     if (raw.indexOf(';') >= 0 || ENCODED_SEPARATOR.matcher(raw.toLowerCase(Locale.ROOT)).find()) {

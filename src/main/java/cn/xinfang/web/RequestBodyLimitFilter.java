@@ -25,7 +25,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
   private final long maxBytes;
   private final ObjectMapper objectMapper;
 
-  RequestBodyLimitFilter(@Value("${petition.intake.max-body-bytes:262144}") long maxBytes, ObjectMapper objectMapper) {
+  RequestBodyLimitFilter(
+      @Value("${petition.intake.max-body-bytes:262144}") long maxBytes, ObjectMapper objectMapper) {
     this.maxBytes = maxBytes;
     this.objectMapper = objectMapper;
   }
@@ -36,10 +37,12 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() > maxBytes) {
-      new ApiError(MESSAGE, null).write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, objectMapper);
+      new ApiError(MESSAGE, null)
+          .write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, objectMapper);
       return;
     }
     chain.doFilter(new LimitedRequest(request, maxBytes), response);
@@ -73,49 +76,50 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     public ServletInputStream getInputStream() throws IOException {
       if (stream == null) {
         ServletInputStream in = super.getInputStream();
-        stream = new ServletInputStream() {
-          private long count;
+        stream =
+            new ServletInputStream() {
+              private long count;
 
-          @Override
-          public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-              count(1);
-            }
-            return b;
-          }
+              @Override
+              public int read() throws IOException {
+                int b = in.read();
+                if (b >= 0) {
+                  count(1);
+                }
+                return b;
+              }
 
-          @Override
-          public int read(byte[] buf, int off, int len) throws IOException {
-            int n = in.read(buf, off, len);
-            if (n > 0) {
-              count(n);
-            }
-            return n;
-          }
+              @Override
+              public int read(byte[] buf, int off, int len) throws IOException {
+                int n = in.read(buf, off, len);
+                if (n > 0) {
+                  count(n);
+                }
+                return n;
+              }
 
-          private void count(int n) throws IOException {
-            count += n;
-            if (count > maxBytes) {
-              throw new BodyTooLargeException();
-            }
-          }
+              private void count(int n) throws IOException {
+                count += n;
+                if (count > maxBytes) {
+                  throw new BodyTooLargeException();
+                }
+              }
 
-          @Override
-          public boolean isFinished() {
-            return in.isFinished();
-          }
+              @Override
+              public boolean isFinished() {
+                return in.isFinished();
+              }
 
-          @Override
-          public boolean isReady() {
-            return in.isReady();
-          }
+              @Override
+              public boolean isReady() {
+                return in.isReady();
+              }
 
-          @Override
-          public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
-          }
-        };
+              @Override
+              public void setReadListener(ReadListener listener) {
+                in.setReadListener(listener);
+              }
+            };
       }
       return stream;
     }

@@ -4,14 +4,13 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The path of a request as the application routes it: decoded, with dot segments resolved and path
- * parameters ({@code ;x=1}) removed, which is what the servlet container and Spring match against. Filters
- * that decide by path must look at this one, never at the raw request URI, or {@code /api;x=1/petitions}
- * and {@code /api/%70etitions} would slip past them to the same controller.
+ * parameters ({@code ;x=1}) removed, which is what the servlet container and Spring match against.
+ * Filters that decide by path must look at this one, never at the raw request URI, or {@code
+ * /api;x=1/petitions} and {@code /api/%70etitions} would slip past them to the same controller.
  */
 public final class RequestPaths {
 
-  private RequestPaths() {
-  }
+  private RequestPaths() {}
 
   public static String of(HttpServletRequest request) {
     String servletPath = request.getServletPath();

@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * The engine wraps whatever a task listener throws, so /engine-rest would answer a task completed
  * with invalid variables with 500. These mappers find our {@link InvalidInputException} in the
- * cause chain, whether the resource wrapped it (RestException) or not (ProcessEngineException, e.g. from
- * the staff policy's input check), and answer 400 with the Chinese message and the field; everything else
- * is left to Camunda's own handlers.
+ * cause chain, whether the resource wrapped it (RestException) or not (ProcessEngineException, e.g.
+ * from the staff policy's input check), and answer 400 with the Chinese message and the field;
+ * everything else is left to Camunda's own handlers.
  */
 @Component
 class TaskInputErrorMapper implements ResourceConfigCustomizer {
@@ -51,9 +51,9 @@ class TaskInputErrorMapper implements ResourceConfigCustomizer {
   }
 
   /**
-   * 400 {"error", "field"} when an {@link InvalidInputException} is the cause; 400 with the engine's own text
-   * when the engine found the request itself wrong (BadUserRequestException), which Camunda's resources
-   * answer with 500; null otherwise.
+   * 400 {"error", "field"} when an {@link InvalidInputException} is the cause; 400 with the
+   * engine's own text when the engine found the request itself wrong (BadUserRequestException),
+   * which Camunda's resources answer with 500; null otherwise.
    */
   static Response badRequest(Throwable exception) {
     for (Throwable t = exception; t != null; t = t.getCause()) {
@@ -75,6 +75,9 @@ class TaskInputErrorMapper implements ResourceConfigCustomizer {
     if (field != null) {
       body.put("field", field);
     }
-    return Response.status(Response.Status.BAD_REQUEST).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+    return Response.status(Response.Status.BAD_REQUEST)
+        .entity(body)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .build();
   }
 }

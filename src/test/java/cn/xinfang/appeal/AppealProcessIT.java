@@ -1,8 +1,5 @@
 package cn.xinfang.appeal;
 
-import cn.xinfang.engine.PetitionProcess.Var;
-import cn.xinfang.engine.PetitionProcess;
-
 import static cn.xinfang.support.CaseDriver.HANDLE;
 import static cn.xinfang.support.CaseDriver.REVIEW;
 import static cn.xinfang.support.CaseDriver.RE_REVIEW;
@@ -15,6 +12,8 @@ import cn.xinfang.casestore.OpinionKind;
 import cn.xinfang.casestore.OpinionStore;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStatus;
+import cn.xinfang.engine.PetitionProcess;
+import cn.xinfang.engine.PetitionProcess.Var;
 import cn.xinfang.intake.PersonRequest;
 import cn.xinfang.support.ApplicationIT;
 import cn.xinfang.support.CaseDriver;
@@ -33,8 +32,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Review (复查, Art. 35) and re-review (复核, Art. 36): requested through the public API, decided by
- * the levels the review-level table names, each with its 30-day deadline (re-review: hearing time not
- * counted), ending TERMINATED, CLOSED when a window passes, or back in handling after REDO.
+ * the levels the review-level table names, each with its 30-day deadline (re-review: hearing time
+ * not counted), ending TERMINATED, CLOSED when a window passes, or back in handling after REDO.
  */
 @ApplicationIT
 class AppealProcessIT {
@@ -58,23 +57,31 @@ class AppealProcessIT {
     // Then the review level named by the table decides, due 30 days after receipt: Wed 2026-12-02
     assertThat(requested.status()).isEqualTo(201);
     assertThat(requested.body().path("status").asText()).isEqualTo("IN_REVIEW");
-    assertThat(c.pi()).hasPassed("Message_ReviewRequested", "Task_RecordReviewRequest").isWaitingAt(REVIEW);
+    assertThat(c.pi())
+        .hasPassed("Message_ReviewRequested", "Task_RecordReviewRequest")
+        .isWaitingAt(REVIEW);
     Task review = cases.task(c, REVIEW);
     assertThat(review).hasCandidateGroup("review-municipal").hasDueDate(endOf("2026-12-02"));
-    assertThat(formService.getTaskFormVariables(review.getId()).getValue("reviewReason", String.class))
+    assertThat(
+            formService.getTaskFormVariables(review.getId()).getValue("reviewReason", String.class))
         .isEqualTo("处理意见认定的赔偿数额过低");
     assertThat(cases.stored(c).deadlineName()).isEqualTo("复查期限");
 
     // When the review level changes the opinion on 2026-11-20
     clock.pin("2026-11-20T15:00");
-    cases.complete(c, REVIEW, Map.of(Var.REVIEW_OUTCOME, "CHANGE", Var.OPINION_TEXT, "赔偿数额调整为 5000 元。"));
+    cases.complete(
+        c, REVIEW, Map.of(Var.REVIEW_OUTCOME, "CHANGE", Var.OPINION_TEXT, "赔偿数额调整为 5000 元。"));
 
     // Then the 复查意见书 is delivered and names the re-review level and the last day to ask: 12-21
     // (30 days end on Sun 2026-12-20)
     PetitionRecord reviewed = cases.stored(c);
     assertThat(reviewed.status()).isEqualTo(PetitionStatus.REVIEWED);
-    assertThat(cases.notice(c, "REVIEW_OPINION").body()).contains("赔偿数额调整为 5000 元。").contains("变更原处理意见")
-        .contains("省信访局（复核）").contains("截至2026年12月21日").contains("市人民政府（复查）");
+    assertThat(cases.notice(c, "REVIEW_OPINION").body())
+        .contains("赔偿数额调整为 5000 元。")
+        .contains("变更原处理意见")
+        .contains("省信访局（复核）")
+        .contains("截至2026年12月21日")
+        .contains("市人民政府（复查）");
     assertThat(reviewed.currentDeadline().toInstant()).isEqualTo(endOf("2026-12-21").toInstant());
     assertThat(cases.timer(c, "Timer_ReReviewWindow").getDuedate()).isEqualTo(endOf("2026-12-21"));
 
@@ -88,8 +95,16 @@ class AppealProcessIT {
     assertThat(reReview).hasCandidateGroup("re-review-provincial").hasDueDate(endOf("2026-12-31"));
 
     // When it upholds the review opinion and publishes it
-    cases.complete(c, RE_REVIEW, Map.of(Var.RE_REVIEW_OUTCOME, "UPHOLD", Var.OPINION_TEXT, "复查意见正确，予以维持。",
-        Var.PUBLISH_OPINION, true));
+    cases.complete(
+        c,
+        RE_REVIEW,
+        Map.of(
+            Var.RE_REVIEW_OUTCOME,
+            "UPHOLD",
+            Var.OPINION_TEXT,
+            "复查意见正确，予以维持。",
+            Var.PUBLISH_OPINION,
+            true));
 
     // Then the case is terminated: the 复核意见书 says so, the opinion is published, no deadline remains
     assertThat(c.pi()).hasPassed("Task_DeliverReReviewOpinion", "End_Terminated");
@@ -97,10 +112,12 @@ class AppealProcessIT {
     assertThat(terminated.status()).isEqualTo(PetitionStatus.TERMINATED);
     assertThat(terminated.currentDeadline()).isNull();
     assertThat(cases.notice(c, "RE_REVIEW_OPINION").body()).contains("不再受理").contains("维持原处理意见");
-    assertThat(opinions.latest(c.id(), OpinionKind.RE_REVIEW)).hasValueSatisfying(o -> {
-      assertThat(o.published()).isTrue();
-      assertThat(o.issuer()).isEqualTo("re-review-provincial");
-    });
+    assertThat(opinions.latest(c.id(), OpinionKind.RE_REVIEW))
+        .hasValueSatisfying(
+            o -> {
+              assertThat(o.published()).isTrue();
+              assertThat(o.issuer()).isEqualTo("re-review-provincial");
+            });
     assertThat(cases.publicMilestones(c)).contains("复核意见已依法向社会公开");
 
     // and neither review nor re-review can be asked any more
@@ -132,10 +149,13 @@ class AppealProcessIT {
 
     // When the review level orders it redone on Tue 2026-10-20
     clock.pin("2026-10-20T11:00");
-    cases.complete(c, REVIEW, Map.of(Var.REVIEW_OUTCOME, "REDO", Var.OPINION_TEXT, "原处理意见事实不清，撤销重办。"));
+    cases.complete(
+        c, REVIEW, Map.of(Var.REVIEW_OUTCOME, "REDO", Var.OPINION_TEXT, "原处理意见事实不清，撤销重办。"));
 
     // Then the unit handles it again: 60 days from the redo end on Sat 2026-12-19, so Mon 12-21
-    assertThat(c.pi()).hasPassed("Gateway_ReviewOutcome", "Task_RestartHandling").isWaitingAt(HANDLE);
+    assertThat(c.pi())
+        .hasPassed("Gateway_ReviewOutcome", "Task_RestartHandling")
+        .isWaitingAt(HANDLE);
     Task handle = cases.task(c, HANDLE);
     assertThat(handle).hasCandidateGroup("unit-housing").hasDueDate(endOf("2026-12-21"));
     PetitionRecord stored = cases.stored(c);
@@ -143,7 +163,8 @@ class AppealProcessIT {
     assertThat(cases.notice(c, "REVIEW_REDO_OPINION").body()).contains("撤销原处理意见").contains("重新办理");
     assertThat(cases.publicMilestones(c)).contains("承办单位重新办理，办结期限至2026年12月21日");
     assertThat(runtimeService.getVariable(c.pi().getId(), "extended")).isEqualTo(false);
-    assertThat(formService.getTaskFormVariables(handle.getId()).keySet()).doesNotContain(Var.OPINION_TEXT);
+    assertThat(formService.getTaskFormVariables(handle.getId()).keySet())
+        .doesNotContain(Var.OPINION_TEXT);
 
     // and a review request now waits for the new opinion
     assertThat(api.requestReview(c.queryCode(), "再请求").status()).isEqualTo(409);
@@ -155,7 +176,8 @@ class AppealProcessIT {
 
     // Then the petitioner may ask for review of it
     assertThat(cases.stored(c).status()).isEqualTo(PetitionStatus.REPLIED);
-    assertThat(opinions.opinions(c.id())).extracting(o -> o.kind().name())
+    assertThat(opinions.opinions(c.id()))
+        .extracting(o -> o.kind().name())
         .containsExactly("HANDLING", "REVIEW", "HANDLING");
     assertThat(api.requestReview(c.queryCode(), "对新的处理意见仍不服").status()).isEqualTo(201);
     assertThat(c.pi()).isWaitingAt(REVIEW);
@@ -173,25 +195,43 @@ class AppealProcessIT {
     clock.pin("2026-11-10T10:00");
     cases.complete(c, RE_REVIEW, Map.of(Var.RE_REVIEW_ACTION, "HEARING"));
     assertThat(c.pi()).isWaitingAt(PetitionProcess.TASK_HOLD_RE_REVIEW_HEARING);
-    assertThat(cases.task(c, PetitionProcess.TASK_HOLD_RE_REVIEW_HEARING)).hasCandidateGroup("re-review-provincial");
+    assertThat(cases.task(c, PetitionProcess.TASK_HOLD_RE_REVIEW_HEARING))
+        .hasCandidateGroup("re-review-provincial");
     clock.pin("2026-11-15T16:00");
-    cases.complete(c, PetitionProcess.TASK_HOLD_RE_REVIEW_HEARING, Map.of(Var.HEARING_DATE, "2026-11-14",
-        Var.HEARING_PARTICIPANTS, "听证员五人，信访人，承办单位", Var.HEARING_SUMMARY, "听取各方意见。"));
+    cases.complete(
+        c,
+        PetitionProcess.TASK_HOLD_RE_REVIEW_HEARING,
+        Map.of(
+            Var.HEARING_DATE,
+            "2026-11-14",
+            Var.HEARING_PARTICIPANTS,
+            "听证员五人，信访人，承办单位",
+            Var.HEARING_SUMMARY,
+            "听取各方意见。"));
 
     // Then the 5 days of the hearing are added: due Mon 2026-12-07
     assertThat(c.pi()).hasPassed("Task_RecordReReviewHearing").isWaitingAt(RE_REVIEW);
     assertThat(cases.task(c, RE_REVIEW)).hasDueDate(endOf("2026-12-07"));
     assertThat(runtimeService.getVariable(c.pi().getId(), "reReviewPausedDays")).isEqualTo(5L);
     assertThat(cases.publicMilestones(c)).contains("听证所需 5 日不计入复核期限，复核期限至2026年12月7日");
-    assertThat(opinions.hearings(c.id())).singleElement()
+    assertThat(opinions.hearings(c.id()))
+        .singleElement()
         .satisfies(h -> assertThat(h.stage()).isEqualTo(OpinionKind.RE_REVIEW));
 
     // and a second hearing adds its own days: decided 11-20, recorded 11-23 -> 3 more, due 12-10
     clock.pin("2026-11-20T10:00");
     cases.complete(c, RE_REVIEW, Map.of(Var.RE_REVIEW_ACTION, "HEARING"));
     clock.pin("2026-11-23T10:00");
-    cases.complete(c, PetitionProcess.TASK_HOLD_RE_REVIEW_HEARING, Map.of(Var.HEARING_DATE, "2026-11-23",
-        Var.HEARING_PARTICIPANTS, "听证员五人", Var.HEARING_SUMMARY, "补充听证。"));
+    cases.complete(
+        c,
+        PetitionProcess.TASK_HOLD_RE_REVIEW_HEARING,
+        Map.of(
+            Var.HEARING_DATE,
+            "2026-11-23",
+            Var.HEARING_PARTICIPANTS,
+            "听证员五人",
+            Var.HEARING_SUMMARY,
+            "补充听证。"));
     assertThat(cases.task(c, RE_REVIEW)).hasDueDate(endOf("2026-12-10"));
   }
 
@@ -201,9 +241,12 @@ class AppealProcessIT {
     clock.pin("2026-11-02T10:00");
     api.requestReReview(c.queryCode(), "不服复查意见");
 
-    cases.complete(c, RE_REVIEW, Map.of(Var.RE_REVIEW_OUTCOME, "REDO", Var.OPINION_TEXT, "复查认定事实不清，撤销重办。"));
+    cases.complete(
+        c, RE_REVIEW, Map.of(Var.RE_REVIEW_OUTCOME, "REDO", Var.OPINION_TEXT, "复查认定事实不清，撤销重办。"));
 
-    assertThat(c.pi()).hasPassed("Gateway_ReReviewOutcome", "Task_RestartHandling").isWaitingAt(HANDLE);
+    assertThat(c.pi())
+        .hasPassed("Gateway_ReReviewOutcome", "Task_RestartHandling")
+        .isWaitingAt(HANDLE);
     assertThat(cases.stored(c).status()).isEqualTo(PetitionStatus.ACCEPTED);
     assertThat(cases.noticeTypes(c)).contains("RE_REVIEW_REDO_OPINION");
   }
@@ -238,7 +281,10 @@ class AppealProcessIT {
     assertThat(late.status()).isEqualTo(409);
     assertThat(late.error()).contains("期限");
     assertThat(cases.stored(c).status()).isEqualTo(PetitionStatus.CLOSED);
-    assertThat(opinions.hasAppealRequest(opinions.latest(c.id(), OpinionKind.HANDLING).orElseThrow().id())).isFalse();
+    assertThat(
+            opinions.hasAppealRequest(
+                opinions.latest(c.id(), OpinionKind.HANDLING).orElseThrow().id()))
+        .isFalse();
   }
 
   @Test
@@ -249,15 +295,26 @@ class AppealProcessIT {
 
     // When 李明 petitions again, and another person petitions too
     Case again = cases.register(liMing, 1, "FUTIAN", "HOUSING", "2026-12-01");
-    Case other = cases.register(new PersonRequest("王五", null, "13900000002", "深圳市南山区"), 1, "NANSHAN",
-        "HOUSING", "2026-12-01");
+    Case other =
+        cases.register(
+            new PersonRequest("王五", null, "13900000002", "深圳市南山区"),
+            1,
+            "NANSHAN",
+            "HOUSING",
+            "2026-12-01");
 
-    // Then the triage form shows 李明's terminated case to the clerk, and nothing for the other person
-    String shown = formService.getTaskFormVariables(cases.task(again, TRIAGE).getId())
-        .getValue("terminatedCases", String.class);
+    // Then the triage form shows 李明's terminated case to the clerk, and nothing for the other
+    // person
+    String shown =
+        formService
+            .getTaskFormVariables(cases.task(again, TRIAGE).getId())
+            .getValue("terminatedCases", String.class);
     assertThat(shown).contains(first.number()).contains("小区楼上漏水").endsWith("复核终结");
-    assertThat(formService.getTaskFormVariables(cases.task(other, TRIAGE).getId()).getValue("terminatedCases",
-        String.class)).isNull();
+    assertThat(
+            formService
+                .getTaskFormVariables(cases.task(other, TRIAGE).getId())
+                .getValue("terminatedCases", String.class))
+        .isNull();
 
     // and the clerk's answer reviewConcluded = true ends the new petition as 不再受理
     cases.complete(again, TRIAGE, Petitions.triage("CLAIM", "NONE", false, true, false, true));
@@ -271,13 +328,24 @@ class AppealProcessIT {
     Case first = terminated(noId);
 
     Case again = cases.register(noId, 1, "LUOHU", "HOUSING", "2026-12-01");
-    Case samePhoneOtherName = cases.register(new PersonRequest("钱七", null, "13900000003", "深圳市罗湖区"), 1,
-        "LUOHU", "HOUSING", "2026-12-01");
+    Case samePhoneOtherName =
+        cases.register(
+            new PersonRequest("钱七", null, "13900000003", "深圳市罗湖区"),
+            1,
+            "LUOHU",
+            "HOUSING",
+            "2026-12-01");
 
-    assertThat(formService.getTaskFormVariables(cases.task(again, TRIAGE).getId())
-        .getValue("terminatedCases", String.class)).contains(first.number());
-    assertThat(formService.getTaskFormVariables(cases.task(samePhoneOtherName, TRIAGE).getId())
-        .getValue("terminatedCases", String.class)).isNull();
+    assertThat(
+            formService
+                .getTaskFormVariables(cases.task(again, TRIAGE).getId())
+                .getValue("terminatedCases", String.class))
+        .contains(first.number());
+    assertThat(
+            formService
+                .getTaskFormVariables(cases.task(samePhoneOtherName, TRIAGE).getId())
+                .getValue("terminatedCases", String.class))
+        .isNull();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -288,7 +356,8 @@ class AppealProcessIT {
     clock.pin("2026-10-19T10:00");
     assertThat(api.requestReview(c.queryCode(), "不服处理意见").status()).isEqualTo(201);
     clock.pin(beijingTime);
-    cases.complete(c, REVIEW, Map.of(Var.REVIEW_OUTCOME, "UPHOLD", Var.OPINION_TEXT, "原处理意见正确，予以维持。"));
+    cases.complete(
+        c, REVIEW, Map.of(Var.REVIEW_OUTCOME, "UPHOLD", Var.OPINION_TEXT, "原处理意见正确，予以维持。"));
     assertThat(cases.stored(c).status()).isEqualTo(PetitionStatus.REVIEWED);
     return c;
   }

@@ -1,11 +1,10 @@
 package cn.xinfang.appeal;
 
-import cn.xinfang.engine.PetitionProcess.Var;
-
 import static cn.xinfang.support.CaseDriver.REVIEW;
 import static cn.xinfang.support.CaseDriver.RE_REVIEW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.xinfang.engine.PetitionProcess.Var;
 import cn.xinfang.support.ApplicationIT;
 import cn.xinfang.support.CaseDriver;
 import cn.xinfang.support.CaseDriver.Case;
@@ -28,9 +27,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The petitioner's requests of docs/domain.md, "The contract" over HTTP: evaluation, review and re-review, every case
- * in which they are refused (409 with the reason, or 400 naming the field) and stored nothing, and what
- * the petitioner's view says about them.
+ * The petitioner's requests of docs/domain.md, "The contract" over HTTP: evaluation, review and
+ * re-review, every case in which they are refused (409 with the reason, or 400 naming the field)
+ * and stored nothing, and what the petitioner's view says about them.
  */
 @ApplicationIT
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -41,9 +40,6 @@ class PetitionerRequestsApiIT {
   @Autowired CaseDriver cases;
   @Autowired PublicApi api;
 
-
-
-
   // ---------------------------------------------------------------------------------------------
   // Evaluation
   // ---------------------------------------------------------------------------------------------
@@ -52,10 +48,19 @@ class PetitionerRequestsApiIT {
   void aDeliveredOpinionIsEvaluatedOnceAndTheViewShowsIt() {
     // Given a delivered opinion
     Case c = cases.replied();
-    assertThat(api.view(c.queryCode()).body().path("actions").path("evaluation").path("allowed").asBoolean()).isTrue();
+    assertThat(
+            api.view(c.queryCode())
+                .body()
+                .path("actions")
+                .path("evaluation")
+                .path("allowed")
+                .asBoolean())
+        .isTrue();
 
     // When the petitioner rates it
-    Answer first = api.evaluate(c.queryCode(), Map.of("satisfaction", "BASICALLY_SATISFIED", "comment", "处理及时"));
+    Answer first =
+        api.evaluate(
+            c.queryCode(), Map.of("satisfaction", "BASICALLY_SATISFIED", "comment", "处理及时"));
 
     // Then it is recorded once; a second try is refused
     assertThat(first.status()).isEqualTo(201);
@@ -67,7 +72,8 @@ class PetitionerRequestsApiIT {
 
     // and the view shows the evaluation on the opinion, no longer open
     JsonNode view = api.view(c.queryCode()).body();
-    assertThat(view.path("opinions").get(0).path("evaluation").asText()).isEqualTo("BASICALLY_SATISFIED");
+    assertThat(view.path("opinions").get(0).path("evaluation").asText())
+        .isEqualTo("BASICALLY_SATISFIED");
     assertThat(view.path("actions").path("evaluation").path("allowed").asBoolean()).isFalse();
     assertThat(view.path("milestones").findValuesAsText("description")).contains("信访人评价：基本满意");
   }
@@ -90,21 +96,27 @@ class PetitionerRequestsApiIT {
     // and after the timer recorded NOT_EVALUATED it is still refused
     cases.fire(cases.timer(c, "Timer_EvaluationWindow"));
     clock.pin("2026-11-10T08:00");
-    assertThat(api.evaluate(c.queryCode(), Map.of("satisfaction", "SATISFIED")).status()).isEqualTo(409);
+    assertThat(api.evaluate(c.queryCode(), Map.of("satisfaction", "SATISFIED")).status())
+        .isEqualTo(409);
   }
 
   static Stream<Arguments> invalidEvaluations() {
-    Map<String, Object> tooLong = new HashMap<>(Map.of("satisfaction", "SATISFIED", "comment", "很".repeat(501)));
+    Map<String, Object> tooLong =
+        new HashMap<>(Map.of("satisfaction", "SATISFIED", "comment", "很".repeat(501)));
     return Stream.of(
         Arguments.of("no satisfaction", Map.of("comment", "好"), "satisfaction"),
         Arguments.of("unknown satisfaction", Map.of("satisfaction", "HAPPY"), "satisfaction"),
-        Arguments.of("NOT_EVALUATED is not an answer", Map.of("satisfaction", "NOT_EVALUATED"), "satisfaction"),
+        Arguments.of(
+            "NOT_EVALUATED is not an answer",
+            Map.of("satisfaction", "NOT_EVALUATED"),
+            "satisfaction"),
         Arguments.of("comment over 500 characters", tooLong, "comment"));
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("invalidEvaluations")
-  void anInvalidEvaluationIsRefusedNamingTheField(String name, Map<String, Object> body, String field) {
+  void anInvalidEvaluationIsRefusedNamingTheField(
+      String name, Map<String, Object> body, String field) {
     Case c = cases.replied();
 
     Answer answer = api.evaluate(c.queryCode(), body);
@@ -126,7 +138,8 @@ class PetitionerRequestsApiIT {
 
   @Test
   void anUnknownQueryCodeIsNotFound() {
-    assertThat(api.evaluate("NOSUCHCODE22", Map.of("satisfaction", "SATISFIED")).status()).isEqualTo(404);
+    assertThat(api.evaluate("NOSUCHCODE22", Map.of("satisfaction", "SATISFIED")).status())
+        .isEqualTo(404);
     assertThat(api.requestReview("NOSUCHCODE22", "理由").status()).isEqualTo(404);
     assertThat(api.requestReReview("NOSUCHCODE22", "理由").status()).isEqualTo(404);
   }
@@ -143,12 +156,17 @@ class PetitionerRequestsApiIT {
     }
   }
 
-  /** Instance method (PER_CLASS): the states are built by this test's drivers when each case runs. */
+  /**
+   * Instance method (PER_CLASS): the states are built by this test's drivers when each case runs.
+   */
   Stream<Refusal> refusals() {
     Function<Case, Answer> review = c -> api.requestReview(c.queryCode(), "不服处理意见");
     Function<Case, Answer> reReview = c -> api.requestReReview(c.queryCode(), "不服复查意见");
     return Stream.of(
-        new Refusal("review while registered", () -> cases.register("FUTIAN", "HOUSING", "2026-09-20"), review,
+        new Refusal(
+            "review while registered",
+            () -> cases.register("FUTIAN", "HOUSING", "2026-09-20"),
+            review,
             "尚未出具信访处理意见"),
         new Refusal("review while transferred", () -> cases.transferred(), review, "尚未出具信访处理意见"),
         new Refusal("review while in handling", () -> cases.accepted(), review, "尚未出具信访处理意见"),
@@ -162,7 +180,8 @@ class PetitionerRequestsApiIT {
         new Refusal("re-review after the window", this::reviewedLongAgo, reReview, "期限已经届满"),
         new Refusal("re-review a second time", this::inReReview, reReview, "已经请求复核"),
         new Refusal("re-review after termination", this::terminated, reReview, "复核终结"),
-        new Refusal("re-review of a suggestion's answer", this::answeredSuggestion, reReview, "不适用复核"));
+        new Refusal(
+            "re-review of a suggestion's answer", this::answeredSuggestion, reReview, "不适用复核"));
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
@@ -210,7 +229,8 @@ class PetitionerRequestsApiIT {
     JsonNode view = api.view(c.queryCode()).body();
     assertThat(view.path("status").asText()).isEqualTo("REPLIED");
     assertThat(view.path("actions").path("reviewRequest").path("allowed").asBoolean()).isTrue();
-    assertThat(view.path("actions").path("reviewRequest").path("until").asText()).startsWith("2026-11-19T23:59:59");
+    assertThat(view.path("actions").path("reviewRequest").path("until").asText())
+        .startsWith("2026-11-19T23:59:59");
     assertThat(view.path("actions").path("reReviewRequest").path("allowed").asBoolean()).isFalse();
     assertThat(view.path("currentDeadlineName").asText()).isEqualTo("请求复查期限");
     JsonNode opinion = view.path("opinions").get(0);
@@ -221,17 +241,30 @@ class PetitionerRequestsApiIT {
     // When review is asked and decided, re-review opens
     clock.pin("2026-10-25T10:00");
     api.requestReview(c.queryCode(), "不服");
-    assertThat(api.view(c.queryCode()).body().path("actions").path("reviewRequest").path("allowed").asBoolean())
+    assertThat(
+            api.view(c.queryCode())
+                .body()
+                .path("actions")
+                .path("reviewRequest")
+                .path("allowed")
+                .asBoolean())
         .isFalse();
     cases.complete(c, REVIEW, Map.of(Var.REVIEW_OUTCOME, "UPHOLD", Var.OPINION_TEXT, "维持原处理意见。"));
     JsonNode reviewed = api.view(c.queryCode()).body();
-    assertThat(reviewed.path("actions").path("reReviewRequest").path("allowed").asBoolean()).isTrue();
+    assertThat(reviewed.path("actions").path("reReviewRequest").path("allowed").asBoolean())
+        .isTrue();
     assertThat(reviewed.path("opinions").get(1).path("outcomeLabel").asText()).isEqualTo("维持原处理意见");
 
     // and nothing in the view names a member of staff or repeats an internal note
     String text = reviewed.toString();
-    assertThat(text).doesNotContain("housing1").doesNotContain("leader1").doesNotContain("review1")
-        .doesNotContain("李建国").doesNotContain("郭峰").doesNotContain("朱红").doesNotContain("unit-housing");
+    assertThat(text)
+        .doesNotContain("housing1")
+        .doesNotContain("leader1")
+        .doesNotContain("review1")
+        .doesNotContain("李建国")
+        .doesNotContain("郭峰")
+        .doesNotContain("朱红")
+        .doesNotContain("unit-housing");
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -240,7 +273,8 @@ class PetitionerRequestsApiIT {
 
   private Case answeredSuggestion() {
     Case c = cases.register("FUTIAN", "HOUSING", "2026-09-20");
-    cases.complete(c, CaseDriver.TRIAGE, Petitions.triage("SUGGESTION", "NONE", false, false, false, true));
+    cases.complete(
+        c, CaseDriver.TRIAGE, Petitions.triage("SUGGESTION", "NONE", false, false, false, true));
     cases.complete(c, CaseDriver.ACCEPT, Map.of(Var.ACCEPTANCE, "ACCEPT"));
     cases.conclude(c, "SUPPORTED");
     cases.approveAll(c);
@@ -287,12 +321,18 @@ class PetitionerRequestsApiIT {
   }
 
   private long evaluations(Case c) {
-    return jdbc.sql("select count(*) from evaluation e join opinion o on o.id = e.opinion_id where o.petition_id = ?")
-        .param(c.id()).query(Long.class).single();
+    return jdbc.sql(
+            "select count(*) from evaluation e join opinion o on o.id = e.opinion_id where o.petition_id = ?")
+        .param(c.id())
+        .query(Long.class)
+        .single();
   }
 
   private long appealRequests(Case c) {
-    return jdbc.sql("select count(*) from appeal_request a join opinion o on o.id = a.opinion_id where o.petition_id = ?")
-        .param(c.id()).query(Long.class).single();
+    return jdbc.sql(
+            "select count(*) from appeal_request a join opinion o on o.id = a.opinion_id where o.petition_id = ?")
+        .param(c.id())
+        .query(Long.class)
+        .single();
   }
 }

@@ -23,7 +23,11 @@ class ReviewLevelTableTest extends DecisionTableTest {
   }
 
   @ParameterizedTest(name = "[{index}] rule {0}: {1} of {2} -> {3}")
-  @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "null",
+      textBlock =
+          """
       # rule | appealStage | handlingUnit     | level
         1    | REVIEW      | office-futian    | review-municipal
         1    | REVIEW      | office-longgang  | review-municipal

@@ -23,11 +23,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One playwright-core script of {@code src/test/browser} run with node against the application under test,
- * in headless Debian Chromium (the scripts share {@code browser.mjs}; the Tasklist ones also
- * {@code tasklist.mjs}). Needs {@code npm ci} and
- * {@code /usr/bin/chromium}: without them {@link #requireTooling} skips the test, except with
- * {@code -Dci=true}, where it fails it.
+ * One playwright-core script of {@code src/test/browser} run with node against the application
+ * under test, in headless Debian Chromium (the scripts share {@code browser.mjs}; the Tasklist ones
+ * also {@code tasklist.mjs}). Needs {@code npm ci} and {@code /usr/bin/chromium}: without them
+ * {@link #requireTooling} skips the test, except with {@code -Dci=true}, where it fails it.
  */
 final class BrowserScript {
 
@@ -35,10 +34,14 @@ final class BrowserScript {
   private static final Path PLAYWRIGHT = PROJECT_ROOT.resolve("node_modules/playwright-core");
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path SCREENSHOTS = PROJECT_ROOT.resolve("target/screenshots");
+
   /** The scripts stop themselves after 150 s; this is the hard limit around them. */
   private static final Duration TIMEOUT = Duration.ofMinutes(3);
+
   /** The last line of a script, written by browser.mjs: "[name] RESULT {json}". */
-  private static final Pattern RESULT = Pattern.compile("^\\[[^\\]]+] RESULT (\\{.*})$", Pattern.MULTILINE);
+  private static final Pattern RESULT =
+      Pattern.compile("^\\[[^\\]]+] RESULT (\\{.*})$", Pattern.MULTILINE);
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String name;
@@ -53,8 +56,8 @@ final class BrowserScript {
   }
 
   /**
-   * Call per test (from {@code @BeforeEach}, not {@code @BeforeAll}), so that surefire reports a skip
-   * as skipped rather than as nothing run.
+   * Call per test (from {@code @BeforeEach}, not {@code @BeforeAll}), so that surefire reports a
+   * skip as skipped rather than as nothing run.
    */
   static void requireTooling() {
     List<String> missing = new ArrayList<>();
@@ -77,13 +80,17 @@ final class BrowserScript {
     assumeTrue(false, message + " — skipped");
   }
 
-  /** What the script printed and the RESULT it ended with (absent if it died before writing one). */
+  /**
+   * What the script printed and the RESULT it ended with (absent if it died before writing one).
+   */
   record Outcome(String script, int exitCode, String output, JsonNode result) {
 
     /** Fails with the script's whole output unless it exited 0 with an ok RESULT. */
     Outcome assertSucceeded() {
       assertThat(exitCode).as("%s exit code; its output:%n%s", script, output).isZero();
-      assertThat(result.path("ok").asBoolean()).as("%s RESULT ok; its output:%n%s", script, output).isTrue();
+      assertThat(result.path("ok").asBoolean())
+          .as("%s RESULT ok; its output:%n%s", script, output)
+          .isTrue();
       return this;
     }
   }
@@ -95,9 +102,9 @@ final class BrowserScript {
   }
 
   /**
-   * Runs the script against the application on that port with these environment variables (ASCII only:
-   * a JVM under a non-UTF-8 locale would hand anything else to node garbled), after deleting the named
-   * screenshots of an earlier run so that a stale file cannot pass for a new one.
+   * Runs the script against the application on that port with these environment variables (ASCII
+   * only: a JVM under a non-UTF-8 locale would hand anything else to node garbled), after deleting
+   * the named screenshots of an earlier run so that a stale file cannot pass for a new one.
    */
   Outcome run(int port, Map<String, String> environment, List<String> staleScreenshots)
       throws IOException, InterruptedException {
@@ -106,9 +113,10 @@ final class BrowserScript {
       Files.deleteIfExists(SCREENSHOTS.resolve(screenshot));
     }
     Path script = PROJECT_ROOT.resolve("src/test/browser/" + name + ".mjs");
-    ProcessBuilder builder = new ProcessBuilder("node", PROJECT_ROOT.relativize(script).toString())
-        .directory(PROJECT_ROOT.toFile())
-        .redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder("node", PROJECT_ROOT.relativize(script).toString())
+            .directory(PROJECT_ROOT.toFile())
+            .redirectErrorStream(true);
     builder.environment().put("BASE_URL", "http://localhost:" + port);
     builder.environment().putAll(environment);
     builder.environment().put("SCREENSHOT_DIR", SCREENSHOTS.toString());
@@ -122,7 +130,13 @@ final class BrowserScript {
       process.destroyForcibly();
       process.waitFor(10, TimeUnit.SECONDS);
       pump.join(5_000);
-      fail(name + ".mjs did not finish within " + TIMEOUT + "; its output:" + System.lineSeparator() + output);
+      fail(
+          name
+              + ".mjs did not finish within "
+              + TIMEOUT
+              + "; its output:"
+              + System.lineSeparator()
+              + output);
     }
     pump.join(5_000);
     String text;
@@ -132,10 +146,13 @@ final class BrowserScript {
     return new Outcome(name + ".mjs", process.exitValue(), text, result(text));
   }
 
-  /** Echoes the script's lines into the test log as they come, and keeps them for the assertions. */
+  /**
+   * Echoes the script's lines into the test log as they come, and keeps them for the assertions.
+   */
   private static void pump(Process process, StringBuilder output) {
-    try (BufferedReader in = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null) {
         System.out.println(line);

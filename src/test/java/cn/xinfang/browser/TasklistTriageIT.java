@@ -3,9 +3,9 @@ package cn.xinfang.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.xinfang.engine.PetitionProcess;
 import cn.xinfang.support.ApplicationIT;
 import cn.xinfang.support.Petitions;
-import cn.xinfang.engine.PetitionProcess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,26 +25,24 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * A bureau clerk triages a petition in Camunda Tasklist with headless Chromium, driven by
- * {@code src/test/browser/tasklist-triage.mjs} (playwright-core), with markup in the petition's title; see {@link BrowserScript} for what it needs.
+ * A bureau clerk triages a petition in Camunda Tasklist with headless Chromium, driven by {@code
+ * src/test/browser/tasklist-triage.mjs} (playwright-core), with markup in the petition's title; see
+ * {@link BrowserScript} for what it needs.
  */
 @ApplicationIT
 class TasklistTriageIT {
 
   /** markup in the petition's title: the form shows it as text */
-  private static final String TITLE = "<img src=x onerror=alert(1)><script>alert(2)</script> leaking pipe";
+  private static final String TITLE =
+      "<img src=x onerror=alert(1)><script>alert(2)</script> leaking pipe";
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  TestRestTemplate http;
+  @Autowired TestRestTemplate http;
 
-  @Autowired
-  RuntimeService runtimeService;
+  @Autowired RuntimeService runtimeService;
 
-  @Autowired
-  TaskService taskService;
+  @Autowired TaskService taskService;
 
   @BeforeEach
   void requireBrowserTooling() {
@@ -56,54 +54,89 @@ class TasklistTriageIT {
     Map<String, Object> registered = register();
     String caseNumber = (String) registered.get("caseNumber");
     String queryCode = (String) registered.get("queryCode");
-    ProcessInstance instance = runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(PetitionProcess.PROCESS_KEY)
-        .variableValueEquals(PetitionProcess.Var.CASE_NUMBER, caseNumber)
-        .singleResult();
+    ProcessInstance instance =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processDefinitionKey(PetitionProcess.PROCESS_KEY)
+            .variableValueEquals(PetitionProcess.Var.CASE_NUMBER, caseNumber)
+            .singleResult();
     assertThat(instance).as("process instance of %s", caseNumber).isNotNull();
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(taskService.createTaskQuery()
-        .processInstanceId(instance.getId()).taskDefinitionKey(PetitionProcess.TASK_TRIAGE)
-        .taskCandidateGroup(PetitionProcess.Group.BUREAU).count()).isEqualTo(1));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        taskService
+                            .createTaskQuery()
+                            .processInstanceId(instance.getId())
+                            .taskDefinitionKey(PetitionProcess.TASK_TRIAGE)
+                            .taskCandidateGroup(PetitionProcess.Group.BUREAU)
+                            .count())
+                    .isEqualTo(1));
 
     BrowserScript.named("tasklist-triage")
-        .run(port, Map.of("CASE_NUMBER", caseNumber, "TITLE", TITLE),
+        .run(
+            port,
+            Map.of("CASE_NUMBER", caseNumber, "TITLE", TITLE),
             List.of("triage-form.png", "triage-done.png", "failure.png"))
         .assertSucceeded();
 
     assertThat(status(queryCode)).isEqualTo("TRANSFERRED");
-    List<Task> acceptance = taskService.createTaskQuery().processInstanceId(instance.getId()).list();
-    assertThat(acceptance).singleElement().satisfies(task -> {
-      assertThat(task.getTaskDefinitionKey()).isEqualTo(PetitionProcess.TASK_ACCEPT);
-      assertThat(taskService.getIdentityLinksForTask(task.getId()))
-          .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("unit-housing"));
-    });
-    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey(PetitionProcess.TASK_ACCEPT).taskCandidateGroup("unit-housing").count()).isEqualTo(1);
-    // what the clerk chose in the form reached the engine (the comment only after the textarea's blur)
+    List<Task> acceptance =
+        taskService.createTaskQuery().processInstanceId(instance.getId()).list();
+    assertThat(acceptance)
+        .singleElement()
+        .satisfies(
+            task -> {
+              assertThat(task.getTaskDefinitionKey()).isEqualTo(PetitionProcess.TASK_ACCEPT);
+              assertThat(taskService.getIdentityLinksForTask(task.getId()))
+                  .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("unit-housing"));
+            });
+    assertThat(
+            taskService
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .taskDefinitionKey(PetitionProcess.TASK_ACCEPT)
+                .taskCandidateGroup("unit-housing")
+                .count())
+        .isEqualTo(1);
+    // what the clerk chose in the form reached the engine (the comment only after the textarea's
+    // blur)
     Map<String, Object> vars = runtimeService.getVariables(instance.getId());
-    assertThat(vars).containsEntry(PetitionProcess.Var.NATURE, "CLAIM")
+    assertThat(vars)
+        .containsEntry(PetitionProcess.Var.NATURE, "CLAIM")
         .containsEntry(PetitionProcess.Var.STATUTORY_ROUTE, "NONE")
         .containsEntry(PetitionProcess.Var.WITHIN_JURISDICTION, true)
         .containsEntry(PetitionProcess.Var.CATEGORY, "HOUSING");
     assertThat((String) vars.get(PetitionProcess.Var.TRIAGE_COMMENT)).contains("转送市住房和建设局");
 
-    assertThat(BrowserScript.SCREENSHOTS.resolve("triage-form.png")).isRegularFile().isNotEmptyFile();
-    assertThat(BrowserScript.SCREENSHOTS.resolve("triage-done.png")).isRegularFile().isNotEmptyFile();
+    assertThat(BrowserScript.SCREENSHOTS.resolve("triage-form.png"))
+        .isRegularFile()
+        .isNotEmptyFile();
+    assertThat(BrowserScript.SCREENSHOTS.resolve("triage-done.png"))
+        .isRegularFile()
+        .isNotEmptyFile();
   }
 
   private Map<String, Object> register() {
-    ResponseEntity<Map<String, Object>> response = http.exchange("/api/petitions", HttpMethod.POST,
-        new HttpEntity<>(Petitions.with("title", TITLE)), new ParameterizedTypeReference<>() {
-        });
+    ResponseEntity<Map<String, Object>> response =
+        http.exchange(
+            "/api/petitions",
+            HttpMethod.POST,
+            new HttpEntity<>(Petitions.with("title", TITLE)),
+            new ParameterizedTypeReference<>() {});
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(response.getBody()).containsKeys("caseNumber", "queryCode");
     return response.getBody();
   }
 
   private String status(String queryCode) {
-    ResponseEntity<Map<String, Object>> response = http.exchange("/api/petitions/" + queryCode, HttpMethod.GET,
-        null, new ParameterizedTypeReference<>() {
-        });
+    ResponseEntity<Map<String, Object>> response =
+        http.exchange(
+            "/api/petitions/" + queryCode,
+            HttpMethod.GET,
+            null,
+            new ParameterizedTypeReference<>() {});
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     return (String) response.getBody().get("status");
   }

@@ -19,11 +19,15 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ByteArrayResource;
 
-/** {@code petition.*} as Spring Boot reads it from application.yaml, without starting the application. */
+/**
+ * {@code petition.*} as Spring Boot reads it from application.yaml, without starting the
+ * application.
+ */
 class DeadlinePropertiesBindingTest {
 
-    /** The petition section of application.yaml, verbatim. */
-    private static final String APPLICATION_YAML = """
+  /** The petition section of application.yaml, verbatim. */
+  private static final String APPLICATION_YAML =
+      """
             petition:
               deadlines:
                 triage: { days: 15, count: CALENDAR_DAYS }
@@ -41,76 +45,94 @@ class DeadlinePropertiesBindingTest {
                 directory:            # optional
             """;
 
-    private static List<PropertySource<?>> yaml(String yaml) throws IOException {
-        return new YamlPropertySourceLoader()
-                .load("application.yaml", new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)));
-    }
+  private static List<PropertySource<?>> yaml(String yaml) throws IOException {
+    return new YamlPropertySourceLoader()
+        .load("application.yaml", new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)));
+  }
 
-    private static DeadlineProperties bind(String yaml) throws IOException {
-        Binder binder = new Binder(ConfigurationPropertySources.from(yaml(yaml)));
-        return binder.bindOrCreate("petition", DeadlineProperties.class);
-    }
+  private static DeadlineProperties bind(String yaml) throws IOException {
+    Binder binder = new Binder(ConfigurationPropertySources.from(yaml(yaml)));
+    return binder.bindOrCreate("petition", DeadlineProperties.class);
+  }
 
-    @Test
-    void applicationYamlBindsEveryClock() throws IOException {
-        DeadlineProperties properties = bind(APPLICATION_YAML);
+  @Test
+  void applicationYamlBindsEveryClock() throws IOException {
+    DeadlineProperties properties = bind(APPLICATION_YAML);
 
-        assertThat(properties.deadlines()).containsOnlyKeys("triage", "acceptance", "objection", "handling",
-                "extension", "simple-procedure", "review-request", "review-decision", "re-review-request",
-                "re-review-decision", "evaluation");
-        assertThat(properties.deadlines().get("objection")).isEqualTo(new Deadline(5, DayCount.WORKING_DAYS));
-        assertThat(properties.deadlines().get("simple-procedure")).isEqualTo(new Deadline(10, DayCount.WORKING_DAYS));
-        assertThat(properties.deadlines().get("handling")).isEqualTo(new Deadline(60, DayCount.CALENDAR_DAYS));
-        assertThat(properties.calendar().directory()).isNullOrEmpty();
-    }
+    assertThat(properties.deadlines())
+        .containsOnlyKeys(
+            "triage",
+            "acceptance",
+            "objection",
+            "handling",
+            "extension",
+            "simple-procedure",
+            "review-request",
+            "review-decision",
+            "re-review-request",
+            "re-review-decision",
+            "evaluation");
+    assertThat(properties.deadlines().get("objection"))
+        .isEqualTo(new Deadline(5, DayCount.WORKING_DAYS));
+    assertThat(properties.deadlines().get("simple-procedure"))
+        .isEqualTo(new Deadline(10, DayCount.WORKING_DAYS));
+    assertThat(properties.deadlines().get("handling"))
+        .isEqualTo(new Deadline(60, DayCount.CALENDAR_DAYS));
+    assertThat(properties.calendar().directory()).isNullOrEmpty();
+  }
 
-    @Test
-    void calendarDirectoryIsOptional() throws IOException {
-        DeadlineProperties properties = bind("petition:\n  deadlines:\n    triage: { days: 15, count: CALENDAR_DAYS }\n");
-        assertThat(properties.calendar().directory()).isNull();
-    }
+  @Test
+  void calendarDirectoryIsOptional() throws IOException {
+    DeadlineProperties properties =
+        bind("petition:\n  deadlines:\n    triage: { days: 15, count: CALENDAR_DAYS }\n");
+    assertThat(properties.calendar().directory()).isNull();
+  }
 
-    @Test
-    void clockWithoutCountStopsStartUp() {
-        assertThatThrownBy(() -> bind("petition:\n  deadlines:\n    triage: { days: 15 }\n"))
-                .isInstanceOf(BindException.class)
-                .rootCause().hasMessageContaining("petition.deadlines.triage.count is missing");
-    }
+  @Test
+  void clockWithoutCountStopsStartUp() {
+    assertThatThrownBy(() -> bind("petition:\n  deadlines:\n    triage: { days: 15 }\n"))
+        .isInstanceOf(BindException.class)
+        .rootCause()
+        .hasMessageContaining("petition.deadlines.triage.count is missing");
+  }
 
-    @Test
-    void clockWithUnknownCountStopsStartUp() {
-        assertThatThrownBy(() -> bind("petition:\n  deadlines:\n    triage: { days: 15, count: WEEKS }\n"))
-                .isInstanceOf(BindException.class)
-                .hasMessageContaining("petition.deadlines.triage.count");
-    }
+  @Test
+  void clockWithUnknownCountStopsStartUp() {
+    assertThatThrownBy(
+            () -> bind("petition:\n  deadlines:\n    triage: { days: 15, count: WEEKS }\n"))
+        .isInstanceOf(BindException.class)
+        .hasMessageContaining("petition.deadlines.triage.count");
+  }
 
-    @Test
-    void missingCalendarDirectoryFailsBeanCreation(@TempDir Path dir) throws IOException {
-        DeadlineProperties properties = bind(APPLICATION_YAML.replace("directory:            # optional",
-                "directory: " + dir.resolve("gone")));
-        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
-            context.registerBean(DeadlineProperties.class, () -> properties);
-            context.register(StatutoryCalendar.class, Deadlines.class);
-            assertThatThrownBy(context::refresh)
-                    .isInstanceOf(BeanCreationException.class)
-                    .rootCause()
-                    .isInstanceOf(CalendarDataException.class)
-                    .hasMessageContaining(dir.resolve("gone").toString());
-        }
+  @Test
+  void missingCalendarDirectoryFailsBeanCreation(@TempDir Path dir) throws IOException {
+    DeadlineProperties properties =
+        bind(
+            APPLICATION_YAML.replace(
+                "directory:            # optional", "directory: " + dir.resolve("gone")));
+    try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+      context.registerBean(DeadlineProperties.class, () -> properties);
+      context.register(StatutoryCalendar.class, Deadlines.class);
+      assertThatThrownBy(context::refresh)
+          .isInstanceOf(BeanCreationException.class)
+          .rootCause()
+          .isInstanceOf(CalendarDataException.class)
+          .hasMessageContaining(dir.resolve("gone").toString());
     }
+  }
 
-    @Test
-    void calendarConfigurationWiresTheBeansFromApplicationYaml() throws IOException {
-        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
-            for (PropertySource<?> source : yaml(APPLICATION_YAML)) {
-                context.getEnvironment().getPropertySources().addFirst(source);
-            }
-            context.register(CalendarConfiguration.class, StatutoryCalendar.class, Deadlines.class);
-            context.refresh();
-            assertThat(context.getBean(DeadlineProperties.class).deadlines()).hasSize(11);
-            Deadlines deadlines = context.getBean("deadlines", Deadlines.class);
-            assertThat(deadlines.lastDay("triage", java.time.Instant.parse("2026-09-20T02:00:00Z")))
-                    .isEqualTo(java.time.LocalDate.parse("2026-10-08"));
-        }
+  @Test
+  void calendarConfigurationWiresTheBeansFromApplicationYaml() throws IOException {
+    try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+      for (PropertySource<?> source : yaml(APPLICATION_YAML)) {
+        context.getEnvironment().getPropertySources().addFirst(source);
+      }
+      context.register(CalendarConfiguration.class, StatutoryCalendar.class, Deadlines.class);
+      context.refresh();
+      assertThat(context.getBean(DeadlineProperties.class).deadlines()).hasSize(11);
+      Deadlines deadlines = context.getBean("deadlines", Deadlines.class);
+      assertThat(deadlines.lastDay("triage", java.time.Instant.parse("2026-09-20T02:00:00Z")))
+          .isEqualTo(java.time.LocalDate.parse("2026-10-08"));
     }
+  }
 }

@@ -31,10 +31,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
- * What a designer deploys from Camunda Modeler, one changed file at a time, as Modeler sends it (multipart to
- * /engine-rest/deployment/create, "deploy changed only"): it takes effect for new cases, running cases keep
- * their models, and a deployment that would fail at run time is refused with a Chinese message naming what
- * is missing.
+ * What a designer deploys from Camunda Modeler, one changed file at a time, as Modeler sends it
+ * (multipart to /engine-rest/deployment/create, "deploy changed only"): it takes effect for new
+ * cases, running cases keep their models, and a deployment that would fail at run time is refused
+ * with a Chinese message naming what is missing.
  */
 @ApplicationIT
 class DesignerDeploymentIT {
@@ -54,35 +54,53 @@ class DesignerDeploymentIT {
   @Test
   void aDecisionTableDeployedAloneDecidesTheTriagesOfNewCasesOnly() throws IOException {
     Case before = cases.register("FUTIAN", "HOUSING", "2026-09-20");
-    String routing = model("dmn/petition-routing.dmn").replace("""
+    String routing =
+        model("dmn/petition-routing.dmn")
+            .replace(
+                """
         <outputEntry id="Rule_06_Suggestion_Out1">
-                  <text>"SUGGESTION"</text>""", """
+                  <text>"SUGGESTION"</text>""",
+                """
         <outputEntry id="Rule_06_Suggestion_Out1">
                   <text>"PETITION"</text>""");
-    assertThat(routing).as("the designer's change").contains("<text>\"PETITION\"</text>\n        </outputEntry>\n      </rule>\n      <rule id=\"Rule_07");
+    assertThat(routing)
+        .as("the designer's change")
+        .contains(
+            "<text>\"PETITION\"</text>\n        </outputEntry>\n      </rule>\n      <rule id=\"Rule_07");
 
     JsonNode deployed = deploy(200, Map.of("petition-routing.dmn", routing));
-    assertThat(deployed.path("deployedProcessDefinitions").size()).as("a new version of the process").isEqualTo(2);
+    assertThat(deployed.path("deployedProcessDefinitions").size())
+        .as("a new version of the process")
+        .isEqualTo(2);
     Case after = cases.register("FUTIAN", "HOUSING", "2026-09-20");
 
     triageAsSuggestion(before);
     triageAsSuggestion(after);
-    assertThat(route(before)).as("a running case keeps the table it started with").isEqualTo("SUGGESTION");
+    assertThat(route(before))
+        .as("a running case keeps the table it started with")
+        .isEqualTo("SUGGESTION");
     assertThat(route(after)).as("a new case routes by the new table").isEqualTo("PETITION");
   }
 
   @Test
   void aProcessDeployedAloneKeepsItsDecisionTablesAndForms() throws IOException {
     Case before = cases.register("FUTIAN", "HOUSING", "2026-09-20");
-    String process = model("processes/petition.bpmn").replace("name=\"信访事项分流\"", "name=\"信访事项分流（新版）\"");
+    String process =
+        model("processes/petition.bpmn").replace("name=\"信访事项分流\"", "name=\"信访事项分流（新版）\"");
 
     deploy(200, Map.of("petition.bpmn", process));
     Case after = cases.register("FUTIAN", "HOUSING", "2026-09-20");
 
     assertThat(triageTask(before).path("name").asText()).isEqualTo("信访事项分流");
     assertThat(triageTask(after).path("name").asText()).isEqualTo("信访事项分流（新版）");
-    assertThat(staff.get("clerk1", "/engine-rest/task/" + triageTask(after).path("id").asText() + "/deployed-form")
-        .path("id").asText()).isEqualTo("triage-petition");
+    assertThat(
+            staff
+                .get(
+                    "clerk1",
+                    "/engine-rest/task/" + triageTask(after).path("id").asText() + "/deployed-form")
+                .path("id")
+                .asText())
+        .isEqualTo("triage-petition");
     triageAsSuggestion(after);
     assertThat(route(after)).isEqualTo("SUGGESTION");
   }
@@ -90,7 +108,8 @@ class DesignerDeploymentIT {
   @Test
   void aFormDeployedAloneIsTheFormOfNewCases() throws IOException {
     Case before = cases.register("FUTIAN", "HOUSING", "2026-09-20");
-    String form = model("forms/triage-petition.form").replace("\"label\": \"案件编号\"", "\"label\": \"信访件编号\"");
+    String form =
+        model("forms/triage-petition.form").replace("\"label\": \"案件编号\"", "\"label\": \"信访件编号\"");
     assertThat(form).contains("信访件编号");
 
     deploy(200, Map.of("triage-petition.form", form));
@@ -118,25 +137,37 @@ class DesignerDeploymentIT {
 
   @Test
   void aProcessThatLooksUpAFormNoModelHasIsRefused() throws IOException {
-    long versions = repository.createProcessDefinitionQuery().processDefinitionKey("petition").count();
-    String process = model("processes/petition.bpmn")
-        .replace("camunda:formRef=\"triage-petition\"", "camunda:formRef=\"triage-petition-v9\"");
+    long versions =
+        repository.createProcessDefinitionQuery().processDefinitionKey("petition").count();
+    String process =
+        model("processes/petition.bpmn")
+            .replace(
+                "camunda:formRef=\"triage-petition\"", "camunda:formRef=\"triage-petition-v9\"");
 
     JsonNode refused = deploy(400, Map.of("petition.bpmn", process));
 
-    assertThat(refused.path("message").asText()).contains("部署被拒绝").contains("表单 triage-petition-v9（triagePetition）");
-    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("petition").count()).isEqualTo(versions);
+    assertThat(refused.path("message").asText())
+        .contains("部署被拒绝")
+        .contains("表单 triage-petition-v9（triagePetition）");
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("petition").count())
+        .isEqualTo(versions);
   }
 
   @Test
   void aDelegateExpressionNamingNoServiceIsRefused() throws IOException {
-    long versions = repository.createProcessDefinitionQuery().processDefinitionKey("petition").count();
-    String process = model("processes/petition.bpmn").replace("${recordRouteDelegate}", "${recordRouteDelegateV2}");
+    long versions =
+        repository.createProcessDefinitionQuery().processDefinitionKey("petition").count();
+    String process =
+        model("processes/petition.bpmn")
+            .replace("${recordRouteDelegate}", "${recordRouteDelegateV2}");
 
     JsonNode refused = deploy(400, Map.of("petition.bpmn", process));
 
-    assertThat(refused.path("message").asText()).contains("部署被拒绝").contains("${recordRouteDelegateV2}");
-    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("petition").count()).isEqualTo(versions);
+    assertThat(refused.path("message").asText())
+        .contains("部署被拒绝")
+        .contains("${recordRouteDelegateV2}");
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("petition").count())
+        .isEqualTo(versions);
   }
 
   private static String model(String path) throws IOException {
@@ -149,18 +180,27 @@ class DesignerDeploymentIT {
     parts.add("deployment-name", "petition");
     parts.add("deployment-source", "Camunda Modeler");
     parts.add("deploy-changed-only", "true");
-    files.forEach((name, text) -> {
-      HttpHeaders headers = new HttpHeaders();
-      headers.setContentDisposition(org.springframework.http.ContentDisposition.formData().name(name).filename(name)
-          .build());
-      headers.setContentType(name.endsWith(".form") ? MediaType.APPLICATION_JSON : MediaType.TEXT_XML);
-      parts.add(name, new HttpEntity<>(text.getBytes(StandardCharsets.UTF_8), headers));
-    });
+    files.forEach(
+        (name, text) -> {
+          HttpHeaders headers = new HttpHeaders();
+          headers.setContentDisposition(
+              org.springframework.http.ContentDisposition.formData()
+                  .name(name)
+                  .filename(name)
+                  .build());
+          headers.setContentType(
+              name.endsWith(".form") ? MediaType.APPLICATION_JSON : MediaType.TEXT_XML);
+          parts.add(name, new HttpEntity<>(text.getBytes(StandardCharsets.UTF_8), headers));
+        });
     HttpHeaders headers = new HttpHeaders();
     headers.set(HttpHeaders.AUTHORIZATION, Apps.basic("demo", "demo"));
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    ResponseEntity<String> response = rest.exchange("/engine-rest/deployment/create", HttpMethod.POST,
-        new HttpEntity<>(parts, headers), String.class);
+    ResponseEntity<String> response =
+        rest.exchange(
+            "/engine-rest/deployment/create",
+            HttpMethod.POST,
+            new HttpEntity<>(parts, headers),
+            String.class);
     assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(status);
     JsonNode body = StaffRest.json(response);
     if (status == 200) {
@@ -170,16 +210,26 @@ class DesignerDeploymentIT {
   }
 
   private JsonNode triageTask(Case c) {
-    JsonNode tasks = staff.get("clerk1", "/engine-rest/task?taskDefinitionKey=triagePetition&processInstanceBusinessKey="
-        + c.number());
+    JsonNode tasks =
+        staff.get(
+            "clerk1",
+            "/engine-rest/task?taskDefinitionKey=triagePetition&processInstanceBusinessKey="
+                + c.number());
     assertThat(tasks).hasSize(1);
     return tasks.get(0);
   }
 
   private void triageAsSuggestion(Case c) {
-    assertThat(staff.status("clerk1", HttpMethod.POST, "/engine-rest/task/" + triageTask(c).path("id").asText()
-        + "/complete", Map.of("variables", Http.variables(Petitions.triage("SUGGESTION", "NONE", false, false, false,
-            true))))).isEqualTo(204);
+    assertThat(
+            staff.status(
+                "clerk1",
+                HttpMethod.POST,
+                "/engine-rest/task/" + triageTask(c).path("id").asText() + "/complete",
+                Map.of(
+                    "variables",
+                    Http.variables(
+                        Petitions.triage("SUGGESTION", "NONE", false, false, false, true)))))
+        .isEqualTo(204);
   }
 
   private String route(Case c) {
@@ -187,8 +237,12 @@ class DesignerDeploymentIT {
   }
 
   private String deployedForm(Case c) {
-    ResponseEntity<String> form = staff.exchange("clerk1", HttpMethod.GET, "/engine-rest/task/"
-        + triageTask(c).path("id").asText() + "/deployed-form", null);
+    ResponseEntity<String> form =
+        staff.exchange(
+            "clerk1",
+            HttpMethod.GET,
+            "/engine-rest/task/" + triageTask(c).path("id").asText() + "/deployed-form",
+            null);
     assertThat(form.getStatusCode().value()).isEqualTo(200);
     return form.getBody();
   }

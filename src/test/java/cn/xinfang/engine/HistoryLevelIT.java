@@ -1,10 +1,8 @@
 package cn.xinfang.engine;
 
-import cn.xinfang.engine.PetitionProcess.Var;
-
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.xinfang.engine.PetitionProcess.Var;
 import cn.xinfang.support.ApplicationIT;
 import cn.xinfang.support.CaseDriver;
 import cn.xinfang.support.CaseDriver.Case;
@@ -24,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The history level full-without-details: the engine keeps everything the audit trail and
- * Cockpit read, the user operation log above all, but no copy of each variable value at each change; a
+ * The history level full-without-details: the engine keeps everything the audit trail and Cockpit
+ * read, the user operation log above all, but no copy of each variable value at each change; a
  * database created at full moves to it, one at another level does not.
  */
 @ApplicationIT
@@ -49,16 +47,36 @@ class HistoryLevelIT {
       identityService.clearAuthentication();
     }
 
-    // Then the engine runs at the level, keeps the clerk's operation and each variable's latest value
+    // Then the engine runs at the level, keeps the clerk's operation and each variable's latest
+    // value
     assertThat(managementService.getHistoryLevel()).isEqualTo(HistoryLevelConfiguration.ID);
-    assertThat(historyService.createUserOperationLogQuery().processInstanceId(c.pi().getId())
-        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).userId("clerk1").count()).isEqualTo(1);
-    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(c.pi().getId())
-        .variableName(Var.NATURE).singleResult().getValue()).isEqualTo("CLAIM");
-    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(c.pi().getId())
-        .activityId(CaseDriver.TRIAGE).finished().count()).isEqualTo(1);
+    assertThat(
+            historyService
+                .createUserOperationLogQuery()
+                .processInstanceId(c.pi().getId())
+                .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
+                .userId("clerk1")
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            historyService
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(c.pi().getId())
+                .variableName(Var.NATURE)
+                .singleResult()
+                .getValue())
+        .isEqualTo("CLAIM");
+    assertThat(
+            historyService
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(c.pi().getId())
+                .activityId(CaseDriver.TRIAGE)
+                .finished()
+                .count())
+        .isEqualTo(1);
     // and no detail row for any of the variables set at registration and at triage
-    assertThat(historyService.createHistoricDetailQuery().processInstanceId(c.pi().getId()).count()).isZero();
+    assertThat(historyService.createHistoricDetailQuery().processInstanceId(c.pi().getId()).count())
+        .isZero();
   }
 
   @Test
@@ -70,7 +88,9 @@ class HistoryLevelIT {
     HistoryLevelConfiguration.moveFromFull(audit, "");
 
     assertThat(historyLevel(full)).isEqualTo(Integer.toString(HistoryLevelConfiguration.ID));
-    assertThat(historyLevel(audit)).as("the engine refuses a database at a lower level, as before").isEqualTo("2");
+    assertThat(historyLevel(audit))
+        .as("the engine refuses a database at a lower level, as before")
+        .isEqualTo("2");
     // and a database the engine has not created yet is left to the engine
     JdbcDataSource empty = new JdbcDataSource();
     empty.setURL("jdbc:h2:mem:history-level-empty");
@@ -80,16 +100,23 @@ class HistoryLevelIT {
   private static JdbcDataSource database(String name, String level) throws SQLException {
     JdbcDataSource dataSource = new JdbcDataSource();
     dataSource.setURL("jdbc:h2:mem:history-level-" + name + ";DB_CLOSE_DELAY=-1");
-    try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-      sql.execute("create table ACT_GE_PROPERTY (NAME_ varchar(64) primary key, VALUE_ varchar(300), REV_ integer)");
-      sql.execute("insert into ACT_GE_PROPERTY values ('historyLevel', '" + level + "', 1), ('next.dbid', '3', 1)");
+    try (Connection connection = dataSource.getConnection();
+        Statement sql = connection.createStatement()) {
+      sql.execute(
+          "create table ACT_GE_PROPERTY (NAME_ varchar(64) primary key, VALUE_ varchar(300), REV_ integer)");
+      sql.execute(
+          "insert into ACT_GE_PROPERTY values ('historyLevel', '"
+              + level
+              + "', 1), ('next.dbid', '3', 1)");
     }
     return dataSource;
   }
 
   private static String historyLevel(JdbcDataSource dataSource) throws SQLException {
-    try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
-        ResultSet row = sql.executeQuery("select VALUE_ from ACT_GE_PROPERTY where NAME_ = 'historyLevel'")) {
+    try (Connection connection = dataSource.getConnection();
+        Statement sql = connection.createStatement();
+        ResultSet row =
+            sql.executeQuery("select VALUE_ from ACT_GE_PROPERTY where NAME_ = 'historyLevel'")) {
       row.next();
       return row.getString(1);
     }

@@ -2,6 +2,7 @@ package cn.xinfang.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.xinfang.appeal.ReReviewListener.ReReviewAction;
 import cn.xinfang.casestore.AppealOutcome;
 import cn.xinfang.casestore.MilestoneType;
 import cn.xinfang.casestore.Route;
@@ -9,7 +10,6 @@ import cn.xinfang.engine.PetitionProcess.Clocks;
 import cn.xinfang.engine.PetitionProcess.Var;
 import cn.xinfang.handling.HandlePetitionListener.HandlingAction;
 import cn.xinfang.handling.MediationListener.MediationResult;
-import cn.xinfang.appeal.ReReviewListener.ReReviewAction;
 import cn.xinfang.triage.ValidateAcceptanceListener.Acceptance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,10 +44,11 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.stereotype.Component;
 
 /**
- * The contract between the models (processes/, dmn/, forms/) and the code, checked both ways: what the models
- * name exists in the code (services, variables, clocks, milestone and notice types, the values their
- * conditions compare with), what the code names exists in the models (task keys, forms, decision tables),
- * and bench/ speaks the same names. Reads the files as a designer leaves them, without starting anything.
+ * The contract between the models (processes/, dmn/, forms/) and the code, checked both ways: what
+ * the models name exists in the code (services, variables, clocks, milestone and notice types, the
+ * values their conditions compare with), what the code names exists in the models (task keys,
+ * forms, decision tables), and bench/ speaks the same names. Reads the files as a designer leaves
+ * them, without starting anything.
  */
 class ModelContractTest {
 
@@ -84,8 +85,10 @@ class ModelContractTest {
 
   @Test
   void theUserTasksAreTheContractsTaskKeys() {
-    Set<String> tasks = model.getModelElementsByType(UserTask.class).stream().map(UserTask::getId)
-        .collect(Collectors.toSet());
+    Set<String> tasks =
+        model.getModelElementsByType(UserTask.class).stream()
+            .map(UserTask::getId)
+            .collect(Collectors.toSet());
     assertThat(tasks).containsExactlyInAnyOrderElementsOf(PetitionProcess.TASKS);
   }
 
@@ -93,7 +96,8 @@ class ModelContractTest {
   void everyFormAndDecisionTheProcessLooksUpIsInTheRepositoryAndEveryOneIsUsed() {
     assertThat(models.missing()).isEmpty();
     assertThat(models.forms.keySet()).containsExactlyInAnyOrderElementsOf(models.formRefs.keySet());
-    assertThat(models.decisions.keySet()).containsExactlyInAnyOrderElementsOf(models.decisionRefs.keySet());
+    assertThat(models.decisions.keySet())
+        .containsExactlyInAnyOrderElementsOf(models.decisionRefs.keySet());
   }
 
   @Test
@@ -110,8 +114,26 @@ class ModelContractTest {
         named.add(getVariable.group(1));
       }
     }
-    named.removeAll(Set.of("execution", "task", "true", "false", "null", "empty", "not", "and", "or", "eq", "ne",
-        "lt", "gt", "le", "ge", "div", "mod", "getVariable"));
+    named.removeAll(
+        Set.of(
+            "execution",
+            "task",
+            "true",
+            "false",
+            "null",
+            "empty",
+            "not",
+            "and",
+            "or",
+            "eq",
+            "ne",
+            "lt",
+            "gt",
+            "le",
+            "ge",
+            "div",
+            "mod",
+            "getVariable"));
     named.removeAll(beans);
     assertThat(named).isNotEmpty();
     assertThat(variables).containsAll(named);
@@ -137,8 +159,11 @@ class ModelContractTest {
         }
       }
     }
-    JsonNode deadlines = new ObjectMapper(new YAMLFactory())
-        .readTree(Path.of("src/main/resources/application.yaml").toFile()).path("petition").path("deadlines");
+    JsonNode deadlines =
+        new ObjectMapper(new YAMLFactory())
+            .readTree(Path.of("src/main/resources/application.yaml").toFile())
+            .path("petition")
+            .path("deadlines");
     Set<String> configured = new TreeSet<>();
     deadlines.fieldNames().forEachRemaining(configured::add);
     assertThat(Clocks.ALL).containsAll(named);
@@ -147,19 +172,22 @@ class ModelContractTest {
 
   @Test
   void theValuesTheConditionsCompareWithAreThoseOfTheirEnums() {
-    Map<String, Set<String>> values = Map.of(
-        Var.ROUTE, names(Route.values()),
-        Var.ACCEPTANCE, names(Acceptance.values()),
-        Var.HANDLING_ACTION, names(HandlingAction.values()),
-        Var.MEDIATION_RESULT, names(MediationResult.values()),
-        Var.RE_REVIEW_ACTION, names(ReReviewAction.values()),
-        Var.REVIEW_OUTCOME, names(AppealOutcome.values()),
-        Var.RE_REVIEW_OUTCOME, names(AppealOutcome.values()));
+    Map<String, Set<String>> values =
+        Map.of(
+            Var.ROUTE, names(Route.values()),
+            Var.ACCEPTANCE, names(Acceptance.values()),
+            Var.HANDLING_ACTION, names(HandlingAction.values()),
+            Var.MEDIATION_RESULT, names(MediationResult.values()),
+            Var.RE_REVIEW_ACTION, names(ReReviewAction.values()),
+            Var.REVIEW_OUTCOME, names(AppealOutcome.values()),
+            Var.RE_REVIEW_OUTCOME, names(AppealOutcome.values()));
     Matcher comparison = Pattern.compile("\\$\\{(\\w+) == '([A-Z_]+)'}").matcher(xml);
     int compared = 0;
     while (comparison.find()) {
       assertThat(values).as(comparison.group()).containsKey(comparison.group(1));
-      assertThat(values.get(comparison.group(1))).as(comparison.group()).contains(comparison.group(2));
+      assertThat(values.get(comparison.group(1)))
+          .as(comparison.group())
+          .contains(comparison.group(2));
       compared++;
     }
     assertThat(compared).isGreaterThan(10);
@@ -184,10 +212,15 @@ class ModelContractTest {
 
   @Test
   void theFormsLimitOfAnExtensionIsTheConfiguredOne() throws IOException {
-    JsonNode extension = new ObjectMapper(new YAMLFactory())
-        .readTree(Path.of("src/main/resources/application.yaml").toFile()).path("petition").path("deadlines")
-        .path(Clocks.EXTENSION);
-    assertThat(cn.xinfang.security.FormInputsAccess.max(Path.of("forms/handle-petition.form"), Var.EXTENSION_DAYS))
+    JsonNode extension =
+        new ObjectMapper(new YAMLFactory())
+            .readTree(Path.of("src/main/resources/application.yaml").toFile())
+            .path("petition")
+            .path("deadlines")
+            .path(Clocks.EXTENSION);
+    assertThat(
+            cn.xinfang.security.FormInputsAccess.max(
+                Path.of("forms/handle-petition.form"), Var.EXTENSION_DAYS))
         .isEqualTo(extension.path("days").asDouble());
   }
 
@@ -202,21 +235,29 @@ class ModelContractTest {
         assertThat(PetitionProcess.TASKS).as(script.toString()).contains(task.group(1));
         tasks++;
       }
-      Matcher variable = Pattern.compile("\"(\\w+)\":\\{\"value\"").matcher(lua.replace("\\\"", "\""));
+      Matcher variable =
+          Pattern.compile("\"(\\w+)\":\\{\"value\"").matcher(lua.replace("\\\"", "\""));
       while (variable.find()) {
         assertThat(variables).as(script.toString()).contains(variable.group(1));
         named++;
       }
     }
     assertThat(tasks).as("the lifecycle's steps").isGreaterThanOrEqualTo(5);
-    assertThat(named).as("the variables the lifecycle completes tasks with").isGreaterThanOrEqualTo(8);
+    assertThat(named)
+        .as("the variables the lifecycle completes tasks with")
+        .isGreaterThanOrEqualTo(8);
   }
 
   private static List<String> expressions() {
     List<String> found = new java.util.ArrayList<>();
     Matcher m = Pattern.compile("\\$\\{([^}]*)}").matcher(xml);
     while (m.find()) {
-      found.add(m.group(1).replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"));
+      found.add(
+          m.group(1)
+              .replace("&#39;", "'")
+              .replace("&lt;", "<")
+              .replace("&gt;", ">")
+              .replace("&amp;", "&"));
     }
     return found;
   }
@@ -232,7 +273,8 @@ class ModelContractTest {
 
   private static Set<String> parameters(String name) {
     return model.getModelElementsByType(CamundaInputParameter.class).stream()
-        .filter(p -> name.equals(p.getCamundaName())).map(p -> p.getTextContent().strip())
+        .filter(p -> name.equals(p.getCamundaName()))
+        .map(p -> p.getTextContent().strip())
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
@@ -263,12 +305,14 @@ class ModelContractTest {
 
   /** The names of the application's components, as Spring names them, found without starting it. */
   static Set<String> beanNames() {
-    ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+    ClassPathScanningCandidateComponentProvider scanner =
+        new ClassPathScanningCandidateComponentProvider(false);
     scanner.addIncludeFilter(new AnnotationTypeFilter(Component.class));
     AnnotationBeanNameGenerator names = new AnnotationBeanNameGenerator();
     DefaultListableBeanFactory registry = new DefaultListableBeanFactory();
     return scanner.findCandidateComponents("cn.xinfang").stream()
         .filter(d -> !d.getBeanClassName().contains("Test"))
-        .map(d -> names.generateBeanName(d, registry)).collect(Collectors.toSet());
+        .map(d -> names.generateBeanName(d, registry))
+        .collect(Collectors.toSet());
   }
 }

@@ -36,16 +36,29 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.LoggerFactory;
 
 /**
- * The paths of processes/petition.bpmn on a plain in-memory engine, with the real decision tables and the
- * application's services stood in for by mocks that set only what the model's gateways, timers and due
- * dates read. No Spring, no HTTP: the whole class runs in a few seconds, for a designer who changed a
- * gateway or a flow (the services themselves are tested in the *IT classes).
+ * The paths of processes/petition.bpmn on a plain in-memory engine, with the real decision tables
+ * and the application's services stood in for by mocks that set only what the model's gateways,
+ * timers and due dates read. No Spring, no HTTP: the whole class runs in a few seconds, for a
+ * designer who changed a gateway or a flow (the services themselves are tested in the *IT classes).
  */
-@Deployment(resources = {"processes/petition.bpmn", "dmn/petition-routing.dmn", "dmn/handling-unit.dmn",
-    "dmn/reply-approval.dmn", "dmn/review-level.dmn", "forms/register-petition.form", "forms/triage-petition.form",
-    "forms/accept-petition.form", "forms/handle-petition.form", "forms/approve-extension.form",
-    "forms/mediate-petition.form", "forms/hold-hearing.form", "forms/approve-reply.form",
-    "forms/review-petition.form", "forms/re-review-petition.form"})
+@Deployment(
+    resources = {
+      "processes/petition.bpmn",
+      "dmn/petition-routing.dmn",
+      "dmn/handling-unit.dmn",
+      "dmn/reply-approval.dmn",
+      "dmn/review-level.dmn",
+      "forms/register-petition.form",
+      "forms/triage-petition.form",
+      "forms/accept-petition.form",
+      "forms/handle-petition.form",
+      "forms/approve-extension.form",
+      "forms/mediate-petition.form",
+      "forms/hold-hearing.form",
+      "forms/approve-reply.form",
+      "forms/review-petition.form",
+      "forms/re-review-petition.form"
+    })
 class PetitionModelTest {
 
   /** What the engine says while it parses the models: it must have nothing to warn about. */
@@ -59,8 +72,8 @@ class PetitionModelTest {
   @RegisterExtension
   static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
 
-  static final JavaDelegate NOTHING = execution -> { };
-  static final TaskListener NO_CHECK = task -> { };
+  static final JavaDelegate NOTHING = execution -> {};
+  static final TaskListener NO_CHECK = task -> {};
   static final Date LATER = Date.from(Instant.now().plus(30, ChronoUnit.DAYS));
 
   /** The deadlines bean of the due-date expressions: every clock a month away. */
@@ -70,7 +83,10 @@ class PetitionModelTest {
     }
   }
 
-  /** The approval chain as the decision table decided it (the application keeps it in the case store). */
+  /**
+   * The approval chain as the decision table decided it (the application keeps it in the case
+   * store).
+   */
   public static class ReplyApprovalChain {
     @SuppressWarnings("unchecked")
     public List<String> groups(DelegateExecution execution) {
@@ -80,40 +96,69 @@ class PetitionModelTest {
 
   @BeforeEach
   void standInForTheServices() {
-    for (String delegate : List.of("registerPetitionDelegate", "recordRouteDelegate", "issueNoticeDelegate",
-        "recordMilestoneDelegate", "recordObjectionDelegate", "recordApprovalChainDelegate",
-        "closeEvaluationDelegate", "recordHearingDelegate")) {
+    for (String delegate :
+        List.of(
+            "registerPetitionDelegate",
+            "recordRouteDelegate",
+            "issueNoticeDelegate",
+            "recordMilestoneDelegate",
+            "recordObjectionDelegate",
+            "recordApprovalChainDelegate",
+            "closeEvaluationDelegate",
+            "recordHearingDelegate")) {
       Mocks.register(delegate, NOTHING);
     }
-    for (String listener : List.of("caseTaskListener", "validateTriageListener", "validateAcceptanceListener",
-        "approveExtensionListener", "mediationListener", "hearingListener", "approveReplyListener", "reviewListener",
-        "reReviewListener")) {
+    for (String listener :
+        List.of(
+            "caseTaskListener",
+            "validateTriageListener",
+            "validateAcceptanceListener",
+            "approveExtensionListener",
+            "mediationListener",
+            "hearingListener",
+            "approveReplyListener",
+            "reviewListener",
+            "reReviewListener")) {
       Mocks.register(listener, NO_CHECK);
     }
-    // as HandlePetitionListener: each round starts afresh, and concluding is what a unit does unless it says else
-    Mocks.register("handlePetitionListener", (TaskListener) task -> {
-      if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-        task.getExecution().removeVariable(Var.HANDLING_ACTION);
-      } else if (task.getVariable(Var.HANDLING_ACTION) == null) {
-        task.setVariable(Var.HANDLING_ACTION, "CONCLUDE");
-      }
-    });
+    // as HandlePetitionListener: each round starts afresh, and concluding is what a unit does
+    // unless it says else
+    Mocks.register(
+        "handlePetitionListener",
+        (TaskListener)
+            task -> {
+              if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+                task.getExecution().removeVariable(Var.HANDLING_ACTION);
+              } else if (task.getVariable(Var.HANDLING_ACTION) == null) {
+                task.setVariable(Var.HANDLING_ACTION, "CONCLUDE");
+              }
+            });
     Mocks.register("deadlines", new Deadlines());
     Mocks.register("replyApprovalChain", new ReplyApprovalChain());
-    Mocks.register("transferPetitionDelegate", (JavaDelegate) e -> e.setVariable(Var.TRANSFERRED_AT, new Date()));
-    Mocks.register("startHandlingDelegate", (JavaDelegate) e -> e.setVariable(Var.HANDLING_DUE, LATER));
-    Mocks.register("extendDeadlineDelegate", (JavaDelegate) e -> e.setVariable(Var.HANDLING_DUE, LATER));
-    Mocks.register("recordAppealRequestDelegate", (JavaDelegate) e -> {
-      e.setVariable(Var.REVIEW_DUE, LATER);
-      e.setVariable(Var.RE_REVIEW_DUE, LATER);
-    });
-    Mocks.register("deliverOpinionDelegate", (JavaDelegate) e -> {
-      e.setVariable(Var.OPINION_ID, 1L);
-      e.setVariable(Var.EVALUATION_DUE, LATER);
-      e.setVariable(Var.REVIEW_REQUEST_DUE, LATER);
-      e.setVariable(Var.RE_REVIEW_REQUEST_DUE, LATER);
-      e.setVariable(Var.APPEALABLE, "PETITION".equals(e.getVariable(Var.ROUTE)));
-    });
+    Mocks.register(
+        "transferPetitionDelegate",
+        (JavaDelegate) e -> e.setVariable(Var.TRANSFERRED_AT, new Date()));
+    Mocks.register(
+        "startHandlingDelegate", (JavaDelegate) e -> e.setVariable(Var.HANDLING_DUE, LATER));
+    Mocks.register(
+        "extendDeadlineDelegate", (JavaDelegate) e -> e.setVariable(Var.HANDLING_DUE, LATER));
+    Mocks.register(
+        "recordAppealRequestDelegate",
+        (JavaDelegate)
+            e -> {
+              e.setVariable(Var.REVIEW_DUE, LATER);
+              e.setVariable(Var.RE_REVIEW_DUE, LATER);
+            });
+    Mocks.register(
+        "deliverOpinionDelegate",
+        (JavaDelegate)
+            e -> {
+              e.setVariable(Var.OPINION_ID, 1L);
+              e.setVariable(Var.EVALUATION_DUE, LATER);
+              e.setVariable(Var.REVIEW_REQUEST_DUE, LATER);
+              e.setVariable(Var.RE_REVIEW_REQUEST_DUE, LATER);
+              e.setVariable(Var.APPEALABLE, "PETITION".equals(e.getVariable(Var.ROUTE)));
+            });
   }
 
   @AfterEach
@@ -129,23 +174,44 @@ class PetitionModelTest {
     variables.put(Var.DISTRICT, "FUTIAN");
     variables.put(Var.CATEGORY, category);
     variables.put(Var.GROUP_PETITION, false);
-    ProcessInstance pi = runtimeService().startProcessInstanceByKey(PetitionProcess.PROCESS_KEY,
-        "XF2026-00000001", variables);
+    ProcessInstance pi =
+        runtimeService()
+            .startProcessInstanceByKey(PetitionProcess.PROCESS_KEY, "XF2026-00000001", variables);
     assertThat(pi).isWaitingAt(PetitionProcess.TASK_TRIAGE).task().hasCandidateGroup("bureau");
     return pi;
   }
 
-  static Map<String, Object> triage(String nature, String statutoryRoute, boolean legalProcessConcluded,
-      boolean reviewConcluded, boolean accusedIsOfficial, boolean withinJurisdiction) {
-    return withVariables(Var.NATURE, nature, Var.STATUTORY_ROUTE, statutoryRoute, Var.LEGAL_PROCESS_CONCLUDED,
-        legalProcessConcluded, Var.REVIEW_CONCLUDED, reviewConcluded, Var.ACCUSED_IS_OFFICIAL, accusedIsOfficial,
-        Var.WITHIN_JURISDICTION, withinJurisdiction, Var.SIMPLE_PROCEDURE, false);
+  static Map<String, Object> triage(
+      String nature,
+      String statutoryRoute,
+      boolean legalProcessConcluded,
+      boolean reviewConcluded,
+      boolean accusedIsOfficial,
+      boolean withinJurisdiction) {
+    return withVariables(
+        Var.NATURE,
+        nature,
+        Var.STATUTORY_ROUTE,
+        statutoryRoute,
+        Var.LEGAL_PROCESS_CONCLUDED,
+        legalProcessConcluded,
+        Var.REVIEW_CONCLUDED,
+        reviewConcluded,
+        Var.ACCUSED_IS_OFFICIAL,
+        accusedIsOfficial,
+        Var.WITHIN_JURISDICTION,
+        withinJurisdiction,
+        Var.SIMPLE_PROCEDURE,
+        false);
   }
 
   ProcessInstance accepted() {
     ProcessInstance pi = received("HOUSING");
     complete(task(pi), triage("CLAIM", "NONE", false, false, false, true));
-    assertThat(pi).isWaitingAt(PetitionProcess.TASK_ACCEPT).task().hasCandidateGroup("unit-housing");
+    assertThat(pi)
+        .isWaitingAt(PetitionProcess.TASK_ACCEPT)
+        .task()
+        .hasCandidateGroup("unit-housing");
     complete(task(pi), withVariables(Var.ACCEPTANCE, "ACCEPT"));
     assertThat(pi).isWaitingAt(PetitionProcess.TASK_HANDLE);
     return pi;
@@ -153,23 +219,34 @@ class PetitionModelTest {
 
   @Test
   void theModelsParseWithoutAWarning() {
-    org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
-    org.assertj.core.api.Assertions.assertThat(PARSING.list).as("ENGINE-09004 and the like")
+    org.assertj.core.api.Assertions.assertThat(
+            runtimeService().createProcessInstanceQuery().count())
+        .isZero();
+    org.assertj.core.api.Assertions.assertThat(PARSING.list)
+        .as("ENGINE-09004 and the like")
         .noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));
   }
 
   @ParameterizedTest(name = "{0}, {1} → {6}")
   @CsvSource({
-      "CLAIM, NONE, false, true, false, true, End_NotReaccepted",
-      "CLAIM, LITIGATION, true, false, false, true, End_NotReaccepted",
-      "CLAIM, NONE, false, false, false, false, End_ReferredOut",
-      "ACCUSATION, NONE, false, false, true, true, End_TransferredToDiscipline",
-      "CLAIM, LITIGATION, false, false, false, true, End_TransferredToPoliticalLegal",
-      "CLAIM, ARBITRATION, false, false, false, true, End_GuidedToLegalChannel"})
-  void aRouteThatEndsThePetitionTrackEndsTheProcess(String nature, String statutoryRoute, boolean concluded,
-      boolean reviewConcluded, boolean official, boolean within, String end) {
+    "CLAIM, NONE, false, true, false, true, End_NotReaccepted",
+    "CLAIM, LITIGATION, true, false, false, true, End_NotReaccepted",
+    "CLAIM, NONE, false, false, false, false, End_ReferredOut",
+    "ACCUSATION, NONE, false, false, true, true, End_TransferredToDiscipline",
+    "CLAIM, LITIGATION, false, false, false, true, End_TransferredToPoliticalLegal",
+    "CLAIM, ARBITRATION, false, false, false, true, End_GuidedToLegalChannel"
+  })
+  void aRouteThatEndsThePetitionTrackEndsTheProcess(
+      String nature,
+      String statutoryRoute,
+      boolean concluded,
+      boolean reviewConcluded,
+      boolean official,
+      boolean within,
+      String end) {
     ProcessInstance pi = received("HOUSING");
-    complete(task(pi), triage(nature, statutoryRoute, concluded, reviewConcluded, official, within));
+    complete(
+        task(pi), triage(nature, statutoryRoute, concluded, reviewConcluded, official, within));
     assertThat(pi).isEnded().hasPassed(end);
   }
 
@@ -184,8 +261,12 @@ class PetitionModelTest {
   @Test
   void theReplyGoesThroughEveryLevelOfTheChainAndAReturnedDraftBackToTheUnit() {
     ProcessInstance pi = accepted();
-    complete(task(pi), withVariables(Var.HANDLING_OUTCOME, "NOT_SUPPORTED", Var.OPINION_TEXT, "不予支持"));
-    assertThat(pi).isWaitingAt(PetitionProcess.TASK_APPROVE_REPLY).task().hasCandidateGroup("unit-housing");
+    complete(
+        task(pi), withVariables(Var.HANDLING_OUTCOME, "NOT_SUPPORTED", Var.OPINION_TEXT, "不予支持"));
+    assertThat(pi)
+        .isWaitingAt(PetitionProcess.TASK_APPROVE_REPLY)
+        .task()
+        .hasCandidateGroup("unit-housing");
     complete(task(pi), withVariables(Var.REPLY_APPROVED, true));
     assertThat(pi).task().hasCandidateGroup("bureau");
     complete(task(pi), withVariables(Var.REPLY_APPROVED, false, Var.APPROVAL_COMMENT, "事实不清"));
@@ -195,27 +276,49 @@ class PetitionModelTest {
     complete(task(pi), withVariables(Var.REPLY_APPROVED, true));
     assertThat(pi).task().hasCandidateGroup("leaders");
     complete(task(pi), withVariables(Var.REPLY_APPROVED, true));
-    assertThat(pi).hasPassed("Task_DeliverOpinion").isWaitingAt("EventGateway_ReviewWindow",
-        "Timer_EvaluationWindow");
+    assertThat(pi)
+        .hasPassed("Task_DeliverOpinion")
+        .isWaitingAt("EventGateway_ReviewWindow", "Timer_EvaluationWindow");
   }
 
   @Test
   void anExtensionApprovedMovesTheDeadlineAndTheUnitHandlesOn() {
     ProcessInstance pi = accepted();
-    complete(task(pi), withVariables(Var.HANDLING_ACTION, "EXTEND", Var.EXTENSION_DAYS, 30L,
-        Var.EXTENSION_REASON, "需进一步调查"));
-    assertThat(pi).isWaitingAt(PetitionProcess.TASK_APPROVE_EXTENSION).task().hasCandidateGroup("leaders");
+    complete(
+        task(pi),
+        withVariables(
+            Var.HANDLING_ACTION,
+            "EXTEND",
+            Var.EXTENSION_DAYS,
+            30L,
+            Var.EXTENSION_REASON,
+            "需进一步调查"));
+    assertThat(pi)
+        .isWaitingAt(PetitionProcess.TASK_APPROVE_EXTENSION)
+        .task()
+        .hasCandidateGroup("leaders");
     complete(task(pi), withVariables(Var.EXTENSION_APPROVED, true));
-    assertThat(pi).hasPassed("Task_ExtendDeadline", "Task_NotifyExtension").isWaitingAt(PetitionProcess.TASK_HANDLE);
+    assertThat(pi)
+        .hasPassed("Task_ExtendDeadline", "Task_NotifyExtension")
+        .isWaitingAt(PetitionProcess.TASK_HANDLE);
   }
 
   @Test
   void anExtensionLapsesWithTheDeadline() {
     ProcessInstance pi = accepted();
-    complete(task(pi), withVariables(Var.HANDLING_ACTION, "EXTEND", Var.EXTENSION_DAYS, 30L,
-        Var.EXTENSION_REASON, "需进一步调查"));
+    complete(
+        task(pi),
+        withVariables(
+            Var.HANDLING_ACTION,
+            "EXTEND",
+            Var.EXTENSION_DAYS,
+            30L,
+            Var.EXTENSION_REASON,
+            "需进一步调查"));
     execute(job());
-    assertThat(pi).hasPassed("Task_RecordExtensionNotGranted").hasNotPassed("Task_ExtendDeadline")
+    assertThat(pi)
+        .hasPassed("Task_RecordExtensionNotGranted")
+        .hasNotPassed("Task_ExtendDeadline")
         .isWaitingAt(PetitionProcess.TASK_HANDLE);
   }
 
@@ -226,7 +329,8 @@ class PetitionModelTest {
     complete(task(pi), withVariables(Var.MEDIATION_RESULT, "FAILED"));
     assertThat(pi).hasPassed("Task_RecordMediationFailed").isWaitingAt(PetitionProcess.TASK_HANDLE);
     complete(task(pi), withVariables(Var.HANDLING_ACTION, "MEDIATE"));
-    complete(task(pi), withVariables(Var.MEDIATION_RESULT, "AGREED", Var.MEDIATION_AGREEMENT, "双方同意"));
+    complete(
+        task(pi), withVariables(Var.MEDIATION_RESULT, "AGREED", Var.MEDIATION_AGREEMENT, "双方同意"));
     assertThat(pi).isEnded().hasPassed("End_Mediated");
   }
 
@@ -252,7 +356,9 @@ class PetitionModelTest {
 
   ProcessInstance replied() {
     ProcessInstance pi = accepted();
-    complete(task(pi), withVariables(Var.HANDLING_OUTCOME, "PARTIALLY_SUPPORTED", Var.OPINION_TEXT, "部分支持"));
+    complete(
+        task(pi),
+        withVariables(Var.HANDLING_OUTCOME, "PARTIALLY_SUPPORTED", Var.OPINION_TEXT, "部分支持"));
     complete(task(pi), withVariables(Var.REPLY_APPROVED, true));
     complete(task(pi), withVariables(Var.REPLY_APPROVED, true));
     assertThat(pi).isWaitingAt("EventGateway_ReviewWindow");
@@ -269,9 +375,14 @@ class PetitionModelTest {
   @Test
   void aReviewThatOrdersTheCaseHandledAnewSendsItBackToTheUnit() {
     ProcessInstance pi = replied();
-    runtimeService().createMessageCorrelation(PetitionProcess.MESSAGE_REVIEW_REQUESTED)
-        .processInstanceId(pi.getId()).correlate();
-    assertThat(pi).isWaitingAt(PetitionProcess.TASK_REVIEW).task().hasCandidateGroup("review-municipal");
+    runtimeService()
+        .createMessageCorrelation(PetitionProcess.MESSAGE_REVIEW_REQUESTED)
+        .processInstanceId(pi.getId())
+        .correlate();
+    assertThat(pi)
+        .isWaitingAt(PetitionProcess.TASK_REVIEW)
+        .task()
+        .hasCandidateGroup("review-municipal");
     complete(task(pi), withVariables(Var.REVIEW_OUTCOME, "REDO", Var.OPINION_TEXT, "撤销重办"));
     assertThat(pi).hasPassed("Task_RestartHandling").isWaitingAt(PetitionProcess.TASK_HANDLE);
   }
@@ -279,18 +390,31 @@ class PetitionModelTest {
   @Test
   void aReReviewWithAHearingTerminatesTheCase() {
     ProcessInstance pi = replied();
-    runtimeService().createMessageCorrelation(PetitionProcess.MESSAGE_REVIEW_REQUESTED)
-        .processInstanceId(pi.getId()).correlate();
+    runtimeService()
+        .createMessageCorrelation(PetitionProcess.MESSAGE_REVIEW_REQUESTED)
+        .processInstanceId(pi.getId())
+        .correlate();
     complete(task(pi), withVariables(Var.REVIEW_OUTCOME, "UPHOLD", Var.OPINION_TEXT, "维持"));
     assertThat(pi).isWaitingAt("EventGateway_ReReviewWindow");
-    runtimeService().createMessageCorrelation(PetitionProcess.MESSAGE_RE_REVIEW_REQUESTED)
-        .processInstanceId(pi.getId()).correlate();
+    runtimeService()
+        .createMessageCorrelation(PetitionProcess.MESSAGE_RE_REVIEW_REQUESTED)
+        .processInstanceId(pi.getId())
+        .correlate();
     assertThat(pi).isWaitingAt(PetitionProcess.TASK_RE_REVIEW);
     complete(task(pi), withVariables(Var.RE_REVIEW_ACTION, "HEARING"));
     complete(task(pi));
-    assertThat(pi).hasPassed("Task_RecordReReviewHearing").isWaitingAt(PetitionProcess.TASK_RE_REVIEW);
-    complete(task(pi), withVariables(Var.RE_REVIEW_ACTION, "DECIDE", Var.RE_REVIEW_OUTCOME, "UPHOLD",
-        Var.OPINION_TEXT, "维持"));
+    assertThat(pi)
+        .hasPassed("Task_RecordReReviewHearing")
+        .isWaitingAt(PetitionProcess.TASK_RE_REVIEW);
+    complete(
+        task(pi),
+        withVariables(
+            Var.RE_REVIEW_ACTION,
+            "DECIDE",
+            Var.RE_REVIEW_OUTCOME,
+            "UPHOLD",
+            Var.OPINION_TEXT,
+            "维持"));
     assertThat(pi).hasPassed("End_Terminated");
   }
 }

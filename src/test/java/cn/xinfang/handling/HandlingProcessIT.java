@@ -1,8 +1,5 @@
 package cn.xinfang.handling;
 
-import cn.xinfang.engine.PetitionProcess.Var;
-import cn.xinfang.engine.PetitionProcess;
-
 import static cn.xinfang.support.CaseDriver.ACCEPT;
 import static cn.xinfang.support.CaseDriver.APPROVE_REPLY;
 import static cn.xinfang.support.CaseDriver.HANDLE;
@@ -18,6 +15,8 @@ import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStatus;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.casestore.Satisfaction;
+import cn.xinfang.engine.PetitionProcess;
+import cn.xinfang.engine.PetitionProcess.Var;
 import cn.xinfang.support.ApplicationIT;
 import cn.xinfang.support.CaseDriver;
 import cn.xinfang.support.CaseDriver.Case;
@@ -41,7 +40,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Handling (办理), its optional paths (extension, mediation, hearing), the reply approval chain (三审)
  * and the delivery of the opinion with the windows it opens, on the running application. Expected
- * deadlines are written out by hand from the rules of docs/domain.md, "Time limits", not computed by the code under test.
+ * deadlines are written out by hand from the rules of docs/domain.md, "Time limits", not computed
+ * by the code under test.
  */
 @ApplicationIT
 class HandlingProcessIT {
@@ -69,20 +69,26 @@ class HandlingProcessIT {
       // When the unit accepts it
       cases.complete(c, ACCEPT, Map.of(Var.ACCEPTANCE, "ACCEPT"));
 
-      // Then handlePetition is due 60 days later, Mon 2026-11-09, and the petitioner reads that date
-      assertThat(c.pi()).hasPassed("Task_StartHandling", "Task_NotifyAcceptance").isWaitingAt(HANDLE);
+      // Then handlePetition is due 60 days later, Mon 2026-11-09, and the petitioner reads that
+      // date
+      assertThat(c.pi())
+          .hasPassed("Task_StartHandling", "Task_NotifyAcceptance")
+          .isWaitingAt(HANDLE);
       Task handle = cases.task(c, HANDLE);
       assertThat(handle).hasDueDate(endOf("2026-11-09")).hasCandidateGroup("unit-housing");
       PetitionRecord stored = cases.stored(c);
       assertThat(stored.status()).isEqualTo(PetitionStatus.ACCEPTED);
       assertThat(stored.currentDeadline().toInstant()).isEqualTo(endOf("2026-11-09").toInstant());
       assertThat(stored.deadlineName()).isEqualTo("信访事项办结期限");
-      assertThat(cases.notice(c, "ACCEPTANCE_NOTICE").body()).contains("2026年11月9日前办结").contains("市住房和建设局");
+      assertThat(cases.notice(c, "ACCEPTANCE_NOTICE").body())
+          .contains("2026年11月9日前办结")
+          .contains("市住房和建设局");
     }
 
     @Test
     void theSimpleProcedureCountsTenWorkingDays() {
-      // Given a case triaged to the simple procedure, accepted on Thu 2026-09-24 (worked example of §3)
+      // Given a case triaged to the simple procedure, accepted on Thu 2026-09-24 (worked example of
+      // §3)
       clock.pin("2026-09-24T16:00");
       Case c = cases.transferred("CLAIM", true);
 
@@ -91,12 +97,15 @@ class HandlingProcessIT {
 
       // Then it is due after 10 working days, across 中秋 and 国庆: 2026-10-15
       assertThat(cases.task(c, HANDLE)).hasDueDate(endOf("2026-10-15"));
-      assertThat(cases.notice(c, "ACCEPTANCE_NOTICE").body()).contains("简易办理").contains("2026年10月15日");
+      assertThat(cases.notice(c, "ACCEPTANCE_NOTICE").body())
+          .contains("简易办理")
+          .contains("2026年10月15日");
     }
 
     @Test
     void aDeadlineOnAHolidayMovesToTheNextWorkingDay() {
-      // Given a case accepted on Mon 2026-08-03: 60 days end on Fri 2026-10-02, inside 国庆 (10-01..10-07)
+      // Given a case accepted on Mon 2026-08-03: 60 days end on Fri 2026-10-02, inside 国庆
+      // (10-01..10-07)
       clock.pin("2026-08-03T09:30");
       Case c = cases.transferred();
 
@@ -126,21 +135,30 @@ class HandlingProcessIT {
       assertThat(c.pi()).isWaitingAt(PetitionProcess.TASK_APPROVE_EXTENSION);
       Task approval = cases.task(c, PetitionProcess.TASK_APPROVE_EXTENSION);
       assertThat(approval).hasCandidateGroup("leaders").hasDueDate(endOf("2026-11-09"));
-      cases.complete(c, PetitionProcess.TASK_APPROVE_EXTENSION, Map.of(Var.EXTENSION_APPROVED, true, Var.EXTENSION_COMMENT, "同意延期"));
+      cases.complete(
+          c,
+          PetitionProcess.TASK_APPROVE_EXTENSION,
+          Map.of(Var.EXTENSION_APPROVED, true, Var.EXTENSION_COMMENT, "同意延期"));
 
       // Then handling is due 30 days after the old deadline, Wed 2026-12-09
-      assertThat(c.pi()).hasPassed("Task_ExtendDeadline", "Task_NotifyExtension").isWaitingAt(HANDLE);
+      assertThat(c.pi())
+          .hasPassed("Task_ExtendDeadline", "Task_NotifyExtension")
+          .isWaitingAt(HANDLE);
       assertThat(cases.task(c, HANDLE)).hasDueDate(endOf("2026-12-09"));
-      assertThat(cases.stored(c).currentDeadline().toInstant()).isEqualTo(endOf("2026-12-09").toInstant());
+      assertThat(cases.stored(c).currentDeadline().toInstant())
+          .isEqualTo(endOf("2026-12-09").toInstant());
 
-      // and the petitioner has a 延期告知书 with the reason and the new date; the leader's comment stays internal
+      // and the petitioner has a 延期告知书 with the reason and the new date; the leader's comment stays
+      // internal
       Notice notice = cases.notice(c, "EXTENSION_NOTICE");
       assertThat(notice.body()).contains("需要委托第三方机构进行房屋安全鉴定").contains("2026年12月9日");
-      assertThat(cases.publicMilestones(c)).anySatisfy(m -> assertThat(m).contains("延长至2026年12月9日"));
+      assertThat(cases.publicMilestones(c))
+          .anySatisfy(m -> assertThat(m).contains("延长至2026年12月9日"));
       assertThat(cases.publicMilestones(c)).noneMatch(m -> m.contains("同意延期"));
 
       // and a second extension is refused
-      Refusals.assertRefused(() -> cases.complete(c, HANDLE, extension(10, "仍需鉴定")), Var.HANDLING_ACTION);
+      Refusals.assertRefused(
+          () -> cases.complete(c, HANDLE, extension(10, "仍需鉴定")), Var.HANDLING_ACTION);
       assertThat(c.pi()).isWaitingAt(HANDLE);
     }
 
@@ -151,19 +169,27 @@ class HandlingProcessIT {
       cases.complete(c, HANDLE, extension(15, "当事人在外地，需延期调查"));
 
       // When the leader refuses it
-      cases.complete(c, PetitionProcess.TASK_APPROVE_EXTENSION, Map.of(Var.EXTENSION_APPROVED, false, Var.EXTENSION_COMMENT, "理由不充分"));
+      cases.complete(
+          c,
+          PetitionProcess.TASK_APPROVE_EXTENSION,
+          Map.of(Var.EXTENSION_APPROVED, false, Var.EXTENSION_COMMENT, "理由不充分"));
 
       // Then handling goes on with the old deadline, no notice goes out, and the unit may ask again
-      assertThat(c.pi()).hasPassed("Task_RecordExtensionNotGranted").hasNotPassed("Task_ExtendDeadline")
+      assertThat(c.pi())
+          .hasPassed("Task_RecordExtensionNotGranted")
+          .hasNotPassed("Task_ExtendDeadline")
           .isWaitingAt(HANDLE);
       assertThat(cases.task(c, HANDLE)).hasDueDate(endOf("2026-11-09"));
       assertThat(cases.noticeTypes(c)).doesNotContain("EXTENSION_NOTICE");
-      assertThat(store.milestones(c.id())).filteredOn(m -> m.type().equals("EXTENSION_NOT_GRANTED")).singleElement()
-          .satisfies(m -> {
-            assertThat(m.publicVisible()).isFalse();
-            assertThat(m.description()).contains("未获批准");
-            assertThat(m.internalNote()).isEqualTo("理由不充分");
-          });
+      assertThat(store.milestones(c.id()))
+          .filteredOn(m -> m.type().equals("EXTENSION_NOT_GRANTED"))
+          .singleElement()
+          .satisfies(
+              m -> {
+                assertThat(m.publicVisible()).isFalse();
+                assertThat(m.description()).contains("未获批准");
+                assertThat(m.internalNote()).isEqualTo("理由不充分");
+              });
       cases.complete(c, HANDLE, extension(15, "当事人在外地，需延期调查"));
       assertThat(c.pi()).isWaitingAt(PetitionProcess.TASK_APPROVE_EXTENSION);
     }
@@ -182,9 +208,12 @@ class HandlingProcessIT {
       cases.fire(lapse);
 
       // Then the request lapses and handling continues with the old deadline, now overdue
-      assertThat(c.pi()).hasPassed("Timer_ExtensionLapsed", "Task_RecordExtensionNotGranted").isWaitingAt(HANDLE);
+      assertThat(c.pi())
+          .hasPassed("Timer_ExtensionLapsed", "Task_RecordExtensionNotGranted")
+          .isWaitingAt(HANDLE);
       assertThat(cases.task(c, HANDLE)).hasDueDate(endOf("2026-11-09"));
-      assertThat(store.milestones(c.id())).anySatisfy(m -> assertThat(m.description()).contains("未在办理期限届满前获批"));
+      assertThat(store.milestones(c.id()))
+          .anySatisfy(m -> assertThat(m.description()).contains("未在办理期限届满前获批"));
     }
 
     @Test
@@ -197,24 +226,44 @@ class HandlingProcessIT {
       clock.pin("2026-11-10T09:00");
 
       // Then the approval is refused with the date
-      Refusals.assertRefused(() -> cases.complete(c, PetitionProcess.TASK_APPROVE_EXTENSION, Map.of(Var.EXTENSION_APPROVED, true)),
+      Refusals.assertRefused(
+          () ->
+              cases.complete(
+                  c, PetitionProcess.TASK_APPROVE_EXTENSION, Map.of(Var.EXTENSION_APPROVED, true)),
           Var.EXTENSION_APPROVED);
       assertThat(c.pi()).isWaitingAt(PetitionProcess.TASK_APPROVE_EXTENSION);
     }
 
     static Stream<Arguments> refusedRequests() {
       return Stream.of(
-          Arguments.of("more than 30 days", false, "2026-10-01T10:00", extension(31, "理由"), Var.EXTENSION_DAYS),
-          Arguments.of("zero days", false, "2026-10-01T10:00", extension(0, "理由"), Var.EXTENSION_DAYS),
-          Arguments.of("no reason", false, "2026-10-01T10:00", extension(10, " "), Var.EXTENSION_REASON),
-          Arguments.of("after the deadline", false, "2026-11-10T08:00", extension(10, "理由"), Var.HANDLING_ACTION),
-          Arguments.of("under the simple procedure", true, "2026-09-12T10:00", extension(10, "理由"), Var.HANDLING_ACTION));
+          Arguments.of(
+              "more than 30 days",
+              false,
+              "2026-10-01T10:00",
+              extension(31, "理由"),
+              Var.EXTENSION_DAYS),
+          Arguments.of(
+              "zero days", false, "2026-10-01T10:00", extension(0, "理由"), Var.EXTENSION_DAYS),
+          Arguments.of(
+              "no reason", false, "2026-10-01T10:00", extension(10, " "), Var.EXTENSION_REASON),
+          Arguments.of(
+              "after the deadline",
+              false,
+              "2026-11-10T08:00",
+              extension(10, "理由"),
+              Var.HANDLING_ACTION),
+          Arguments.of(
+              "under the simple procedure",
+              true,
+              "2026-09-12T10:00",
+              extension(10, "理由"),
+              Var.HANDLING_ACTION));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("cn.xinfang.handling.HandlingProcessIT$Extension#refusedRequests")
-    void anInvalidExtensionRequestIsRefused(String name, boolean simple, String now, Map<String, Object> vars,
-        String field) {
+    void anInvalidExtensionRequestIsRefused(
+        String name, boolean simple, String now, Map<String, Object> vars, String field) {
       // Given a case accepted on 2026-09-10 (ordinary: due 11-09; simple: due 09-24)
       clock.pin("2026-09-10T10:00");
       Case c = cases.transferred("CLAIM", simple);
@@ -246,14 +295,25 @@ class HandlingProcessIT {
       cases.complete(c, HANDLE, Map.of(Var.HANDLING_ACTION, "MEDIATE"));
       assertThat(c.pi()).isWaitingAt(PetitionProcess.TASK_MEDIATE);
       assertThat(cases.task(c, PetitionProcess.TASK_MEDIATE)).hasCandidateGroup("unit-housing");
-      cases.complete(c, PetitionProcess.TASK_MEDIATE, Map.of(Var.MEDIATION_RESULT, "AGREED", Var.PETITIONER_CONSENTS, true,
-          Var.OTHER_PARTY_CONSENTS, true, Var.MEDIATION_AGREEMENT, "楼上住户于 15 日内更换管道并赔偿 3000 元"));
+      cases.complete(
+          c,
+          PetitionProcess.TASK_MEDIATE,
+          Map.of(
+              Var.MEDIATION_RESULT,
+              "AGREED",
+              Var.PETITIONER_CONSENTS,
+              true,
+              Var.OTHER_PARTY_CONSENTS,
+              true,
+              Var.MEDIATION_AGREEMENT,
+              "楼上住户于 15 日内更换管道并赔偿 3000 元"));
 
       // Then the agreement is confirmed in writing and the case is closed
       assertThat(c.pi()).hasPassed("Task_NotifyMediationAgreement", "End_Mediated").isEnded();
       assertThat(cases.stored(c).status()).isEqualTo(PetitionStatus.CLOSED);
       assertThat(cases.stored(c).currentDeadline()).isNull();
-      assertThat(cases.notice(c, "MEDIATION_AGREEMENT_NOTICE").body()).contains("楼上住户于 15 日内更换管道并赔偿 3000 元");
+      assertThat(cases.notice(c, "MEDIATION_AGREEMENT_NOTICE").body())
+          .contains("楼上住户于 15 日内更换管道并赔偿 3000 元");
     }
 
     @Test
@@ -261,7 +321,10 @@ class HandlingProcessIT {
       Case c = cases.accepted();
       cases.complete(c, HANDLE, Map.of(Var.HANDLING_ACTION, "MEDIATE"));
 
-      cases.complete(c, PetitionProcess.TASK_MEDIATE, Map.of(Var.MEDIATION_RESULT, "FAILED", Var.MEDIATION_AGREEMENT, "对方拒绝赔偿"));
+      cases.complete(
+          c,
+          PetitionProcess.TASK_MEDIATE,
+          Map.of(Var.MEDIATION_RESULT, "FAILED", Var.MEDIATION_AGREEMENT, "对方拒绝赔偿"));
 
       assertThat(c.pi()).hasPassed("Task_RecordMediationFailed").isWaitingAt(HANDLE);
       assertThat(cases.stored(c).status()).isEqualTo(PetitionStatus.ACCEPTED);
@@ -271,16 +334,30 @@ class HandlingProcessIT {
 
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource({
-        "petitioner did not consent, false, true, 协议内容, petitionerConsents",
-        "other party did not consent, true, false, 协议内容, otherPartyConsents",
-        "no terms, true, true, '', mediationAgreement"})
-    void anAgreementNeedsBothConsentsAndItsTerms(String name, boolean petitioner, boolean other, String terms,
-        String field) {
+      "petitioner did not consent, false, true, 协议内容, petitionerConsents",
+      "other party did not consent, true, false, 协议内容, otherPartyConsents",
+      "no terms, true, true, '', mediationAgreement"
+    })
+    void anAgreementNeedsBothConsentsAndItsTerms(
+        String name, boolean petitioner, boolean other, String terms, String field) {
       Case c = cases.accepted();
       cases.complete(c, HANDLE, Map.of(Var.HANDLING_ACTION, "MEDIATE"));
 
-      Refusals.assertRefused(() -> cases.complete(c, PetitionProcess.TASK_MEDIATE, Map.of(Var.MEDIATION_RESULT, "AGREED",
-          Var.PETITIONER_CONSENTS, petitioner, Var.OTHER_PARTY_CONSENTS, other, Var.MEDIATION_AGREEMENT, terms)), field);
+      Refusals.assertRefused(
+          () ->
+              cases.complete(
+                  c,
+                  PetitionProcess.TASK_MEDIATE,
+                  Map.of(
+                      Var.MEDIATION_RESULT,
+                      "AGREED",
+                      Var.PETITIONER_CONSENTS,
+                      petitioner,
+                      Var.OTHER_PARTY_CONSENTS,
+                      other,
+                      Var.MEDIATION_AGREEMENT,
+                      terms)),
+          field);
       assertThat(c.pi()).isWaitingAt(PetitionProcess.TASK_MEDIATE);
     }
 
@@ -290,7 +367,9 @@ class HandlingProcessIT {
       Case c = cases.accepted("SUGGESTION", false);
 
       // Then mediation is refused
-      Refusals.assertRefused(() -> cases.complete(c, HANDLE, Map.of(Var.HANDLING_ACTION, "MEDIATE")), Var.HANDLING_ACTION);
+      Refusals.assertRefused(
+          () -> cases.complete(c, HANDLE, Map.of(Var.HANDLING_ACTION, "MEDIATE")),
+          Var.HANDLING_ACTION);
       assertThat(c.pi()).isWaitingAt(HANDLE);
     }
 
@@ -305,13 +384,17 @@ class HandlingProcessIT {
       clock.pin("2026-10-16T17:00");
       cases.complete(c, PetitionProcess.TASK_HOLD_HEARING, hearing("2026-10-16"));
 
-      // Then the hearing is stored, the petitioner sees that it took place, and the deadline is unchanged
+      // Then the hearing is stored, the petitioner sees that it took place, and the deadline is
+      // unchanged
       assertThat(c.pi()).hasPassed("Task_RecordHearing").isWaitingAt(HANDLE);
-      assertThat(opinions.hearings(c.id())).singleElement().satisfies(h -> {
-        assertThat(h.stage()).isEqualTo(OpinionKind.HANDLING);
-        assertThat(h.heldOn()).hasToString("2026-10-16");
-        assertThat(h.participants()).contains("信访人张三");
-      });
+      assertThat(opinions.hearings(c.id()))
+          .singleElement()
+          .satisfies(
+              h -> {
+                assertThat(h.stage()).isEqualTo(OpinionKind.HANDLING);
+                assertThat(h.heldOn()).hasToString("2026-10-16");
+                assertThat(h.participants()).contains("信访人张三");
+              });
       assertThat(cases.publicMilestones(c)).contains("已举行听证（2026年10月16日）");
       assertThat(cases.task(c, HANDLE)).hasDueDate(endOf("2026-11-09"));
     }
@@ -323,7 +406,8 @@ class HandlingProcessIT {
       cases.complete(c, HANDLE, Map.of(Var.HANDLING_ACTION, "HEARING"));
       clock.pin("2026-10-16T17:00");
 
-      Refusals.assertRefused(() -> cases.complete(c, PetitionProcess.TASK_HOLD_HEARING, hearing(day)), field);
+      Refusals.assertRefused(
+          () -> cases.complete(c, PetitionProcess.TASK_HOLD_HEARING, hearing(day)), field);
       assertThat(c.pi()).isWaitingAt(PetitionProcess.TASK_HOLD_HEARING);
     }
   }
@@ -340,15 +424,26 @@ class HandlingProcessIT {
       // Given an accepted case, concluded SUPPORTED on 2026-10-20
       Case c = cases.acceptedOn("2026-09-10T10:00");
       clock.pin("2026-10-20T10:00");
-      cases.complete(c, HANDLE, Map.of(Var.HANDLING_OUTCOME, "SUPPORTED", Var.OPINION_TEXT, "责成物业公司维修渗漏管道。",
-          Var.FACTS_FOUND, "经现场查看，楼上卫生间管道渗漏属实。", Var.LEGAL_BASIS, "《物业管理条例》第三十五条"));
+      cases.complete(
+          c,
+          HANDLE,
+          Map.of(
+              Var.HANDLING_OUTCOME,
+              "SUPPORTED",
+              Var.OPINION_TEXT,
+              "责成物业公司维修渗漏管道。",
+              Var.FACTS_FOUND,
+              "经现场查看，楼上卫生间管道渗漏属实。",
+              Var.LEGAL_BASIS,
+              "《物业管理条例》第三十五条"));
 
       // Then the chain is the unit's head, then the leader, each due at the handling deadline
       assertThat(c.pi()).hasPassed("Task_DecideApprovers").isWaitingAt(APPROVE_REPLY);
       assertThat(cases.task(c, APPROVE_REPLY)).hasDueDate(endOf("2026-11-09"));
       assertThat(cases.approveAll(c)).containsExactly("unit-housing", "leaders");
 
-      // and the opinion is delivered: status REPLIED, review may be asked until 2026-11-19 (30 days)
+      // and the opinion is delivered: status REPLIED, review may be asked until 2026-11-19 (30
+      // days)
       assertThat(c.pi()).hasPassed("Task_DecideReviewLevel", "Task_DeliverOpinion");
       PetitionRecord stored = cases.stored(c);
       assertThat(stored.status()).isEqualTo(PetitionStatus.REPLIED);
@@ -368,29 +463,36 @@ class HandlingProcessIT {
           .contains("截至2026年11月19日")
           .contains("向市人民政府（复查）书面请求复查")
           .contains("市住房和建设局")
-          .doesNotContain("housing1").doesNotContain("李建国");
-      assertThat(opinions.latest(c.id(), OpinionKind.HANDLING)).hasValueSatisfying(o -> {
-        assertThat(o.outcome()).isEqualTo("SUPPORTED");
-        assertThat(o.issuer()).isEqualTo("unit-housing");
-        assertThat(o.handlingDue().toInstant()).isEqualTo(endOf("2026-11-09").toInstant());
-        assertThat(o.evaluationDue().toInstant()).isEqualTo(endOf("2026-11-19").toInstant());
-      });
+          .doesNotContain("housing1")
+          .doesNotContain("李建国");
+      assertThat(opinions.latest(c.id(), OpinionKind.HANDLING))
+          .hasValueSatisfying(
+              o -> {
+                assertThat(o.outcome()).isEqualTo("SUPPORTED");
+                assertThat(o.issuer()).isEqualTo("unit-housing");
+                assertThat(o.handlingDue().toInstant()).isEqualTo(endOf("2026-11-09").toInstant());
+                assertThat(o.evaluationDue().toInstant())
+                    .isEqualTo(endOf("2026-11-19").toInstant());
+              });
 
       // and the process waits for a review request or the end of its window, and for the evaluation
       assertThat(c.pi()).isWaitingAt("EventGateway_ReviewWindow", "Timer_EvaluationWindow");
-      assertThat(runtimeService.getVariables(c.pi().getId())).doesNotContainKeys(Var.OPINION_TEXT, Var.REPLY_APPROVED);
+      assertThat(runtimeService.getVariables(c.pi().getId()))
+          .doesNotContainKeys(Var.OPINION_TEXT, Var.REPLY_APPROVED);
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource({
-        "not supported, NOT_SUPPORTED, 1, 'unit-housing,bureau,leaders'",
-        "partly supported, PARTIALLY_SUPPORTED, 1, 'unit-housing,leaders'",
-        "group petition, SUPPORTED, 6, 'unit-housing,bureau,leaders'",
-        "group petition not supported, NOT_SUPPORTED, 6, 'unit-housing,bureau,leaders'"})
+      "not supported, NOT_SUPPORTED, 1, 'unit-housing,bureau,leaders'",
+      "partly supported, PARTIALLY_SUPPORTED, 1, 'unit-housing,leaders'",
+      "group petition, SUPPORTED, 6, 'unit-housing,bureau,leaders'",
+      "group petition not supported, NOT_SUPPORTED, 6, 'unit-housing,bureau,leaders'"
+    })
     void theChainFollowsTheDecisionTable(String name, String outcome, int persons, String chain) {
       // Given an accepted case of that many petitioners
       Case c = cases.register(CaseDriver.PETITIONER, persons, "FUTIAN", "HOUSING", "2026-09-20");
-      cases.complete(c, CaseDriver.TRIAGE, Petitions.triage("CLAIM", "NONE", false, false, false, true));
+      cases.complete(
+          c, CaseDriver.TRIAGE, Petitions.triage("CLAIM", "NONE", false, false, false, true));
       cases.complete(c, ACCEPT, Map.of(Var.ACCEPTANCE, "ACCEPT"));
 
       // When the unit concludes with that outcome
@@ -411,17 +513,23 @@ class HandlingProcessIT {
       // When the bureau returns it with a comment
       Task second = cases.task(c, APPROVE_REPLY);
       assertThat(cases.candidateGroup(second)).isEqualTo("bureau");
-      cases.complete(c, APPROVE_REPLY, Map.of(Var.REPLY_APPROVED, false, Var.APPROVAL_COMMENT, "请补充法律依据"));
+      cases.complete(
+          c, APPROVE_REPLY, Map.of(Var.REPLY_APPROVED, false, Var.APPROVAL_COMMENT, "请补充法律依据"));
 
       // Then the unit handles again and reads the comment; nothing reached the petitioner
       assertThat(c.pi()).isWaitingAt(HANDLE).hasNotPassed("Task_DeliverOpinion");
       Task handle = cases.task(c, HANDLE);
-      assertThat(formService.getTaskFormVariables(handle.getId()).getValue(Var.APPROVAL_COMMENT, String.class))
+      assertThat(
+              formService
+                  .getTaskFormVariables(handle.getId())
+                  .getValue(Var.APPROVAL_COMMENT, String.class))
           .isEqualTo("请补充法律依据");
       assertThat(cases.stored(c).status()).isEqualTo(PetitionStatus.ACCEPTED);
       assertThat(cases.noticeTypes(c)).doesNotContain("HANDLING_OPINION");
-      assertThat(store.milestones(c.id())).filteredOn(m -> m.type().startsWith("REPLY_"))
-          .extracting(Milestone::publicVisible).containsOnly(false);
+      assertThat(store.milestones(c.id()))
+          .filteredOn(m -> m.type().startsWith("REPLY_"))
+          .extracting(Milestone::publicVisible)
+          .containsOnly(false);
       assertThat(cases.publicMilestones(c)).noneMatch(m -> m.contains("请补充法律依据"));
 
       // When it concludes again, the whole chain decides again
@@ -436,33 +544,43 @@ class HandlingProcessIT {
       Case c = cases.accepted();
       cases.conclude(c, "SUPPORTED");
 
-      Refusals.assertRefused(() -> cases.complete(c, APPROVE_REPLY, Map.of(Var.REPLY_APPROVED, false)), Var.APPROVAL_COMMENT);
+      Refusals.assertRefused(
+          () -> cases.complete(c, APPROVE_REPLY, Map.of(Var.REPLY_APPROVED, false)),
+          Var.APPROVAL_COMMENT);
       Refusals.assertRefused(() -> cases.complete(c, APPROVE_REPLY, Map.of()), Var.REPLY_APPROVED);
       assertThat(c.pi()).isWaitingAt(APPROVE_REPLY);
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource({
-        "no outcome, '', 意见, handlingOutcome",
-        "unknown outcome, MAYBE, 意见, handlingOutcome",
-        "no opinion, SUPPORTED, '', opinionText"})
+      "no outcome, '', 意见, handlingOutcome",
+      "unknown outcome, MAYBE, 意见, handlingOutcome",
+      "no opinion, SUPPORTED, '', opinionText"
+    })
     void anIncompleteConclusionIsRefused(String name, String outcome, String text, String field) {
       Case c = cases.accepted();
 
-      Refusals.assertRefused(() -> cases.complete(c, HANDLE,
-          Map.of(Var.HANDLING_OUTCOME, outcome, Var.OPINION_TEXT, text)), field);
+      Refusals.assertRefused(
+          () ->
+              cases.complete(
+                  c, HANDLE, Map.of(Var.HANDLING_OUTCOME, outcome, Var.OPINION_TEXT, text)),
+          field);
       assertThat(c.pi()).isWaitingAt(HANDLE).hasNotPassed("Task_DecideApprovers");
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource({
-        "a suggestion, SUGGESTION, NONE, SUGGESTION_REPLY, 采纳",
-        "an enforcement request, CLAIM, ENFORCEMENT, ENFORCEMENT_REPLY, 行政复议"})
-    void anAnswerOutsideThePetitionRouteClosesTheCaseWithoutReview(String name, String nature, String statutoryRoute,
-        String noticeType, String wording) {
+      "a suggestion, SUGGESTION, NONE, SUGGESTION_REPLY, 采纳",
+      "an enforcement request, CLAIM, ENFORCEMENT, ENFORCEMENT_REPLY, 行政复议"
+    })
+    void anAnswerOutsideThePetitionRouteClosesTheCaseWithoutReview(
+        String name, String nature, String statutoryRoute, String noticeType, String wording) {
       // Given an accepted case on the suggestion or enforcement route
       Case c = cases.register("FUTIAN", "HOUSING", "2026-09-20");
-      cases.complete(c, CaseDriver.TRIAGE, Petitions.triage(nature, statutoryRoute, false, false, false, true));
+      cases.complete(
+          c,
+          CaseDriver.TRIAGE,
+          Petitions.triage(nature, statutoryRoute, false, false, false, true));
       cases.complete(c, ACCEPT, Map.of(Var.ACCEPTANCE, "ACCEPT"));
 
       // When the answer is approved and delivered
@@ -473,8 +591,13 @@ class HandlingProcessIT {
       assertThat(cases.notice(c, noticeType).body()).contains(wording);
       assertThat(cases.stored(c).status()).isEqualTo(PetitionStatus.CLOSED);
       assertThat(c.pi()).hasPassed("End_Answered").isWaitingAt("Timer_EvaluationWindow");
-      assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(c.pi().getId())
-          .eventType("message").count()).isZero();
+      assertThat(
+              runtimeService
+                  .createEventSubscriptionQuery()
+                  .processInstanceId(c.pi().getId())
+                  .eventType("message")
+                  .count())
+          .isZero();
     }
   }
 
@@ -501,8 +624,8 @@ class HandlingProcessIT {
 
       // Then the opinion is recorded as not evaluated, and the review window is still open
       long opinionId = opinions.latest(c.id(), OpinionKind.HANDLING).orElseThrow().id();
-      assertThat(opinions.evaluation(opinionId)).hasValueSatisfying(
-          e -> assertThat(e.result()).isEqualTo(Satisfaction.NOT_EVALUATED));
+      assertThat(opinions.evaluation(opinionId))
+          .hasValueSatisfying(e -> assertThat(e.result()).isEqualTo(Satisfaction.NOT_EVALUATED));
       assertThat(cases.publicMilestones(c)).contains("满意度评价期限届满，信访人未评价");
       assertThat(c.pi()).hasPassed("Task_CloseEvaluation").isWaitingAt("EventGateway_ReviewWindow");
     }
@@ -514,16 +637,20 @@ class HandlingProcessIT {
       clock.pin("2026-09-05T10:00");
       cases.replied(c, "PARTIALLY_SUPPORTED");
 
-      // Then the window ends on the next working day, 2026-10-08, in the engine and for the petitioner
+      // Then the window ends on the next working day, 2026-10-08, in the engine and for the
+      // petitioner
       Job window = cases.timer(c, "Timer_ReviewWindow");
       assertThat(window.getDuedate()).isEqualTo(endOf("2026-10-08"));
-      assertThat(cases.stored(c).currentDeadline().toInstant()).isEqualTo(endOf("2026-10-08").toInstant());
+      assertThat(cases.stored(c).currentDeadline().toInstant())
+          .isEqualTo(endOf("2026-10-08").toInstant());
 
       // When the window passes
       cases.fire(window);
 
       // Then the opinion stands and the case is closed; only the evaluation window is left
-      assertThat(c.pi()).hasPassed("Task_CloseAfterReply", "End_ReviewWindowPassed").isWaitingAt("Timer_EvaluationWindow");
+      assertThat(c.pi())
+          .hasPassed("Task_CloseAfterReply", "End_ReviewWindowPassed")
+          .isWaitingAt("Timer_EvaluationWindow");
       PetitionRecord stored = cases.stored(c);
       assertThat(stored.status()).isEqualTo(PetitionStatus.CLOSED);
       assertThat(stored.currentDeadline()).isNull();
@@ -540,11 +667,17 @@ class HandlingProcessIT {
   // ---------------------------------------------------------------------------------------------
 
   static Map<String, Object> extension(long days, String reason) {
-    return Map.of(Var.HANDLING_ACTION, "EXTEND", Var.EXTENSION_DAYS, days, Var.EXTENSION_REASON, reason);
+    return Map.of(
+        Var.HANDLING_ACTION, "EXTEND", Var.EXTENSION_DAYS, days, Var.EXTENSION_REASON, reason);
   }
 
   static Map<String, Object> hearing(String day) {
-    return Map.of(Var.HEARING_DATE, day, Var.HEARING_PARTICIPANTS, "主持人王某，听证员三人，信访人张三，物业公司代表",
-        Var.HEARING_SUMMARY, "双方陈述意见，听证员认为漏水责任在楼上住户。");
+    return Map.of(
+        Var.HEARING_DATE,
+        day,
+        Var.HEARING_PARTICIPANTS,
+        "主持人王某，听证员三人，信访人张三，物业公司代表",
+        Var.HEARING_SUMMARY,
+        "双方陈述意见，听证员认为漏水责任在楼上住户。");
   }
 }

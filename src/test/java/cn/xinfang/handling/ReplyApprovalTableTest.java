@@ -1,9 +1,8 @@
 package cn.xinfang.handling;
 
-import cn.xinfang.engine.PetitionProcess.Var;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.xinfang.engine.PetitionProcess.Var;
 import cn.xinfang.support.DecisionTableTest;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,8 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * dmn/reply-approval.dmn: the approval chain (三审) of a reply, hit policy COLLECT in rule order. The
- * unit's own head first (the output is the case's handlingUnit), the bureau for opinions that do not
- * support the petitioner or answer a group petition, the leader last. Plain engine, no Spring.
+ * unit's own head first (the output is the case's handlingUnit), the bureau for opinions that do
+ * not support the petitioner or answer a group petition, the leader last. Plain engine, no Spring.
  */
 @Deployment(resources = "dmn/reply-approval.dmn")
 class ReplyApprovalTableTest extends DecisionTableTest {
@@ -27,7 +26,10 @@ class ReplyApprovalTableTest extends DecisionTableTest {
   }
 
   @ParameterizedTest(name = "[{index}] {0}, group={1}, unit {2} -> {3}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       # outcome           | group | handlingUnit   | chain                              | rules
         SUPPORTED           | false | unit-housing   | unit-housing,leaders               | 1,4
         PARTIALLY_SUPPORTED | false | office-futian  | office-futian,leaders              | 1,4
@@ -36,9 +38,10 @@ class ReplyApprovalTableTest extends DecisionTableTest {
         PARTIALLY_SUPPORTED | true  | unit-planning  | unit-planning,bureau,leaders       | 1,3,4
         NOT_SUPPORTED       | true  | office-city    | office-city,bureau,leaders         | 1,2,4
       """)
-  void theChainHasOneLevelPerMatchingRuleInOrder(String outcome, boolean group, String unit, String chain,
-      String rules) {
-    // Given the outcome of the draft, whether it answers a group petition, and the unit that drafted it
+  void theChainHasOneLevelPerMatchingRuleInOrder(
+      String outcome, boolean group, String unit, String chain, String rules) {
+    // Given the outcome of the draft, whether it answers a group petition, and the unit that
+    // drafted it
     Map<String, Object> inputs = new HashMap<>();
     inputs.put(Var.HANDLING_OUTCOME, outcome);
     inputs.put("groupPetition", group);
@@ -50,7 +53,8 @@ class ReplyApprovalTableTest extends DecisionTableTest {
     // Then the approving groups come in the table's order, and never the bureau twice
     List<Object> groups = result.collectEntries("approverGroup");
     assertThat(groups).containsExactly((Object[]) chain.split(","));
-    assertThat(matchedRules()).extracting(id -> id.substring("Rule_".length(), "Rule_".length() + 1))
+    assertThat(matchedRules())
+        .extracting(id -> id.substring("Rule_".length(), "Rule_".length() + 1))
         .containsExactlyElementsOf(Arrays.asList(rules.split(",")));
   }
 }

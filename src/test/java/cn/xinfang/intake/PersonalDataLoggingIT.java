@@ -17,9 +17,9 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
- * Personal data never reaches the logs: registrations over the API and the start form,
- * valid and refused, and the petitioner's view, with ID numbers, phones and addresses that no other
- * test uses; none of them appears in anything the application wrote to its console log.
+ * Personal data never reaches the logs: registrations over the API and the start form, valid and
+ * refused, and the petitioner's view, with ID numbers, phones and addresses that no other test
+ * uses; none of them appears in anything the application wrote to its console log.
  */
 @ApplicationIT
 @ExtendWith(OutputCaptureExtension.class)
@@ -39,16 +39,25 @@ class PersonalDataLoggingIT {
   void neitherValidNorRefusedRegistrationsLogPersonalData(CapturedOutput output) {
     // registered over the API, viewed, and refused for a bad phone
     Map<String, Object> valid = Petitions.with("petitioner.idNumber", ID_NUMBER);
-    valid.put("petitioner", Map.of("name", "赵九", "idNumber", ID_NUMBER, "phone", PHONE, "address", ADDRESS));
+    valid.put(
+        "petitioner",
+        Map.of("name", "赵九", "idNumber", ID_NUMBER, "phone", PHONE, "address", ADDRESS));
     String code = api.post("/api/petitions", valid).body().path("queryCode").asText();
     assertThat(api.view(code).status()).isEqualTo(200);
     Map<String, Object> refused = Petitions.valid();
-    refused.put("petitioner", Map.of("name", "赵九", "idNumber", ID_NUMBER, "phone", BAD_PHONE, "address", ADDRESS));
+    refused.put(
+        "petitioner",
+        Map.of("name", "赵九", "idNumber", ID_NUMBER, "phone", BAD_PHONE, "address", ADDRESS));
     assertThat(api.post("/api/petitions", refused).status()).isEqualTo(400);
 
     // registered with the start form, refused for a bad phone (the engine logs the refusal)
-    String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("petition")
-        .latestVersion().singleResult().getId();
+    String definition =
+        repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("petition")
+            .latestVersion()
+            .singleResult()
+            .getId();
     Map<String, Object> form = Petitions.startForm("来访：日志检查", BAD_PHONE);
     form.put("petitionerIdNumber", ID_NUMBER);
     form.put("petitionerAddress", ADDRESS);
@@ -60,7 +69,11 @@ class PersonalDataLoggingIT {
     Case c = cases.accepted();
     assertThat(c.number()).isNotBlank();
 
-    assertThat(output.getAll()).doesNotContain(ID_NUMBER).doesNotContain(PHONE).doesNotContain(BAD_PHONE)
-        .doesNotContain(ADDRESS).contains("联系电话");
+    assertThat(output.getAll())
+        .doesNotContain(ID_NUMBER)
+        .doesNotContain(PHONE)
+        .doesNotContain(BAD_PHONE)
+        .doesNotContain(ADDRESS)
+        .contains("联系电话");
   }
 }

@@ -1,9 +1,8 @@
 package cn.xinfang.intake;
 
-import cn.xinfang.engine.PetitionProcess;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.xinfang.engine.PetitionProcess;
 import cn.xinfang.support.ApplicationIT;
 import cn.xinfang.support.Petitions;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -55,9 +54,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The public intake API of docs/domain.md, "The contract" over real HTTP: registration, validation (400 with a Chinese
- * message and the field at fault, nothing stored), the petitioner's masked view, idempotency under
- * races, the triage deadline, and the authenticated engine REST API.
+ * The public intake API of docs/domain.md, "The contract" over real HTTP: registration, validation
+ * (400 with a Chinese message and the field at fault, nothing stored), the petitioner's masked
+ * view, idempotency under races, the triage deadline, and the authenticated engine REST API.
  */
 @ApplicationIT
 class PetitionApiIT {
@@ -68,25 +67,21 @@ class PetitionApiIT {
   private static final String PROCESS_KEY = "petition";
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(10))
-      .build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  JdbcClient jdbc;
+  @Autowired JdbcClient jdbc;
 
-  @Autowired
-  RuntimeService runtimeService;
+  @Autowired RuntimeService runtimeService;
 
-  @Autowired
-  HistoryService historyService;
+  @Autowired HistoryService historyService;
 
-  @Autowired
-  TaskService taskService;
+  @Autowired TaskService taskService;
 
   // ---------------------------------------------------------------- registration and the view
 
@@ -100,7 +95,8 @@ class PetitionApiIT {
     int year = LocalDate.now(BEIJING).getYear();
     assertThat(caseNumber).matches("XF" + year + "-\\d{8}");
     assertThat(queryCode).hasSize(12).matches("[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{12}");
-    assertThat(queryCode).doesNotContain(caseNumber.substring(caseNumber.length() - 8))
+    assertThat(queryCode)
+        .doesNotContain(caseNumber.substring(caseNumber.length() - 8))
         .doesNotContain(caseNumber.substring(caseNumber.length() - 4));
     assertThat(created.json().path("status").asText()).isEqualTo("REGISTERED");
     assertThat(created.body()).doesNotContain(RAW_ID).doesNotContain(RAW_PHONE);
@@ -165,17 +161,23 @@ class PetitionApiIT {
     Response response = get("/api/petitions/ZZZZZZZZZZZZ");
 
     assertThat(response.status()).isEqualTo(404);
-    assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+    assertThat(response.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/json");
     assertThat(response.json().path("error").asText()).matches(".*\\p{IsHan}.*");
   }
 
   // ---------------------------------------------------------------- bad input: 400, nothing stored
 
-  /** One field wrong at a time: 400 naming that field, with a Chinese message, and nothing stored. */
+  /**
+   * One field wrong at a time: 400 naming that field, with a Chinese message, and nothing stored.
+   */
   static Stream<Arguments> invalidFields() {
     String tomorrow = LocalDate.now(BEIJING).plusDays(1).toString();
-    String inAnHour = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusHours(1).truncatedTo(ChronoUnit.SECONDS)
-        .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    String inAnHour =
+        OffsetDateTime.now(ZoneOffset.ofHours(8))
+            .plusHours(1)
+            .truncatedTo(ChronoUnit.SECONDS)
+            .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     return Stream.of(
         invalid("channel missing", "channel", null, "channel"),
         invalid("channel unknown", "channel", "EMAIL", "channel"),
@@ -187,10 +189,21 @@ class PetitionApiIT {
         invalid("petitioner missing", "petitioner", null, "petitioner"),
         invalid("name missing", "petitioner.name", null, "petitioner.name"),
         invalid("name over 50 characters", "petitioner.name", "张".repeat(51), "petitioner.name"),
-        invalid("ID number with wrong check digit", "petitioner.idNumber", "110105194912310021", "petitioner.idNumber"),
-        invalid("ID number of 17 digits", "petitioner.idNumber", "11010519491231002", "petitioner.idNumber"),
+        invalid(
+            "ID number with wrong check digit",
+            "petitioner.idNumber",
+            "110105194912310021",
+            "petitioner.idNumber"),
+        invalid(
+            "ID number of 17 digits",
+            "petitioner.idNumber",
+            "11010519491231002",
+            "petitioner.idNumber"),
         // 1949-02-31 does not exist; the check digit is right, so only the date is at fault
-        invalid("ID number born 31 February", "petitioner.idNumber", withCheckDigit("11010519490231002"),
+        invalid(
+            "ID number born 31 February",
+            "petitioner.idNumber",
+            withCheckDigit("11010519490231002"),
             "petitioner.idNumber"),
         invalid("phone of 10 digits", "petitioner.phone", "1380013800", "petitioner.phone"),
         invalid("phone in words", "petitioner.phone", "电话", "petitioner.phone"),
@@ -199,7 +212,8 @@ class PetitionApiIT {
         invalid("personCount 0", "personCount", 0, "personCount"),
         invalid("personCount negative", "personCount", -3, "personCount"),
         invalid("personCount not a number", "personCount", "五", "personCount"),
-        // a number of people is a whole number: 2.5 must not be truncated to 2, nor 4.9 to 4 (group petition)
+        // a number of people is a whole number: 2.5 must not be truncated to 2, nor 4.9 to 4 (group
+        // petition)
         invalid("personCount 2.5", "personCount", 2.5, "personCount"),
         invalid("personCount 4.9", "personCount", 4.9, "personCount"),
         invalid("personCount beyond int", "personCount", 10_000_000_000L, "personCount"),
@@ -225,7 +239,8 @@ class PetitionApiIT {
     Registered r = register(Petitions.with("petitioner.idNumber", "11010519491231002x"));
 
     Response view = get("/api/petitions/" + r.queryCode());
-    assertThat(view.json().path("petitioner").path("idNumber").asText()).isEqualTo("110105********002X");
+    assertThat(view.json().path("petitioner").path("idNumber").asText())
+        .isEqualTo("110105********002X");
     assertThat(view.body()).doesNotContain("11010519491231002");
   }
 
@@ -261,8 +276,11 @@ class PetitionApiIT {
     String content = "诉".repeat(20_000);
     Registered r = register(Petitions.with("content", content));
 
-    String stored = jdbc.sql("select content from petition where case_number = ?")
-        .param(r.caseNumber()).query(String.class).single();
+    String stored =
+        jdbc.sql("select content from petition where case_number = ?")
+            .param(r.caseNumber())
+            .query(String.class)
+            .single();
     assertThat(stored).isEqualTo(content);
   }
 
@@ -273,8 +291,13 @@ class PetitionApiIT {
 
     Registered r = register(body);
 
-    long people = jdbc.sql("select count(*) from petitioner p join petition c on c.id = p.petition_id "
-        + "where c.case_number = ? and p.representative").param(r.caseNumber()).query(Long.class).single();
+    long people =
+        jdbc.sql(
+                "select count(*) from petitioner p join petition c on c.id = p.petition_id "
+                    + "where c.case_number = ? and p.representative")
+            .param(r.caseNumber())
+            .query(Long.class)
+            .single();
     assertThat(people).isEqualTo(5);
   }
 
@@ -335,9 +358,11 @@ class PetitionApiIT {
     byte[] bytes = json(body).getBytes(StandardCharsets.UTF_8);
 
     // no declared length: the body arrives chunked and is cut off while it is read
-    Response response = send(HttpRequest.newBuilder(URI.create(base() + "/api/petitions"))
-        .header("Content-Type", "application/json")
-        .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))));
+    Response response =
+        send(
+            HttpRequest.newBuilder(URI.create(base() + "/api/petitions"))
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))));
 
     assertRefusedAndNothingStored(response, 413, before);
   }
@@ -346,9 +371,11 @@ class PetitionApiIT {
   void rejectsEmptyBody() {
     Counts before = counts();
 
-    Response response = send(HttpRequest.newBuilder(URI.create(base() + "/api/petitions"))
-        .header("Content-Type", "application/json")
-        .POST(BodyPublishers.noBody()));
+    Response response =
+        send(
+            HttpRequest.newBuilder(URI.create(base() + "/api/petitions"))
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.noBody()));
 
     assertRefusedAndNothingStored(response, 400, before);
   }
@@ -357,7 +384,9 @@ class PetitionApiIT {
 
   /** 集体访: five people or more (a missing personCount is one person). */
   @ParameterizedTest(name = "personCount {0} -> {1} people, group {2}")
-  @CsvSource(nullValues = "null", value = {"5, 5, true", "4, 4, false", "null, 1, false"})
+  @CsvSource(
+      nullValues = "null",
+      value = {"5, 5, true", "4, 4, false", "null, 1, false"})
   void fivePeopleOrMoreMakeAGroupPetition(Integer personCount, int people, boolean group) {
     Registered r = register(Petitions.with("personCount", personCount));
 
@@ -368,13 +397,14 @@ class PetitionApiIT {
 
   @ParameterizedTest(name = "receivedAt {0} → {1} in Beijing")
   @CsvSource({
-      "2026-09-20,                2026-09-20T00:00:00",
-      "2026-09-20T10:30:00,       2026-09-20T10:30:00",
-      "2026-09-20T10:30:00+08:00, 2026-09-20T10:30:00",
-      "2026-09-20T02:30:00Z,      2026-09-20T10:30:00",
-      "2026-09-19T18:15:00Z,      2026-09-20T02:15:00",
+    "2026-09-20,                2026-09-20T00:00:00",
+    "2026-09-20T10:30:00,       2026-09-20T10:30:00",
+    "2026-09-20T10:30:00+08:00, 2026-09-20T10:30:00",
+    "2026-09-20T02:30:00Z,      2026-09-20T10:30:00",
+    "2026-09-19T18:15:00Z,      2026-09-20T02:15:00",
   })
-  void acceptsReceivedAtVariantsAndShowsThemInBeijingTime(String receivedAt, LocalDateTime beijing) {
+  void acceptsReceivedAtVariantsAndShowsThemInBeijingTime(
+      String receivedAt, LocalDateTime beijing) {
     Registered r = register(Petitions.with("receivedAt", receivedAt));
 
     String shown = get("/api/petitions/" + r.queryCode()).json().path("receivedAt").asText();
@@ -389,8 +419,9 @@ class PetitionApiIT {
     OffsetDateTime before = OffsetDateTime.now().minusSeconds(5);
     Registered r = register(Petitions.with("receivedAt", null));
 
-    OffsetDateTime shown = OffsetDateTime.parse(get("/api/petitions/" + r.queryCode()).json()
-        .path("receivedAt").asText());
+    OffsetDateTime shown =
+        OffsetDateTime.parse(
+            get("/api/petitions/" + r.queryCode()).json().path("receivedAt").asText());
     assertThat(shown).isAfter(before).isBefore(OffsetDateTime.now().plusSeconds(5));
   }
 
@@ -409,7 +440,8 @@ class PetitionApiIT {
 
     assertThat(a.status()).isEqualTo(201);
     assertThat(b.status()).isEqualTo(201);
-    assertThat(b.json().path("caseNumber").asText()).isEqualTo(a.json().path("caseNumber").asText());
+    assertThat(b.json().path("caseNumber").asText())
+        .isEqualTo(a.json().path("caseNumber").asText());
     assertThat(b.json().path("queryCode").asText()).isEqualTo(a.json().path("queryCode").asText());
     assertThat(a.headers().firstValue("Idempotent-Replayed")).contains("false");
     assertThat(b.headers().firstValue("Idempotent-Replayed")).contains("true");
@@ -431,9 +463,17 @@ class PetitionApiIT {
     assertThat(queryCodes).hasSize(1);
     String caseNumber = caseNumbers.iterator().next();
     assertThat(rowsWithRequestId(requestId)).isEqualTo(1);
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).count())
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseNumber)
+                .count())
         .isEqualTo(1);
-    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber).count())
+    assertThat(
+            historyService
+                .createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(caseNumber)
+                .count())
         .isEqualTo(1);
   }
 
@@ -450,25 +490,36 @@ class PetitionApiIT {
     assertThat(caseNumbers).hasSize(8);
     assertThat(queryCodes).hasSize(8);
     for (String caseNumber : caseNumbers) {
-      assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).count())
+      assertThat(
+              runtimeService
+                  .createProcessInstanceQuery()
+                  .processInstanceBusinessKey(caseNumber)
+                  .count())
           .isEqualTo(1);
     }
-    assertThat(counts()).isEqualTo(new Counts(before.petitions() + 8, before.processInstances() + 8));
+    assertThat(counts())
+        .isEqualTo(new Counts(before.petitions() + 8, before.processInstances() + 8));
   }
 
   // ---------------------------------------------------------------- deadlines
 
   @ParameterizedTest(name = "received {0} → triage due {1}")
   @CsvSource({
-      "2026-09-20,           2026-10-08T23:59:59+08:00", // day 15 is 10-05, inside 国庆
-      "2026-01-30,           2026-02-14T23:59:59+08:00", // day 15 is Sat 02-14, an adjusted working day
-      "2026-01-29T16:00:00Z, 2026-02-14T23:59:59+08:00", // midnight of 01-30 in Beijing
+    "2026-09-20,           2026-10-08T23:59:59+08:00", // day 15 is 10-05, inside 国庆
+    "2026-01-30,           2026-02-14T23:59:59+08:00", // day 15 is Sat 02-14, an adjusted working
+    // day
+    "2026-01-29T16:00:00Z, 2026-02-14T23:59:59+08:00", // midnight of 01-30 in Beijing
   })
-  void triageTaskIsDueFifteenDaysAfterReceiptByTheStatutoryCalendar(String receivedAt, OffsetDateTime due) {
+  void triageTaskIsDueFifteenDaysAfterReceiptByTheStatutoryCalendar(
+      String receivedAt, OffsetDateTime due) {
     Registered r = register(Petitions.with("receivedAt", receivedAt));
 
-    Task task = taskService.createTaskQuery().processInstanceBusinessKey(r.caseNumber())
-        .taskDefinitionKey(PetitionProcess.TASK_TRIAGE).singleResult();
+    Task task =
+        taskService
+            .createTaskQuery()
+            .processInstanceBusinessKey(r.caseNumber())
+            .taskDefinitionKey(PetitionProcess.TASK_TRIAGE)
+            .singleResult();
     assertThat(task).isNotNull();
     assertThat(task.getDueDate().toInstant()).isEqualTo(due.toInstant());
 
@@ -485,8 +536,11 @@ class PetitionApiIT {
   void engineRestRequiresCredentials() {
     Response anonymous = get("/engine-rest/task");
     // an unknown user, so that the engine's login-attempt lock never hits the demo users
-    Response unknownUser = send(HttpRequest.newBuilder(URI.create(base() + "/engine-rest/task"))
-        .header("Authorization", basic("no-such-user", "demo")).GET());
+    Response unknownUser =
+        send(
+            HttpRequest.newBuilder(URI.create(base() + "/engine-rest/task"))
+                .header("Authorization", basic("no-such-user", "demo"))
+                .GET());
 
     assertThat(anonymous.status()).isEqualTo(401);
     assertThat(unknownUser.status()).isEqualTo(401);
@@ -494,8 +548,11 @@ class PetitionApiIT {
 
   @Test
   void engineRestAcceptsDemoClerk() {
-    Response response = send(HttpRequest.newBuilder(URI.create(base() + "/engine-rest/task"))
-        .header("Authorization", basic("clerk1", "demo")).GET());
+    Response response =
+        send(
+            HttpRequest.newBuilder(URI.create(base() + "/engine-rest/task"))
+                .header("Authorization", basic("clerk1", "demo"))
+                .GET());
 
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     assertThat(response.json().isArray()).isTrue();
@@ -518,11 +575,9 @@ class PetitionApiIT {
     }
   }
 
-  record Registered(String caseNumber, String queryCode) {
-  }
+  record Registered(String caseNumber, String queryCode) {}
 
-  record Counts(long petitions, long processInstances) {
-  }
+  record Counts(long petitions, long processInstances) {}
 
   private interface BodyFactory {
     Map<String, Object> body(int i);
@@ -538,9 +593,10 @@ class PetitionApiIT {
 
   private Response postRaw(String body, String contentType) {
     BodyPublisher publisher = BodyPublishers.ofString(body, StandardCharsets.UTF_8);
-    return send(HttpRequest.newBuilder(URI.create(base() + "/api/petitions"))
-        .header("Content-Type", contentType)
-        .POST(publisher));
+    return send(
+        HttpRequest.newBuilder(URI.create(base() + "/api/petitions"))
+            .header("Content-Type", contentType)
+            .POST(publisher));
   }
 
   private Response get(String path) {
@@ -549,8 +605,10 @@ class PetitionApiIT {
 
   private static Response send(HttpRequest.Builder request) {
     try {
-      var response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
-          BodyHandlers.ofString(StandardCharsets.UTF_8));
+      var response =
+          HTTP.send(
+              request.timeout(Duration.ofSeconds(60)).build(),
+              BodyHandlers.ofString(StandardCharsets.UTF_8));
       JsonNode json = null;
       try {
         json = response.body().isEmpty() ? null : JSON.readTree(response.body());
@@ -569,7 +627,8 @@ class PetitionApiIT {
   private Registered register(Map<String, Object> body) {
     Response response = post(body);
     assertThat(response.status()).as(response.toString()).isEqualTo(201);
-    return new Registered(response.json().path("caseNumber").asText(), response.json().path("queryCode").asText());
+    return new Registered(
+        response.json().path("caseNumber").asText(), response.json().path("queryCode").asText());
   }
 
   /** 400 with a Chinese message naming the field, and no case row or process instance created. */
@@ -592,12 +651,18 @@ class PetitionApiIT {
 
   private static void assertError(Response response) {
     assertThat(response.json()).as("JSON error body: " + response).isNotNull();
-    assertThat(response.json().path("error").asText()).as(response.body()).matches("(?s).*\\p{IsHan}.*");
+    assertThat(response.json().path("error").asText())
+        .as(response.body())
+        .matches("(?s).*\\p{IsHan}.*");
   }
 
   private Counts counts() {
     long petitions = jdbc.sql("select count(*) from petition").query(Long.class).single();
-    long instances = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count();
+    long instances =
+        historyService
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey(PROCESS_KEY)
+            .count();
     return new Counts(petitions, instances);
   }
 
@@ -606,8 +671,10 @@ class PetitionApiIT {
   }
 
   private long rowsWithRequestId(String requestId) {
-    return jdbc.sql("select count(*) from petition where request_id = ?").param(requestId)
-        .query(Long.class).single();
+    return jdbc.sql("select count(*) from petition where request_id = ?")
+        .param(requestId)
+        .query(Long.class)
+        .single();
   }
 
   private static JsonNode milestone(JsonNode view, String type) {
@@ -628,11 +695,13 @@ class PetitionApiIT {
       List<Future<Response>> futures = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         String body = json(bodies.body(i));
-        futures.add(pool.submit(() -> {
-          ready.countDown();
-          start.await();
-          return postRaw(body, "application/json");
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  ready.countDown();
+                  start.await();
+                  return postRaw(body, "application/json");
+                }));
       }
       assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
       start.countDown();
@@ -669,7 +738,9 @@ class PetitionApiIT {
   }
 
   private static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   private static String json(Object body) {

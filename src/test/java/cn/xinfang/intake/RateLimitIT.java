@@ -19,14 +19,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Guessing query codes: after 5 wrong codes in a minute every look-up from that
- * address answers 429, a right one too, until the bucket refills; following one's own case costs
- * nothing; registrations are limited only when configured (here 3 a minute).
+ * Guessing query codes: after 5 wrong codes in a minute every look-up from that address answers
+ * 429, a right one too, until the bucket refills; following one's own case costs nothing;
+ * registrations are limited only when configured (here 3 a minute).
  */
 @ApplicationIT
-@TestPropertySource(properties = {
-    "petition.intake.lookup-misses-per-minute=5",
-    "petition.intake.max-per-minute=3"})
+@TestPropertySource(
+    properties = {"petition.intake.lookup-misses-per-minute=5", "petition.intake.max-per-minute=3"})
 class RateLimitIT {
 
   @Autowired CaseDriver cases;
@@ -51,12 +50,14 @@ class RateLimitIT {
     }
 
     // Then the sixth try, and even the right code, answer 429 with a Retry-After
-    ResponseEntity<String> limited = rest.getForEntity("/api/petitions/{code}", String.class, "WRONGCODE999");
+    ResponseEntity<String> limited =
+        rest.getForEntity("/api/petitions/{code}", String.class, "WRONGCODE999");
     assertThat(limited.getStatusCode().value()).isEqualTo(429);
     assertThat(limited.getHeaders().getFirst("Retry-After")).isNotBlank();
     assertThat(limited.getBody()).contains("查询码错误次数过多");
     assertThat(api.view(c.queryCode()).status()).isEqualTo(429);
-    assertThat(api.evaluate(c.queryCode(), Map.of("satisfaction", "SATISFIED")).status()).isEqualTo(429);
+    assertThat(api.evaluate(c.queryCode(), Map.of("satisfaction", "SATISFIED")).status())
+        .isEqualTo(429);
 
     // When a minute has passed, look-ups work again
     clock.pin(now(61));
@@ -78,7 +79,11 @@ class RateLimitIT {
 
   /** The current Beijing time plus some seconds, as the TestClock takes it. */
   private static String now(long plusSeconds) {
-    return Instant.now().plusSeconds(plusSeconds).atZone(ZoneId.of("Asia/Shanghai")).toLocalDateTime().toString();
+    return Instant.now()
+        .plusSeconds(plusSeconds)
+        .atZone(ZoneId.of("Asia/Shanghai"))
+        .toLocalDateTime()
+        .toString();
   }
 
   private static String now() {

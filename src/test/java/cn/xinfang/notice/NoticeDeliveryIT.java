@@ -32,8 +32,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Notices announced by SMS: the call-out runs as an async continuation of its own
- * process (noticeDelivery) after the notice's transaction, so a failing gateway never holds up the case;
+ * Notices announced by SMS: the call-out runs as an async continuation of its own process
+ * (noticeDelivery) after the notice's transaction, so a failing gateway never holds up the case;
  * failures are retried and end as an incident that administrators see and retry over /engine-rest
  * (what Cockpit does). A fake gateway on a local port records what it was sent.
  */
@@ -49,7 +49,8 @@ class NoticeDeliveryIT {
   static void smsGateway(DynamicPropertyRegistry registry) {
     // a database of its own: the deliveries' jobs stay out of the other tests' engine
     registry.add("spring.datasource.url", () -> "jdbc:h2:mem:xinfang-sms;DB_CLOSE_DELAY=-1");
-    registry.add("petition.notices.sms.gateway-url",
+    registry.add(
+        "petition.notices.sms.gateway-url",
         () -> "http://127.0.0.1:" + GATEWAY.getAddress().getPort() + "/sms");
   }
 
@@ -79,22 +80,34 @@ class NoticeDeliveryIT {
     // When the job executor runs the deliveries
     jobs.forEach(job -> managementService.executeJob(job.getId()));
 
-    // Then each notice went to the petitioner's mobile once: case number and title, with a stable reference
-    assertThat(RECEIVED).hasSameSizeAs(jobs).allSatisfy(sms -> {
-      assertThat(sms.path("phone").asText()).isEqualTo(CaseDriver.PETITIONER.phone());
-      assertThat(sms.path("text").asText()).contains(c.number(), "查询码").doesNotContain("楼上住户漏水");
-      assertThat(sms.path("reference").asText()).startsWith("notice-");
-    });
-    assertThat(RECEIVED).extracting(sms -> sms.path("text").asText())
+    // Then each notice went to the petitioner's mobile once: case number and title, with a stable
+    // reference
+    assertThat(RECEIVED)
+        .hasSameSizeAs(jobs)
+        .allSatisfy(
+            sms -> {
+              assertThat(sms.path("phone").asText()).isEqualTo(CaseDriver.PETITIONER.phone());
+              assertThat(sms.path("text").asText())
+                  .contains(c.number(), "查询码")
+                  .doesNotContain("楼上住户漏水");
+              assertThat(sms.path("reference").asText()).startsWith("notice-");
+            });
+    assertThat(RECEIVED)
+        .extracting(sms -> sms.path("text").asText())
         .anySatisfy(text -> assertThat(text).contains("转送"));
     for (JsonNode sms : RECEIVED) {
       long noticeId = Long.parseLong(sms.path("reference").asText().substring("notice-".length()));
-      assertThat(store.smsNotice(noticeId)).hasValueSatisfying(n -> assertThat(n.smsSentAt()).isNotNull());
+      assertThat(store.smsNotice(noticeId))
+          .hasValueSatisfying(n -> assertThat(n.smsSentAt()).isNotNull());
     }
     assertThat(deliveryJobs(c)).isEmpty();
     // the phone number was never a process variable
-    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(deliveryInstances(c))
-        .list()).allSatisfy(v -> assertThat(String.valueOf(v.getValue())).doesNotContain("13800138000"));
+    assertThat(
+            historyService
+                .createHistoricVariableInstanceQuery()
+                .processInstanceIdIn(deliveryInstances(c))
+                .list())
+        .allSatisfy(v -> assertThat(String.valueOf(v.getValue())).doesNotContain("13800138000"));
   }
 
   @Test
@@ -105,65 +118,102 @@ class NoticeDeliveryIT {
     Job job = deliveryJobs(c).get(0);
 
     // When the first attempt fails
-    assertThatThrownBy(() -> managementService.executeJob(job.getId())).hasMessageContaining("HTTP 503");
+    assertThatThrownBy(() -> managementService.executeJob(job.getId()))
+        .hasMessageContaining("HTTP 503");
 
-    // Then the engine will retry it (5 attempts in all, 10 minutes apart) and the case is not held up
-    assertThat(managementService.createJobQuery().jobId(job.getId()).singleResult().getRetries()).isEqualTo(4);
+    // Then the engine will retry it (5 attempts in all, 10 minutes apart) and the case is not held
+    // up
+    assertThat(managementService.createJobQuery().jobId(job.getId()).singleResult().getRetries())
+        .isEqualTo(4);
     cases.assertWaitingAt(c, CaseDriver.ACCEPT);
     assertThat(cases.stored(c).status().name()).isEqualTo("TRANSFERRED");
 
     // When the last attempt fails too
     managementService.setJobRetries(job.getId(), 1);
-    assertThatThrownBy(() -> managementService.executeJob(job.getId())).hasMessageContaining("HTTP 503");
+    assertThatThrownBy(() -> managementService.executeJob(job.getId()))
+        .hasMessageContaining("HTTP 503");
 
-    // Then administrators see an incident (Cockpit reads the same), which names the answer and not the phone
-    JsonNode incidents = staff.get("demo", "/engine-rest/incident?processInstanceId=" + job.getProcessInstanceId());
-    assertThat(incidents).singleElement().satisfies(incident -> {
-      assertThat(incident.path("incidentType").asText()).isEqualTo("failedJob");
-      assertThat(incident.path("activityId").asText()).isEqualTo("Task_SendNoticeSms");
-      assertThat(incident.path("incidentMessage").asText()).contains("HTTP 503").doesNotContain("13800138000");
-    });
+    // Then administrators see an incident (Cockpit reads the same), which names the answer and not
+    // the phone
+    JsonNode incidents =
+        staff.get("demo", "/engine-rest/incident?processInstanceId=" + job.getProcessInstanceId());
+    assertThat(incidents)
+        .singleElement()
+        .satisfies(
+            incident -> {
+              assertThat(incident.path("incidentType").asText()).isEqualTo("failedJob");
+              assertThat(incident.path("activityId").asText()).isEqualTo("Task_SendNoticeSms");
+              assertThat(incident.path("incidentMessage").asText())
+                  .contains("HTTP 503")
+                  .doesNotContain("13800138000");
+            });
     // and a unit neither sees it nor may retry it
-    assertThat(staff.get("housing1", "/engine-rest/incident?processInstanceId=" + job.getProcessInstanceId()))
+    assertThat(
+            staff.get(
+                "housing1",
+                "/engine-rest/incident?processInstanceId=" + job.getProcessInstanceId()))
         .isEmpty();
     Map<String, Object> oneRetry = Map.of("retries", 1);
-    assertThat(staff.status("housing1", HttpMethod.PUT, "/engine-rest/job/" + job.getId() + "/retries", oneRetry))
+    assertThat(
+            staff.status(
+                "housing1",
+                HttpMethod.PUT,
+                "/engine-rest/job/" + job.getId() + "/retries",
+                oneRetry))
         .isIn(403, 404);
 
     // When the gateway is mended and the administrator retries
     ANSWER.set(200);
-    assertThat(staff.status("demo", HttpMethod.PUT, "/engine-rest/job/" + job.getId() + "/retries", oneRetry))
+    assertThat(
+            staff.status(
+                "demo", HttpMethod.PUT, "/engine-rest/job/" + job.getId() + "/retries", oneRetry))
         .isEqualTo(204);
     managementService.executeJob(job.getId());
 
     // Then the SMS is sent and the incident is resolved
     assertThat(RECEIVED).hasSize(1);
-    assertThat(staff.get("demo", "/engine-rest/incident?processInstanceId=" + job.getProcessInstanceId())).isEmpty();
+    assertThat(
+            staff.get(
+                "demo", "/engine-rest/incident?processInstanceId=" + job.getProcessInstanceId()))
+        .isEmpty();
   }
 
   private List<Job> deliveryJobs(Case c) {
     Set<String> instances = Set.of(deliveryInstances(c));
-    return managementService.createJobQuery().processDefinitionKey(Notices.DELIVERY_PROCESS).list().stream()
-        .filter(job -> instances.contains(job.getProcessInstanceId())).toList();
+    return managementService
+        .createJobQuery()
+        .processDefinitionKey(Notices.DELIVERY_PROCESS)
+        .list()
+        .stream()
+        .filter(job -> instances.contains(job.getProcessInstanceId()))
+        .toList();
   }
 
   private String[] deliveryInstances(Case c) {
-    return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(Notices.DELIVERY_PROCESS)
-        .processInstanceBusinessKey(c.number()).list().stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
+    return historyService
+        .createHistoricProcessInstanceQuery()
+        .processDefinitionKey(Notices.DELIVERY_PROCESS)
+        .processInstanceBusinessKey(c.number())
+        .list()
+        .stream()
+        .map(HistoricProcessInstance::getId)
+        .toArray(String[]::new);
   }
 
   private static HttpServer gateway() {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      server.createContext("/sms", exchange -> {
-        byte[] body = exchange.getRequestBody().readAllBytes();
-        int status = ANSWER.get();
-        if (status == 200) {
-          RECEIVED.add(JSON.readTree(new String(body, StandardCharsets.UTF_8)));
-        }
-        exchange.sendResponseHeaders(status, -1);
-        exchange.close();
-      });
+      server.createContext(
+          "/sms",
+          exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            int status = ANSWER.get();
+            if (status == 200) {
+              RECEIVED.add(JSON.readTree(new String(body, StandardCharsets.UTF_8)));
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+          });
       server.start();
       return server;
     } catch (IOException e) {

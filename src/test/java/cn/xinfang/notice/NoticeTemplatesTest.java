@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An administrator changes the wording of a notice without rebuilding the jar, and a mistake stops the start. */
+/**
+ * An administrator changes the wording of a notice without rebuilding the jar, and a mistake stops
+ * the start.
+ */
 class NoticeTemplatesTest {
 
   @TempDir Path folder;
@@ -23,14 +26,18 @@ class NoticeTemplatesTest {
 
   @Test
   void theAdministratorsTemplatesReplaceThePackagedOnesOfTheSameKey() throws IOException {
-    write("notice.TRANSFER_NOTICE.title=转送（交办）告知书\n"
-        + "notice.TRANSFER_NOTICE.body=编号 {caseNumber} 的信访事项已转送{unit}。\n");
+    write(
+        "notice.TRANSFER_NOTICE.title=转送（交办）告知书\n"
+            + "notice.TRANSFER_NOTICE.body=编号 {caseNumber} 的信访事项已转送{unit}。\n");
 
     NoticeTemplates templates = new NoticeTemplates(folder.toString());
 
     assertThat(templates.get("notice.TRANSFER_NOTICE.title")).isEqualTo("转送（交办）告知书");
-    assertThat(templates.get("notice.TRANSFER_NOTICE.body")).isEqualTo("编号 {caseNumber} 的信访事项已转送{unit}。");
-    assertThat(templates.get("notice.ACCEPTANCE_NOTICE.title")).as("the rest as packaged").isEqualTo("受理告知书");
+    assertThat(templates.get("notice.TRANSFER_NOTICE.body"))
+        .isEqualTo("编号 {caseNumber} 的信访事项已转送{unit}。");
+    assertThat(templates.get("notice.ACCEPTANCE_NOTICE.title"))
+        .as("the rest as packaged")
+        .isEqualTo("受理告知书");
     Notices notices = new Notices(templates, null, null, null, null);
     assertThat(notices.render("TRANSFER_NOTICE", "body", NoticesTest.allValues()))
         .isEqualTo("编号 <caseNumber> 的信访事项已转送<unit>。");
@@ -38,32 +45,39 @@ class NoticeTemplatesTest {
 
   @Test
   void aFolderWithoutTheFileChangesNothing() {
-    assertThat(new NoticeTemplates(folder.toString()).get("notice.TRANSFER_NOTICE.title")).isEqualTo("转送告知书");
+    assertThat(new NoticeTemplates(folder.toString()).get("notice.TRANSFER_NOTICE.title"))
+        .isEqualTo("转送告知书");
   }
 
   @Test
   void aKeyThePackagedFileDoesNotHaveStopsTheStart() throws IOException {
     write("notice.TRANSFER_NOTICE.titel=转送告知书\n");
-    assertThatThrownBy(() -> new NoticeTemplates(folder.toString())).isInstanceOf(NoticeTemplateException.class)
+    assertThatThrownBy(() -> new NoticeTemplates(folder.toString()))
+        .isInstanceOf(NoticeTemplateException.class)
         .hasMessageContaining(folder.resolve("notices.properties").toString())
-        .hasMessageContaining("notice.TRANSFER_NOTICE.titel").hasMessageContaining("不是已有的模板名称");
+        .hasMessageContaining("notice.TRANSFER_NOTICE.titel")
+        .hasMessageContaining("不是已有的模板名称");
   }
 
   @Test
   void aValueTheStepDoesNotProvideStopsTheStart() throws IOException {
     write("notice.TRANSFER_NOTICE.body=已转送{unit}，请于{appealDue}前……\n");
-    assertThatThrownBy(() -> new NoticeTemplates(folder.toString())).isInstanceOf(NoticeTemplateException.class)
-        .hasMessageContaining("notice.TRANSFER_NOTICE.body").hasMessageContaining("{appealDue}")
+    assertThatThrownBy(() -> new NoticeTemplates(folder.toString()))
+        .isInstanceOf(NoticeTemplateException.class)
+        .hasMessageContaining("notice.TRANSFER_NOTICE.body")
+        .hasMessageContaining("{appealDue}")
         .hasMessageContaining("caseNumber");
   }
 
   @Test
   void aMalformedFileOrAMissingFolderStopsTheStart() throws IOException {
     write("notice.TRANSFER_NOTICE.title=\\uZZZZ\n");
-    assertThatThrownBy(() -> new NoticeTemplates(folder.toString())).isInstanceOf(NoticeTemplateException.class)
+    assertThatThrownBy(() -> new NoticeTemplates(folder.toString()))
+        .isInstanceOf(NoticeTemplateException.class)
         .hasMessageContaining("格式有误");
     assertThatThrownBy(() -> new NoticeTemplates(folder.resolve("nowhere").toString()))
-        .isInstanceOf(NoticeTemplateException.class).hasMessageContaining("不存在");
+        .isInstanceOf(NoticeTemplateException.class)
+        .hasMessageContaining("不存在");
   }
 
   private void write(String text) throws IOException {

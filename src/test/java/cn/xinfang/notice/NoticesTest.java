@@ -26,9 +26,28 @@ class NoticesTest {
   /** The values IssueNoticeDelegate and DeliverOpinionDelegate provide (see Notices.caseValues). */
   static Map<String, Object> allValues() {
     Map<String, Object> values = new HashMap<>();
-    for (String name : new String[] {"caseNumber", "title", "receivedDay", "unit", "statutoryRoute", "detail", "date",
-        "petitioner", "request", "facts", "opinionText", "outcome", "legalBasis", "issuer", "handlingOpinion",
-        "reviewLevel", "reReviewLevel", "deliveredDay", "appealDue"}) {
+    for (String name :
+        new String[] {
+          "caseNumber",
+          "title",
+          "receivedDay",
+          "unit",
+          "statutoryRoute",
+          "detail",
+          "date",
+          "petitioner",
+          "request",
+          "facts",
+          "opinionText",
+          "outcome",
+          "legalBasis",
+          "issuer",
+          "handlingOpinion",
+          "reviewLevel",
+          "reReviewLevel",
+          "deliveredDay",
+          "appealDue"
+        }) {
       values.put(name, "<" + name + ">");
     }
     return values;
@@ -57,15 +76,27 @@ class NoticesTest {
       String text = notices.render(type, part, allValues());
       assertThat(text).as("%s.%s", type, part).isNotBlank().doesNotContain("{").doesNotContain("}");
     }
-    assertThat(notices.render(type, "milestone", allValues()).length()).as("milestone fits the timeline")
+    assertThat(notices.render(type, "milestone", allValues()).length())
+        .as("milestone fits the timeline")
         .isLessThan(200);
   }
 
   @Test
   void theOpinionNamesEveryPartTheLawAsksFor() {
     String body = notices.render("HANDLING_OPINION", "body", allValues());
-    assertThat(body).contains("<request>", "<facts>", "<opinionText>", "<outcome>", "<legalBasis>",
-        "<reviewLevel>", "<appealDue>", "<issuer>", "<deliveredDay>", "第三十五条").contains("\n");
+    assertThat(body)
+        .contains(
+            "<request>",
+            "<facts>",
+            "<opinionText>",
+            "<outcome>",
+            "<legalBasis>",
+            "<reviewLevel>",
+            "<appealDue>",
+            "<issuer>",
+            "<deliveredDay>",
+            "第三十五条")
+        .contains("\n");
   }
 
   @Test
@@ -92,6 +123,7 @@ class NoticesTest {
     values.remove("appealDue");
 
     assertThatThrownBy(() -> notices.render("HANDLING_OPINION", "body", values))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("{appealDue}");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("{appealDue}");
   }
 }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The engine's authorization checks take a short list of the user's groups as it is (growth):
- * the engine's authorization manager is replaced, and what a user may see is what it was.
+ * The engine's authorization checks take a short list of the user's groups as it is (growth): the
+ * engine's authorization manager is replaced, and what a user may see is what it was.
  */
 @ApplicationIT
 class AuthorizedGroupsIT {
@@ -30,12 +30,16 @@ class AuthorizedGroupsIT {
   @Test
   void theEngineChecksAuthorizationsWithoutNarrowingAShortListOfGroups() {
     var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    Class<?> manager = configuration.getCommandExecutorTxRequired()
-        .execute(context -> context.getSession(AuthorizationManager.class).getClass());
+    Class<?> manager =
+        configuration
+            .getCommandExecutorTxRequired()
+            .execute(context -> context.getSession(AuthorizationManager.class).getClass());
     assertThat(manager).isEqualTo(AuthorizedGroupsConfiguration.GroupsAsTheyAre.class);
 
     List<String> groups = List.of("bureau", "a-group-without-grants");
-    assertThat(new AuthorizedGroupsConfiguration.GroupsAsTheyAre(20).filterAuthenticatedGroupIds(groups))
+    assertThat(
+            new AuthorizedGroupsConfiguration.GroupsAsTheyAre(20)
+                .filterAuthenticatedGroupIds(groups))
         .isEqualTo(groups);
   }
 
@@ -51,12 +55,14 @@ class AuthorizedGroupsIT {
         .containsExactly(triage);
     // and neither a unit nor a user whose only group holds no grant does
     assertThat(visibleAs("housing1", List.of("unit-housing"), () -> taskIds(c))).isEmpty();
-    assertThat(visibleAs("stranger", List.of("a-group-without-grants"), () -> taskIds(c))).isEmpty();
+    assertThat(visibleAs("stranger", List.of("a-group-without-grants"), () -> taskIds(c)))
+        .isEmpty();
   }
 
   private List<String> taskIds(Case c) {
     return taskService.createTaskQuery().processInstanceBusinessKey(c.number()).list().stream()
-        .map(t -> t.getId()).toList();
+        .map(t -> t.getId())
+        .toList();
   }
 
   private <T> T visibleAs(String user, List<String> groups, Supplier<T> query) {

@@ -8,8 +8,7 @@ import java.util.Set;
 /** What tests outside this package read of a form's inputs (the model contract test). */
 public final class FormInputsAccess {
 
-  private FormInputsAccess() {
-  }
+  private FormInputsAccess() {}
 
   public static Set<String> inputs(Path form) throws IOException {
     return FormInputs.parse(Files.newInputStream(form)).keys();

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** A task accepts its form's inputs, of the kind each field holds, and nothing else. */
 class FormInputsTest {
 
-  static final String FORM = """
+  static final String FORM =
+      """
       {"components": [
         {"type": "textfield", "key": "caseNumber", "disabled": true},
         {"type": "text", "text": "说明"},
@@ -45,8 +46,9 @@ class FormInputsTest {
 
   @Test
   void theInputsAreTheFieldsAPersonFillsIn() {
-    assertThat(form().keys()).containsExactly("acceptance", "objectionReason", "urgent", "days", "heldOn", "unit",
-        "tags");
+    assertThat(form().keys())
+        .containsExactly(
+            "acceptance", "objectionReason", "urgent", "days", "heldOn", "unit", "tags");
   }
 
   @Test
@@ -61,101 +63,131 @@ class FormInputsTest {
     values.put("tags", SpinValues.jsonValue("[\"A\",\"B\"]").create());
     values.put("objectionReason", null);
     assertThatCode(() -> form().check(values, "任务")).doesNotThrowAnyException();
-    assertThatCode(() -> form().check(Map.of("heldOn", new Date()), "任务")).doesNotThrowAnyException();
+    assertThatCode(() -> form().check(Map.of("heldOn", new Date()), "任务"))
+        .doesNotThrowAnyException();
   }
 
   @ParameterizedTest
   @CsvSource({"caseNumber", "replyApprovers", "registeredBy", "handlingUnit"})
   void refusesEveryOtherVariableNamingIt(String name) {
     assertThatThrownBy(() -> form().check(Map.of(name, "x"), "任务“承办单位受理”"))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
-          assertThat(e.field()).isEqualTo(name);
-          assertThat(e.getMessage()).startsWith("任务“承办单位受理”不接受变量 " + name).contains("acceptance");
-        });
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo(name);
+              assertThat(e.getMessage())
+                  .startsWith("任务“承办单位受理”不接受变量 " + name)
+                  .contains("acceptance");
+            });
   }
 
   @Test
   void refusesObjectsJsonXmlFilesAndBytesWhateverTheField() {
-    List<Object> values = List.of(
-        Variables.serializedObjectValue("{\"url\":\"jdbc:h2:mem:x\"}")
-            .objectTypeName("org.springframework.jdbc.datasource.DriverManagerDataSource")
-            .serializationDataFormat("application/json").create(),
-        Variables.objectValue(new java.util.ArrayList<>(List.of("unit-housing"))).create(),
-        SpinValues.jsonValue("{\"a\":1}").create(),
-        SpinValues.xmlValue("<a/>").create(),
-        Variables.fileValue("a.txt").file(new byte[] {1}).create(),
-        Variables.byteArrayValue(new byte[] {1}),
-        new java.util.ArrayList<>(List.of("unit-housing")));
+    List<Object> values =
+        List.of(
+            Variables.serializedObjectValue("{\"url\":\"jdbc:h2:mem:x\"}")
+                .objectTypeName("org.springframework.jdbc.datasource.DriverManagerDataSource")
+                .serializationDataFormat("application/json")
+                .create(),
+            Variables.objectValue(new java.util.ArrayList<>(List.of("unit-housing"))).create(),
+            SpinValues.jsonValue("{\"a\":1}").create(),
+            SpinValues.xmlValue("<a/>").create(),
+            Variables.fileValue("a.txt").file(new byte[] {1}).create(),
+            Variables.byteArrayValue(new byte[] {1}),
+            new java.util.ArrayList<>(List.of("unit-housing")));
     for (Object value : values) {
       assertThatThrownBy(() -> form().check(Map.of("objectionReason", value), "任务"))
-          .as("%s", value).isInstanceOfSatisfying(InvalidInputException.class,
-              e -> assertThat(e.field()).isEqualTo("objectionReason"));
+          .as("%s", value)
+          .isInstanceOfSatisfying(
+              InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("objectionReason"));
     }
     assertThatThrownBy(() -> form().check(Map.of("objectionReason", values.get(0)), "任务"))
         .hasMessageContaining("类型不允许");
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "urgent | 'true' | 是/否",
-      "days | '30' | 数字",
-      "objectionReason | 30 | 文本",
-      "acceptance | MAYBE | 取值无效"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "urgent | 'true' | 是/否",
+        "days | '30' | 数字",
+        "objectionReason | 30 | 文本",
+        "acceptance | MAYBE | 取值无效"
+      })
   void refusesAValueOfTheWrongKind(String name, String value, String message) {
     Object typed = name.equals("objectionReason") ? (Object) Integer.valueOf(value) : value;
     assertThatThrownBy(() -> form().check(Map.of(name, typed), "任务"))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo(name))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.field()).isEqualTo(name))
         .hasMessageContaining(message);
   }
 
   @Test
   void aChecklistTakesAJsonListOfItsOptionsOnly() {
-    assertThatThrownBy(() -> form().check(Map.of("tags", SpinValues.jsonValue("[\"A\",\"Z\"]").create()), "任务"))
+    assertThatThrownBy(
+            () ->
+                form().check(Map.of("tags", SpinValues.jsonValue("[\"A\",\"Z\"]").create()), "任务"))
         .hasMessageContaining("取值无效");
-    assertThatThrownBy(() -> form().check(Map.of("tags", SpinValues.jsonValue("{\"A\":1}").create()), "任务"))
+    assertThatThrownBy(
+            () -> form().check(Map.of("tags", SpinValues.jsonValue("{\"A\":1}").create()), "任务"))
         .hasMessageContaining("列表");
     assertThatThrownBy(() -> form().check(Map.of("tags", "A"), "任务")).hasMessageContaining("类型不允许");
   }
 
   @Test
   void theFormsOwnRulesAreTheServersForAValueThatIsGiven() {
-    FormInputs form = FormInputs.parse(new ByteArrayInputStream("""
+    FormInputs form =
+        FormInputs.parse(
+            new ByteArrayInputStream(
+                """
         {"components": [
           {"type": "textarea", "key": "opinionText", "label": "处理意见", "validate": {"minLength": 10, "maxLength": 20}},
           {"type": "textfield", "key": "phone", "label": "联系电话", "validate": {"pattern": "^1[3-9]\\\\d{9}$"}},
           {"type": "number", "key": "extensionDays", "label": "延长天数", "validate": {"min": 1, "max": 30}}
         ]}
-        """.getBytes(StandardCharsets.UTF_8)));
+        """
+                    .getBytes(StandardCharsets.UTF_8)));
 
-    assertThatCode(() -> form.check(Map.of("opinionText", "经调查核实，情况属实。", "phone", "13800138000",
-        "extensionDays", 30L), "任务")).doesNotThrowAnyException();
-    assertThatCode(() -> form.check(Map.of("opinionText", ""), "任务")).as("an empty field is the listener's")
+    assertThatCode(
+            () ->
+                form.check(
+                    Map.of(
+                        "opinionText", "经调查核实，情况属实。", "phone", "13800138000", "extensionDays", 30L),
+                    "任务"))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> form.check(Map.of("opinionText", ""), "任务"))
+        .as("an empty field is the listener's")
         .doesNotThrowAnyException();
     assertThatThrownBy(() -> form.check(Map.of("opinionText", "同意。"), "任务"))
         .hasMessage("处理意见至少应有 10 个字（opinionText）");
     assertThatThrownBy(() -> form.check(Map.of("opinionText", "经".repeat(21)), "任务"))
         .hasMessage("处理意见不能超过 20 个字（opinionText）");
-    assertThatThrownBy(() -> form.check(Map.of("phone", "12345"), "任务")).hasMessage("联系电话格式不正确（phone）");
+    assertThatThrownBy(() -> form.check(Map.of("phone", "12345"), "任务"))
+        .hasMessage("联系电话格式不正确（phone）");
     assertThatThrownBy(() -> form.check(Map.of("extensionDays", 31L), "任务"))
         .hasMessage("延长天数应在 1 至 30 之间（extensionDays）");
-    assertThatThrownBy(() -> form.check(Map.of("extensionDays", 0.5), "任务")).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> form.check(Map.of("extensionDays", 0.5), "任务"))
+        .isInstanceOf(InvalidInputException.class);
   }
 
   /** The contract of domain model and forms: what each task of processes/petition.bpmn accepts. */
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "triage-petition | nature,transferMode,statutoryRoute,category,legalProcessConcluded,reviewConcluded,"
-          + "accusedIsOfficial,withinJurisdiction,simpleProcedure,triageComment",
-      "accept-petition | acceptance,objectionReason",
-      "handle-petition | handlingAction,handlingOutcome,factsFound,opinionText,legalBasis,extensionDays,extensionReason",
-      "approve-reply | replyApproved,approvalComment",
-      "approve-extension | extensionApproved,extensionComment",
-      "mediate-petition | petitionerConsents,otherPartyConsents,mediationResult,mediationAgreement",
-      "hold-hearing | hearingDate,hearingParticipants,hearingSummary",
-      "review-petition | reviewOutcome,opinionText",
-      "re-review-petition | reReviewAction,reReviewOutcome,opinionText,publishOpinion",
-      "register-petition | channel,receivedAt,petitionerName,petitionerIdNumber,petitionerPhone,personCount,"
-          + "petitionerAddress,district,category,title,content"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "triage-petition | nature,transferMode,statutoryRoute,category,legalProcessConcluded,reviewConcluded,"
+            + "accusedIsOfficial,withinJurisdiction,simpleProcedure,triageComment",
+        "accept-petition | acceptance,objectionReason",
+        "handle-petition | handlingAction,handlingOutcome,factsFound,opinionText,legalBasis,extensionDays,extensionReason",
+        "approve-reply | replyApproved,approvalComment",
+        "approve-extension | extensionApproved,extensionComment",
+        "mediate-petition | petitionerConsents,otherPartyConsents,mediationResult,mediationAgreement",
+        "hold-hearing | hearingDate,hearingParticipants,hearingSummary",
+        "review-petition | reviewOutcome,opinionText",
+        "re-review-petition | reReviewAction,reReviewOutcome,opinionText,publishOpinion",
+        "register-petition | channel,receivedAt,petitionerName,petitionerIdNumber,petitionerPhone,personCount,"
+            + "petitionerAddress,district,category,title,content"
+      })
   void eachFormAcceptsTheInputsOfItsTask(String form, String inputs) throws IOException {
     FormInputs parsed = FormInputs.parse(Files.newInputStream(Path.of("forms", form + ".form")));
     assertThat(parsed.keys()).containsExactlyInAnyOrder(inputs.split(","));

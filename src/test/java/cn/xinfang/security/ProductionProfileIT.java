@@ -24,9 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The production profile {@code prod}: the built jar refuses to start without an
- * administrator from the environment, or with a weak one, and exits non-zero with a message saying what
- * to set; started with one on a PostgreSQL database that once ran the demo, no demo account and no demo
+ * The production profile {@code prod}: the built jar refuses to start without an administrator from
+ * the environment, or with a weak one, and exits non-zero with a message saying what to set;
+ * started with one on a PostgreSQL database that once ran the demo, no demo account and no demo
  * password works any more.
  */
 class ProductionProfileIT {
@@ -35,23 +35,28 @@ class ProductionProfileIT {
   private static final String ADMIN = "ops-admin";
   private static final String ADMIN_PASSWORD = "Xf-2026-strong-pass";
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
-  @RegisterExtension
-  final PostgresDatabase database = new PostgresDatabase();
+  @RegisterExtension final PostgresDatabase database = new PostgresDatabase();
   private final HttpClient http = HttpClient.newHttpClient();
 
-  record Exit(int code, String output) {
-  }
+  record Exit(int code, String output) {}
 
   /** Runs the packaged jar with the production profile and only the given CAMUNDA_* variables. */
-  private Exit runJar(Map<String, String> adminEnvironment) throws IOException, InterruptedException {
+  private Exit runJar(Map<String, String> adminEnvironment)
+      throws IOException, InterruptedException {
     assertThat(JAR).as("the jar is packaged before the integration tests (mvn verify)").exists();
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(),
-        "--spring.profiles.active=prod", "--server.port=0",
-        "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("prod") + ";WRITE_DELAY=0"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toString(),
+                "--spring.profiles.active=prod",
+                "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:file:"
+                    + dataDir.resolve("prod")
+                    + ";WRITE_DELAY=0"));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().keySet().removeIf(k -> k.startsWith("CAMUNDA_"));
     builder.environment().putAll(adminEnvironment);
@@ -60,7 +65,8 @@ class ProductionProfileIT {
     Process process = builder.start();
     if (!process.waitFor(90, TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      throw new AssertionError("the production start neither failed nor stopped within 90 s:\n" + Files.readString(log));
+      throw new AssertionError(
+          "the production start neither failed nor stopped within 90 s:\n" + Files.readString(log));
     }
     return new Exit(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
   }
@@ -70,14 +76,22 @@ class ProductionProfileIT {
     Exit exit = runJar(Map.of());
 
     assertThat(exit.code()).as(exit.output()).isNotZero();
-    assertThat(exit.output()).contains("APPLICATION FAILED TO START").contains("CAMUNDA_BPM_ADMINUSER_ID")
-        .contains("CAMUNDA_BPM_ADMINUSER_PASSWORD").doesNotContain("Tomcat started");
+    assertThat(exit.output())
+        .contains("APPLICATION FAILED TO START")
+        .contains("CAMUNDA_BPM_ADMINUSER_ID")
+        .contains("CAMUNDA_BPM_ADMINUSER_PASSWORD")
+        .doesNotContain("Tomcat started");
   }
 
   @Test
   void theDemoPasswordOrAShortOneIsRefusedAsTheAdministratorsPassword() throws Exception {
-    Exit demo = runJar(Map.of("CAMUNDA_BPM_ADMINUSER_ID", "admin", "CAMUNDA_BPM_ADMINUSER_PASSWORD", "demo"));
-    Exit shortOne = runJar(Map.of("CAMUNDA_BPM_ADMINUSER_ID", "admin", "CAMUNDA_BPM_ADMINUSER_PASSWORD", "abc12345"));
+    Exit demo =
+        runJar(
+            Map.of("CAMUNDA_BPM_ADMINUSER_ID", "admin", "CAMUNDA_BPM_ADMINUSER_PASSWORD", "demo"));
+    Exit shortOne =
+        runJar(
+            Map.of(
+                "CAMUNDA_BPM_ADMINUSER_ID", "admin", "CAMUNDA_BPM_ADMINUSER_PASSWORD", "abc12345"));
 
     assertThat(demo.code()).as(demo.output()).isNotZero();
     assertThat(demo.output()).contains("APPLICATION FAILED TO START").contains("演示密码");
@@ -91,12 +105,19 @@ class ProductionProfileIT {
     try (ConfigurableApplicationContext demo = Apps.start(properties(false))) {
       assertThat(status(Apps.base(demo), "clerk1", "demo")).isEqualTo(200);
       assertThat(status(Apps.base(demo), "demo", "demo")).isEqualTo(200);
-      // a demo user edits their own profile (staff may), so that the address no longer marks it as a demo one
-      HttpResponse<String> edited = http.send(HttpRequest.newBuilder(URI.create(Apps.base(demo)
-              + "/engine-rest/user/hrss1/profile")).header("Authorization", Apps.basic("hrss1", "demo"))
-          .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
-              "{\"id\":\"hrss1\",\"firstName\":\"张丽\",\"lastName\":\"人社\",\"email\":\"zhangli@hrss.gov.cn\"}"))
-          .build(), HttpResponse.BodyHandlers.ofString());
+      // a demo user edits their own profile (staff may), so that the address no longer marks it as
+      // a demo one
+      HttpResponse<String> edited =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create(Apps.base(demo) + "/engine-rest/user/hrss1/profile"))
+                  .header("Authorization", Apps.basic("hrss1", "demo"))
+                  .header("Content-Type", "application/json")
+                  .PUT(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"id\":\"hrss1\",\"firstName\":\"张丽\",\"lastName\":\"人社\",\"email\":\"zhangli@hrss.gov.cn\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(edited.statusCode()).as(edited.body()).isEqualTo(204);
     }
 
@@ -107,12 +128,16 @@ class ProductionProfileIT {
       // Then the demo users and the demo administrator are gone, and the administrator works
       assertThat(status(base, "clerk1", "demo")).isEqualTo(401);
       assertThat(status(base, "housing1", "demo")).isEqualTo(401);
-      assertThat(status(base, "hrss1", "demo")).as("the demo password still marks a demo user").isEqualTo(401);
+      assertThat(status(base, "hrss1", "demo"))
+          .as("the demo password still marks a demo user")
+          .isEqualTo(401);
       assertThat(status(base, "demo", "demo")).isEqualTo(401);
       assertThat(status(base, ADMIN, ADMIN_PASSWORD)).isEqualTo(200);
       // and the staff groups are still there for real users
-      assertThat(get(base + "/engine-rest/group?id=unit-housing", ADMIN, ADMIN_PASSWORD)).contains("市住房和建设局");
-      assertThat(get(base + "/engine-rest/user?memberOfGroup=unit-housing", ADMIN, ADMIN_PASSWORD)).isEqualTo("[]");
+      assertThat(get(base + "/engine-rest/group?id=unit-housing", ADMIN, ADMIN_PASSWORD))
+          .contains("市住房和建设局");
+      assertThat(get(base + "/engine-rest/user?memberOfGroup=unit-housing", ADMIN, ADMIN_PASSWORD))
+          .isEqualTo("[]");
     }
 
     // and a second production start with another password makes that one the administrator's
@@ -132,7 +157,8 @@ class ProductionProfileIT {
     props.put("server.port", 0);
     props.put("spring.profiles.active", "prod");
     props.put("camunda.bpm.admin-user.id", "");
-    assertThatThrownBy(() -> Apps.start(props).close()).hasMessageContaining("CAMUNDA_BPM_ADMINUSER_ID");
+    assertThatThrownBy(() -> Apps.start(props).close())
+        .hasMessageContaining("CAMUNDA_BPM_ADMINUSER_ID");
   }
 
   private Map<String, Object> properties(boolean production) {
@@ -157,7 +183,11 @@ class ProductionProfileIT {
   }
 
   private HttpResponse<String> send(String url, String user, String password) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", Apps.basic(user, password))
-        .GET().build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", Apps.basic(user, password))
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }

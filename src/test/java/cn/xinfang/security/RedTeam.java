@@ -1,11 +1,10 @@
 package cn.xinfang.security;
 
-import cn.xinfang.engine.PetitionProcess.Var;
-import cn.xinfang.engine.PetitionProcess;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.xinfang.engine.PetitionProcess;
+import cn.xinfang.engine.PetitionProcess.Var;
 import cn.xinfang.security.RedTeamClient.Answer;
 import cn.xinfang.support.Http;
 import cn.xinfang.support.JarProcess;
@@ -25,16 +24,18 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The red team: every attack a demo staff account tried against the packaged application, replayed
- * on the packaged jar, each asserting the refusal and that nothing changed: no file written, no case, variable
- * or task changed, no grant left. Run on H2 ({@link RedTeamH2IT}) and PostgreSQL ({@link RedTeamPostgresIT}).
- * <p>
- * Keep it growing: every new endpoint, task or form adds its abuse cases here.
+ * on the packaged jar, each asserting the refusal and that nothing changed: no file written, no
+ * case, variable or task changed, no grant left. Run on H2 ({@link RedTeamH2IT}) and PostgreSQL
+ * ({@link RedTeamPostgresIT}).
+ *
+ * <p>Keep it growing: every new endpoint, task or form adds its abuse cases here.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class RedTeam {
 
   /** A deployable process nobody uses, for the legitimate and the cross-site deployment. */
-  static final String PROBE_BPMN = """
+  static final String PROBE_BPMN =
+      """
       <?xml version="1.0" encoding="UTF-8"?>
       <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
           xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_RedTeamProbe"
@@ -57,7 +58,8 @@ abstract class RedTeam {
     Files.createDirectories(workDir);
     Map<String, Object> properties = new HashMap<>(database());
     properties.put("petition.demo-data", true);
-    // client addresses from X-Forwarded-For (trusted from loopback), so that one test's throttling is its own
+    // client addresses from X-Forwarded-For (trusted from loopback), so that one test's throttling
+    // is its own
     properties.put("server.forward-headers-strategy", "native");
     properties.put("petition.security.login-failures-per-address", 5);
     properties.put("petition.security.login-failure-window", "PT1M");
@@ -75,7 +77,8 @@ abstract class RedTeam {
     }
   }
 
-  // --- 1. code execution through an Object variable -------------------------------------------------------
+  // --- 1. code execution through an Object variable
+  // -------------------------------------------------------
 
   @Test
   void anObjectVariableNeverRunsCode() throws Exception {
@@ -87,33 +90,75 @@ abstract class RedTeam {
     String task = "/engine-rest/task/" + triage.path("id").asText();
 
     // a candidate of the task writes the variable every way the API offers
-    assertThat(client.call("clerk1", "PUT", task + "/localVariables/probe", payload).status()).isEqualTo(403);
-    assertThat(client.call("clerk1", "PUT", task + "/variables/probe", payload).status()).isEqualTo(403);
-    assertThat(client.post("clerk1", task + "/variables", Map.of("modifications", Map.of("probe", payload)))
-        .status()).isEqualTo(403);
-    Answer asInput = client.post("clerk1", task + "/complete", Map.of("variables", Map.of(Var.TRIAGE_COMMENT, payload)));
+    assertThat(client.call("clerk1", "PUT", task + "/localVariables/probe", payload).status())
+        .isEqualTo(403);
+    assertThat(client.call("clerk1", "PUT", task + "/variables/probe", payload).status())
+        .isEqualTo(403);
+    assertThat(
+            client
+                .post(
+                    "clerk1",
+                    task + "/variables",
+                    Map.of("modifications", Map.of("probe", payload)))
+                .status())
+        .isEqualTo(403);
+    Answer asInput =
+        client.post(
+            "clerk1", task + "/complete", Map.of("variables", Map.of(Var.TRIAGE_COMMENT, payload)));
     assertThat(asInput.status()).isEqualTo(400);
     assertThat(asInput.json().path("field").asText()).isEqualTo(Var.TRIAGE_COMMENT);
     assertThat(asInput.error()).contains("类型不允许");
-    Answer javaSerialized = client.post("clerk1", task + "/complete", Map.of("variables", Map.of(Var.TRIAGE_COMMENT,
-        Map.of("type", "Object", "value", "rO0ABXQABHRlc3Q=", "valueInfo", Map.of("objectTypeName",
-            "java.lang.String", "serializationDataFormat", "application/x-java-serialized-object")))));
+    Answer javaSerialized =
+        client.post(
+            "clerk1",
+            task + "/complete",
+            Map.of(
+                "variables",
+                Map.of(
+                    Var.TRIAGE_COMMENT,
+                    Map.of(
+                        "type",
+                        "Object",
+                        "value",
+                        "rO0ABXQABHRlc3Q=",
+                        "valueInfo",
+                        Map.of(
+                            "objectTypeName",
+                            "java.lang.String",
+                            "serializationDataFormat",
+                            "application/x-java-serialized-object")))));
     assertThat(javaSerialized.status()).isEqualTo(400);
-    Map<String, Object> startForm = new HashMap<>(Http.variables(Petitions.startForm("对象变量", "13900000001")));
+    Map<String, Object> startForm =
+        new HashMap<>(Http.variables(Petitions.startForm("对象变量", "13900000001")));
     startForm.put("title", payload);
-    assertThat(client.post("clerk1", "/engine-rest/process-definition/key/petition/submit-form",
-        Map.of("variables", startForm)).status()).isEqualTo(400);
+    assertThat(
+            client
+                .post(
+                    "clerk1",
+                    "/engine-rest/process-definition/key/petition/submit-form",
+                    Map.of("variables", startForm))
+                .status())
+        .isEqualTo(400);
 
     // even an administrator's Object variable of that class is never turned back into one
     String variable = "/engine-rest/process-instance/" + c.instance + "/variables/probe";
     assertThat(client.call("demo", "PUT", variable, payload).status()).isEqualTo(204);
-    assertThat(client.get("demo", variable).status()).as("read with deserialization").isNotEqualTo(200);
+    assertThat(client.get("demo", variable).status())
+        .as("read with deserialization")
+        .isNotEqualTo(200);
     // a listing of the history shows the variable as one it cannot read
-    assertThat(client.read("demo", "/engine-rest/history/variable-instance?processInstanceId=" + c.instance
-        + "&variableName=probe")).singleElement().satisfies(v -> {
-          assertThat(v.path("value").isNull()).isTrue();
-          assertThat(v.path("errorMessage").asText()).contains("Cannot deserialize");
-        });
+    assertThat(
+            client.read(
+                "demo",
+                "/engine-rest/history/variable-instance?processInstanceId="
+                    + c.instance
+                    + "&variableName=probe"))
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.path("value").isNull()).isTrue();
+              assertThat(v.path("errorMessage").asText()).contains("Cannot deserialize");
+            });
     assertThat(client.get("demo", variable + "?deserializeValue=false").status()).isEqualTo(200);
     assertThat(client.call("demo", "DELETE", variable, null).status()).isEqualTo(204);
 
@@ -121,7 +166,8 @@ abstract class RedTeam {
     assertThat(snapshot(c)).isEqualTo(before);
   }
 
-  // --- 2. a second process for someone else's case ------------------------------------------------------
+  // --- 2. a second process for someone else's case
+  // ------------------------------------------------------
 
   @Test
   void noStaffStartsAProcessPastRegistration() {
@@ -132,67 +178,131 @@ abstract class RedTeam {
     long instances = instances();
     String start = "/engine-rest/process-definition/key/petition/start";
 
-    for (String activity : List.of(PetitionProcess.TASK_TRIAGE, "Task_DeliverOpinion", "Task_NotifyNotReaccepted")) {
-      Answer answer = client.post("clerk1", start, Map.of("businessKey", accusation.number,
-          "variables", Http.variables(Map.of("caseNumber", housing.number, Var.HANDLING_OUTCOME, "NOT_SUPPORTED",
-              Var.OPINION_TEXT, "不予支持")),
-          "startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", activity))));
+    for (String activity :
+        List.of(PetitionProcess.TASK_TRIAGE, "Task_DeliverOpinion", "Task_NotifyNotReaccepted")) {
+      Answer answer =
+          client.post(
+              "clerk1",
+              start,
+              Map.of(
+                  "businessKey",
+                  accusation.number,
+                  "variables",
+                  Http.variables(
+                      Map.of(
+                          "caseNumber",
+                          housing.number,
+                          Var.HANDLING_OUTCOME,
+                          "NOT_SUPPORTED",
+                          Var.OPINION_TEXT,
+                          "不予支持")),
+                  "startInstructions",
+                  List.of(Map.of("type", "startBeforeActivity", "activityId", activity))));
       assertThat(answer.status()).as(activity).isEqualTo(403);
       assertThat(answer.json().path("message").asText()).contains("无权执行此操作");
     }
     assertThat(client.post("clerk1", start, Map.of()).status()).isEqualTo(403);
-    assertThat(client.post("clerk1", start, Map.of("skipCustomListeners", true, "skipIoMappings", true))
-        .status()).isIn(400, 403);
+    assertThat(
+            client
+                .post("clerk1", start, Map.of("skipCustomListeners", true, "skipIoMappings", true))
+                .status())
+        .isIn(400, 403);
     // the same through Tasklist's own API, with the webapp's session and CSRF token
-    Answer tasklist = client.new Webapp("clerk1").post("/camunda/api/engine/engine/default/process-definition"
-        + "/key/petition/start", Map.of("businessKey", accusation.number, "startInstructions",
-            List.of(Map.of("type", "startBeforeActivity", "activityId", PetitionProcess.TASK_TRIAGE))));
+    Answer tasklist =
+        client.new Webapp("clerk1")
+            .post(
+                "/camunda/api/engine/engine/default/process-definition" + "/key/petition/start",
+                Map.of(
+                    "businessKey",
+                    accusation.number,
+                    "startInstructions",
+                    List.of(
+                        Map.of(
+                            "type",
+                            "startBeforeActivity",
+                            "activityId",
+                            PetitionProcess.TASK_TRIAGE))));
     assertThat(tasklist.status()).isEqualTo(403);
-    // the start form registers a new case and nothing else: no business key, no case number of its own
+    // the start form registers a new case and nothing else: no business key, no case number of its
+    // own
     String submit = "/engine-rest/process-definition/key/petition/submit-form";
-    assertThat(client.post("clerk1", submit, Map.of("businessKey", accusation.number, "variables",
-        Http.variables(Petitions.startForm("换号", "13900000002")))).status()).isEqualTo(403);
+    assertThat(
+            client
+                .post(
+                    "clerk1",
+                    submit,
+                    Map.of(
+                        "businessKey",
+                        accusation.number,
+                        "variables",
+                        Http.variables(Petitions.startForm("换号", "13900000002"))))
+                .status())
+        .isEqualTo(403);
     Map<String, Object> withNumber = new HashMap<>(Petitions.startForm("带案号", "13900000003"));
     withNumber.put("caseNumber", accusation.number);
-    Answer numbered = client.post("clerk1", submit, Map.of("variables", Http.variables(withNumber)));
+    Answer numbered =
+        client.post("clerk1", submit, Map.of("variables", Http.variables(withNumber)));
     assertThat(numbered.status()).isEqualTo(400);
     assertThat(numbered.json().path("field").asText()).isEqualTo("caseNumber");
 
     assertThat(instances()).as("no process was started").isEqualTo(instances);
-    assertThat(client.get("clerk1", "/api/staff/cases/" + accusation.number).status()).isEqualTo(404);
+    assertThat(client.get("clerk1", "/api/staff/cases/" + accusation.number).status())
+        .isEqualTo(404);
     assertThat(snapshot(accusation)).isEqualTo(accusationBefore);
     assertThat(snapshot(housing)).isEqualTo(housingBefore);
   }
 
-  // --- 3. the approval chain (三审) ------------------------------------------------------------------------
+  // --- 3. the approval chain (三审)
+  // ------------------------------------------------------------------------
 
   @Test
   void theApprovalChainIsTheCaseStores() {
     Case c = accepted();
-    client.complete("housing1", client.task("housing1", PetitionProcess.TASK_HANDLE, c.number), Map.of(
-        Var.HANDLING_OUTCOME, "NOT_SUPPORTED", Var.OPINION_TEXT, "经核实，所反映问题不属实，不予支持。"));
+    client.complete(
+        "housing1",
+        client.task("housing1", PetitionProcess.TASK_HANDLE, c.number),
+        Map.of(Var.HANDLING_OUTCOME, "NOT_SUPPORTED", Var.OPINION_TEXT, "经核实，所反映问题不属实，不予支持。"));
     JsonNode first = client.task("housing1", PetitionProcess.TASK_APPROVE_REPLY, c.number);
     String before = snapshot(c);
     String complete = "/engine-rest/task/" + first.path("id").asText() + "/complete";
 
-    Map<String, Object> ownGroupThrice = Map.of("type", "Json", "value",
-        "[\"unit-housing\",\"unit-housing\",\"unit-housing\"]");
+    Map<String, Object> ownGroupThrice =
+        Map.of("type", "Json", "value", "[\"unit-housing\",\"unit-housing\",\"unit-housing\"]");
     for (Object chain : List.of(ownGroupThrice, Map.of("value", List.of("unit-housing")))) {
-      Answer answer = client.post("housing1", complete, Map.of("variables", Map.of(
-          Var.REPLY_APPROVED, Map.of("value", true), "replyApprovers", chain)));
+      Answer answer =
+          client.post(
+              "housing1",
+              complete,
+              Map.of(
+                  "variables",
+                  Map.of(Var.REPLY_APPROVED, Map.of("value", true), "replyApprovers", chain)));
       assertThat(answer.status()).isEqualTo(400);
       assertThat(answer.json().path("field").asText()).isEqualTo("replyApprovers");
     }
-    assertThat(client.post("housing1", "/engine-rest/process-instance/" + c.instance + "/variables",
-        Map.of("modifications", Map.of("replyApprovers", ownGroupThrice))).status()).isIn(403, 404);
+    assertThat(
+            client
+                .post(
+                    "housing1",
+                    "/engine-rest/process-instance/" + c.instance + "/variables",
+                    Map.of("modifications", Map.of("replyApprovers", ownGroupThrice)))
+                .status())
+        .isIn(403, 404);
     assertThat(snapshot(c)).isEqualTo(before);
 
-    // approved at its level, the draft goes on to the bureau and then the leader, never back to the unit
+    // approved at its level, the draft goes on to the bureau and then the leader, never back to the
+    // unit
     client.complete("housing1", first, Map.of(Var.REPLY_APPROVED, true));
-    assertThat(client.read("housing1", "/engine-rest/task?processInstanceBusinessKey=" + c.number)).isEmpty();
-    client.complete("clerk1", client.task("clerk1", PetitionProcess.TASK_APPROVE_REPLY, c.number), Map.of(Var.REPLY_APPROVED, true));
+    assertThat(client.read("housing1", "/engine-rest/task?processInstanceBusinessKey=" + c.number))
+        .isEmpty();
+    client.complete(
+        "clerk1",
+        client.task("clerk1", PetitionProcess.TASK_APPROVE_REPLY, c.number),
+        Map.of(Var.REPLY_APPROVED, true));
     assertThat(status(c)).as("no opinion before the last level").isEqualTo("ACCEPTED");
-    client.complete("leader1", client.task("leader1", PetitionProcess.TASK_APPROVE_REPLY, c.number), Map.of(Var.REPLY_APPROVED, true));
+    client.complete(
+        "leader1",
+        client.task("leader1", PetitionProcess.TASK_APPROVE_REPLY, c.number),
+        Map.of(Var.REPLY_APPROVED, true));
     assertThat(status(c)).isEqualTo("REPLIED");
   }
 
@@ -202,59 +312,104 @@ abstract class RedTeam {
     JsonNode handle = client.task("housing1", PetitionProcess.TASK_HANDLE, c.number);
     String before = snapshot(c);
     String complete = "/engine-rest/task/" + handle.path("id").asText() + "/complete";
-    for (String decided : List.of("handlingDue", "extended", "handlingUnit", Var.SIMPLE_PROCEDURE)) {
-      Map<String, Object> values = new HashMap<>(Map.of(Var.HANDLING_ACTION, "EXTEND", Var.EXTENSION_DAYS, 30,
-          Var.EXTENSION_REASON, "案情复杂，需进一步调查"));
-      values.put(decided, decided.equals("handlingDue") ? "2030-01-01T00:00:00.000+0800"
-          : decided.equals("handlingUnit") ? "unit-hrss" : false);
-      Answer answer = client.post("housing1", complete, Map.of("variables", Http.variables(values)));
+    for (String decided :
+        List.of("handlingDue", "extended", "handlingUnit", Var.SIMPLE_PROCEDURE)) {
+      Map<String, Object> values =
+          new HashMap<>(
+              Map.of(
+                  Var.HANDLING_ACTION,
+                  "EXTEND",
+                  Var.EXTENSION_DAYS,
+                  30,
+                  Var.EXTENSION_REASON,
+                  "案情复杂，需进一步调查"));
+      values.put(
+          decided,
+          decided.equals("handlingDue")
+              ? "2030-01-01T00:00:00.000+0800"
+              : decided.equals("handlingUnit") ? "unit-hrss" : false);
+      Answer answer =
+          client.post("housing1", complete, Map.of("variables", Http.variables(values)));
       assertThat(answer.status()).as(decided).isEqualTo(400);
       assertThat(answer.json().path("field").asText()).isEqualTo(decided);
     }
-    assertThat(client.call("housing1", "PUT", "/engine-rest/task/" + handle.path("id").asText(),
-        Map.of("name", "办理信访事项", "due", "2030-01-01T00:00:00.000+0800")).status()).isEqualTo(403);
+    assertThat(
+            client
+                .call(
+                    "housing1",
+                    "PUT",
+                    "/engine-rest/task/" + handle.path("id").asText(),
+                    Map.of("name", "办理信访事项", "due", "2030-01-01T00:00:00.000+0800"))
+                .status())
+        .isEqualTo(403);
     assertThat(snapshot(c)).isEqualTo(before);
   }
 
-  // --- 4. the registering clerk ------------------------------------------------------------------------------
+  // --- 4. the registering clerk
+  // ------------------------------------------------------------------------------
 
   @Test
   void theRegisteringClerkIsWhoeverRegistered() {
     createUser("clerk2", "bureau");
     Map<String, Object> spoofed = new HashMap<>(Petitions.startForm("冒名登记", "13900000004"));
     spoofed.put("registeredBy", "clerk2");
-    Answer answer = client.post("clerk1", "/engine-rest/process-definition/key/petition/submit-form",
-        Map.of("variables", Http.variables(spoofed)));
+    Answer answer =
+        client.post(
+            "clerk1",
+            "/engine-rest/process-definition/key/petition/submit-form",
+            Map.of("variables", Http.variables(spoofed)));
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.json().path("field").asText()).isEqualTo("registeredBy");
 
-    // an accusation clerk1 registers at the counter, triaged by clerk2: readable by clerk1, not by clerk2
-    String caseNumber = client.send("clerk1", "/engine-rest/process-definition/key/petition/submit-form",
-        Map.of("variables", Http.variables(Petitions.startForm("来访：举报干部 " + UUID.randomUUID(), "13900000005"))),
-        200).path("businessKey").asText();
+    // an accusation clerk1 registers at the counter, triaged by clerk2: readable by clerk1, not by
+    // clerk2
+    String caseNumber =
+        client
+            .send(
+                "clerk1",
+                "/engine-rest/process-definition/key/petition/submit-form",
+                Map.of(
+                    "variables",
+                    Http.variables(
+                        Petitions.startForm("来访：举报干部 " + UUID.randomUUID(), "13900000005"))),
+                200)
+            .path("businessKey")
+            .asText();
     JsonNode triage = client.task("clerk2", PetitionProcess.TASK_TRIAGE, caseNumber);
     String task = "/engine-rest/task/" + triage.path("id").asText();
-    assertThat(client.call("clerk2", "PUT", task + "/variables/registeredBy", Map.of("value", "clerk2")).status())
+    assertThat(
+            client
+                .call("clerk2", "PUT", task + "/variables/registeredBy", Map.of("value", "clerk2"))
+                .status())
         .isEqualTo(403);
-    Map<String, Object> withClerk = new HashMap<>(Petitions.triage("ACCUSATION", "NONE", false, false, true, true));
+    Map<String, Object> withClerk =
+        new HashMap<>(Petitions.triage("ACCUSATION", "NONE", false, false, true, true));
     withClerk.put("registeredBy", "clerk2");
-    assertThat(client.post("clerk2", task + "/complete", Map.of("variables", Http.variables(withClerk))).status())
+    assertThat(
+            client
+                .post("clerk2", task + "/complete", Map.of("variables", Http.variables(withClerk)))
+                .status())
         .isEqualTo(400);
-    client.complete("clerk2", triage, Petitions.triage("ACCUSATION", "NONE", false, false, true, true));
+    client.complete(
+        "clerk2", triage, Petitions.triage("ACCUSATION", "NONE", false, false, true, true));
 
     JsonNode registering = client.read("clerk1", "/api/staff/cases/" + caseNumber);
     assertThat(registering.path("personalData").asText()).isEqualTo("MASKED");
     assertThat(client.get("clerk2", "/api/staff/cases/" + caseNumber).status()).isEqualTo(404);
     JsonNode handling = client.read("discipline1", "/api/staff/cases/" + caseNumber);
     assertThat(handling.path("personalData").asText()).isEqualTo("FULL");
-    // the internal notes (here: to whom it went) are for the organ that holds the case, not the clerk
+    // the internal notes (here: to whom it went) are for the organ that holds the case, not the
+    // clerk
     assertThat(handling.path("internalNotes").asBoolean()).isTrue();
-    assertThat(handling.path("milestones").findValuesAsText("internalNote")).contains("接收单位：discipline");
+    assertThat(handling.path("milestones").findValuesAsText("internalNote"))
+        .contains("接收单位：discipline");
     assertThat(registering.path("internalNotes").asBoolean()).isFalse();
-    assertThat(registering.path("milestones").findValues("internalNote")).allMatch(JsonNode::isNull);
+    assertThat(registering.path("milestones").findValues("internalNote"))
+        .allMatch(JsonNode::isNull);
   }
 
-  // --- 5. access that ends ---------------------------------------------------------------------------------
+  // --- 5. access that ends
+  // ---------------------------------------------------------------------------------
 
   @Test
   void aUnitThatObjectsReadsNothingOfTheCaseAfterwards() {
@@ -262,99 +417,203 @@ abstract class RedTeam {
     Map<String, Object> triage = Petitions.triage("CLAIM", "NONE", false, false, false, true);
     triage.put(Var.TRIAGE_COMMENT, "内部：信访人曾多次来访，注意稳控");
     client.complete("clerk1", client.task("clerk1", PetitionProcess.TASK_TRIAGE, c.number), triage);
-    // once the case is at the unit, the bureau reads nothing of it through the engine, its note included
+    // once the case is at the unit, the bureau reads nothing of it through the engine, its note
+    // included
     assertThat(historicVariables("clerk1", c)).isEmpty();
-    assertThat(client.read("clerk1", "/engine-rest/history/task?processInstanceId=" + c.instance)).isEmpty();
+    assertThat(client.read("clerk1", "/engine-rest/history/task?processInstanceId=" + c.instance))
+        .isEmpty();
     assertThat(historicVariables("housing1", c)).contains(Var.TRIAGE_COMMENT);
 
-    client.complete("housing1", client.task("housing1", PetitionProcess.TASK_ACCEPT, c.number),
+    client.complete(
+        "housing1",
+        client.task("housing1", PetitionProcess.TASK_ACCEPT, c.number),
         Map.of(Var.ACCEPTANCE, "OBJECT", Var.OBJECTION_REASON, "不属本单位职责，应由人社部门处理"));
 
     assertThat(historicVariables("housing1", c)).isEmpty();
-    assertThat(client.read("housing1", "/engine-rest/history/task?processInstanceId=" + c.instance)).isEmpty();
-    assertThat(client.read("housing1", "/engine-rest/history/process-instance?processInstanceId=" + c.instance))
+    assertThat(client.read("housing1", "/engine-rest/history/task?processInstanceId=" + c.instance))
         .isEmpty();
-    assertThat(client.read("housing1", "/engine-rest/history/activity-instance?processInstanceId=" + c.instance))
+    assertThat(
+            client.read(
+                "housing1",
+                "/engine-rest/history/process-instance?processInstanceId=" + c.instance))
+        .isEmpty();
+    assertThat(
+            client.read(
+                "housing1",
+                "/engine-rest/history/activity-instance?processInstanceId=" + c.instance))
         .isEmpty();
     assertThat(client.get("housing1", "/api/staff/cases/" + c.number).status()).isEqualTo(404);
-    assertThat(client.read("demo", "/engine-rest/authorization?groupIdIn=unit-housing&resourceId=" + c.instance))
-        .as("no grant left").isEmpty();
-    assertThat(client.read("demo", "/engine-rest/authorization/count?resourceType=19").path("count").asLong())
-        .as("no task leaves a grant on its history").isZero();
+    assertThat(
+            client.read(
+                "demo",
+                "/engine-rest/authorization?groupIdIn=unit-housing&resourceId=" + c.instance))
+        .as("no grant left")
+        .isEmpty();
+    assertThat(
+            client
+                .read("demo", "/engine-rest/authorization/count?resourceType=19")
+                .path("count")
+                .asLong())
+        .as("no task leaves a grant on its history")
+        .isZero();
     // back at the bureau, which holds it again, the triage form shows the objection
-    assertThat(client.read("clerk1", "/engine-rest/task/" + client.task("clerk1", PetitionProcess.TASK_TRIAGE, c.number)
-        .path("id").asText() + "/form-variables").path(Var.OBJECTION_REASON).path("value").asText())
+    assertThat(
+            client
+                .read(
+                    "clerk1",
+                    "/engine-rest/task/"
+                        + client
+                            .task("clerk1", PetitionProcess.TASK_TRIAGE, c.number)
+                            .path("id")
+                            .asText()
+                        + "/form-variables")
+                .path(Var.OBJECTION_REASON)
+                .path("value")
+                .asText())
         .contains("人社部门");
   }
 
   @Test
   void aReviewLevelReadsTheCaseOnlyUntilItsOpinion() {
     Case c = accepted();
-    client.complete("housing1", client.task("housing1", PetitionProcess.TASK_HANDLE, c.number), Map.of(
-        Var.HANDLING_OUTCOME, "PARTIALLY_SUPPORTED", Var.OPINION_TEXT, "经核实，责成物业维修，赔偿请求不予支持。"));
-    client.complete("housing1", client.task("housing1", PetitionProcess.TASK_APPROVE_REPLY, c.number), Map.of(Var.REPLY_APPROVED, true));
-    client.complete("leader1", client.task("leader1", PetitionProcess.TASK_APPROVE_REPLY, c.number), Map.of(Var.REPLY_APPROVED, true));
-    client.send(null, "/api/petitions/" + c.queryCode + "/review-requests", Map.of("reason", "赔偿请求应予支持"), 201);
-    assertThat(client.read("review1", "/engine-rest/history/process-instance?processInstanceId=" + c.instance))
+    client.complete(
+        "housing1",
+        client.task("housing1", PetitionProcess.TASK_HANDLE, c.number),
+        Map.of(
+            Var.HANDLING_OUTCOME, "PARTIALLY_SUPPORTED", Var.OPINION_TEXT, "经核实，责成物业维修，赔偿请求不予支持。"));
+    client.complete(
+        "housing1",
+        client.task("housing1", PetitionProcess.TASK_APPROVE_REPLY, c.number),
+        Map.of(Var.REPLY_APPROVED, true));
+    client.complete(
+        "leader1",
+        client.task("leader1", PetitionProcess.TASK_APPROVE_REPLY, c.number),
+        Map.of(Var.REPLY_APPROVED, true));
+    client.send(
+        null,
+        "/api/petitions/" + c.queryCode + "/review-requests",
+        Map.of("reason", "赔偿请求应予支持"),
+        201);
+    assertThat(
+            client.read(
+                "review1", "/engine-rest/history/process-instance?processInstanceId=" + c.instance))
         .hasSize(1);
 
-    client.complete("review1", client.task("review1", PetitionProcess.TASK_REVIEW, c.number),
+    client.complete(
+        "review1",
+        client.task("review1", PetitionProcess.TASK_REVIEW, c.number),
         Map.of(Var.REVIEW_OUTCOME, "UPHOLD", Var.OPINION_TEXT, "原处理意见认定事实清楚，予以维持。"));
 
     assertThat(status(c)).isEqualTo("REVIEWED");
-    assertThat(client.read("review1", "/engine-rest/history/process-instance?processInstanceId=" + c.instance))
+    assertThat(
+            client.read(
+                "review1", "/engine-rest/history/process-instance?processInstanceId=" + c.instance))
         .isEmpty();
     assertThat(historicVariables("review1", c)).isEmpty();
     assertThat(client.get("review1", "/api/staff/cases/" + c.number).status()).isEqualTo(404);
-    assertThat(client.read("demo", "/engine-rest/authorization?groupIdIn=review-municipal&resourceId=" + c.instance))
+    assertThat(
+            client.read(
+                "demo",
+                "/engine-rest/authorization?groupIdIn=review-municipal&resourceId=" + c.instance))
         .isEmpty();
   }
 
-  // --- 6. the public filters and the routed path ---------------------------------------------------------------
+  // --- 6. the public filters and the routed path
+  // ---------------------------------------------------------------
 
   @Test
   void publicFiltersCannotBeWalkedAround() {
     Case c = registered();
     String from = "203.0.113." + (1 + (int) (Math.random() * 200));
     for (int i = 0; i < 5; i++) {
-      assertThat(client.call(null, "GET", "/api/petitions/WRONGCODE" + i, null, "X-Forwarded-For", from).status())
+      assertThat(
+              client
+                  .call(null, "GET", "/api/petitions/WRONGCODE" + i, null, "X-Forwarded-For", from)
+                  .status())
           .isEqualTo(404);
     }
-    assertThat(client.call(null, "GET", "/api/petitions/" + c.queryCode, null, "X-Forwarded-For", from).status())
+    assertThat(
+            client
+                .call(null, "GET", "/api/petitions/" + c.queryCode, null, "X-Forwarded-For", from)
+                .status())
         .isEqualTo(429);
-    for (String variant : List.of("/api;x=1/petitions/", "/api;/petitions/", "/api/%70etitions/",
-        "/api/petitions;x=1/", "/api/petitions%2F", "/api%2Fpetitions/")) {
-      String status = client.raw("GET " + variant + c.queryCode + " HTTP/1.1\r\nHost: localhost\r\n"
-          + "X-Forwarded-For: " + from + "\r\n").lines().findFirst().orElseThrow();
+    for (String variant :
+        List.of(
+            "/api;x=1/petitions/",
+            "/api;/petitions/",
+            "/api/%70etitions/",
+            "/api/petitions;x=1/",
+            "/api/petitions%2F",
+            "/api%2Fpetitions/")) {
+      String status =
+          client
+              .raw(
+                  "GET "
+                      + variant
+                      + c.queryCode
+                      + " HTTP/1.1\r\nHost: localhost\r\n"
+                      + "X-Forwarded-For: "
+                      + from
+                      + "\r\n")
+              .lines()
+              .findFirst()
+              .orElseThrow();
       assertThat(status).as(variant).doesNotContain(" 200 ").matches("HTTP/1.1 (400|429) .*");
     }
     // a body of 5 MB to a path variant is refused on its announced length, before any of it is read
     for (String variant : List.of("/api;x=1/petitions", "/api/%70etitions", "/api/petitions")) {
-      String status = client.raw("POST " + variant + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-          + "Content-Length: " + 5 * 1024 * 1024 + "\r\nX-Forwarded-For: 203.0.113.250\r\n", "{\"title\":\"xxxx")
-          .lines().findFirst().orElseThrow();
+      String status =
+          client
+              .raw(
+                  "POST "
+                      + variant
+                      + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                      + "Content-Length: "
+                      + 5 * 1024 * 1024
+                      + "\r\nX-Forwarded-For: 203.0.113.250\r\n",
+                  "{\"title\":\"xxxx")
+              .lines()
+              .findFirst()
+              .orElseThrow();
       assertThat(status).as(variant).matches("HTTP/1.1 (400|413) .*");
     }
     // the staff API answers nobody without a login, however its path is written
-    for (String variant : List.of("/api;x=1/staff/cases/", "/api/%73taff/cases/", "/api/staff;x=1/cases/")) {
-      String status = client.raw("GET " + variant + c.number + " HTTP/1.1\r\nHost: localhost\r\n").lines()
-          .findFirst().orElseThrow();
+    for (String variant :
+        List.of("/api;x=1/staff/cases/", "/api/%73taff/cases/", "/api/staff;x=1/cases/")) {
+      String status =
+          client
+              .raw("GET " + variant + c.number + " HTTP/1.1\r\nHost: localhost\r\n")
+              .lines()
+              .findFirst()
+              .orElseThrow();
       assertThat(status).as(variant).matches("HTTP/1.1 (400|401) .*");
     }
   }
 
-  // --- 7. lock-out ---------------------------------------------------------------------------------------------
+  // --- 7. lock-out
+  // ---------------------------------------------------------------------------------------------
 
   @Test
   void failedLoginsSlowTheAttackerButNeverLockTheUserOut() {
     String attacker = "198.51.100.66";
     List<Integer> statuses = new java.util.ArrayList<>();
     for (int i = 0; i < 12; i++) {
-      statuses.add(client.call(null, "GET", "/engine-rest/user/demo/profile", null, "Authorization",
-          cn.xinfang.support.Apps.basic("demo", "guess" + i), "X-Forwarded-For", attacker).status());
+      statuses.add(
+          client
+              .call(
+                  null,
+                  "GET",
+                  "/engine-rest/user/demo/profile",
+                  null,
+                  "Authorization",
+                  cn.xinfang.support.Apps.basic("demo", "guess" + i),
+                  "X-Forwarded-For",
+                  attacker)
+              .status());
     }
     assertThat(statuses.subList(0, 5)).containsOnly(401);
-    assertThat(statuses.subList(5, 12)).as("the address is throttled before the engine sees a password")
+    assertThat(statuses.subList(5, 12))
+        .as("the address is throttled before the engine sees a password")
         .containsOnly(429);
     // the webapps' login form counts against the same address
     Answer form = loginForm("demo", "guess", attacker);
@@ -363,35 +622,81 @@ abstract class RedTeam {
 
     // guessing from many addresses, once each, more often than the engine's old limit of 10
     for (int i = 0; i < 15; i++) {
-      assertThat(client.call(null, "GET", "/engine-rest/user/demo/profile", null, "Authorization",
-          cn.xinfang.support.Apps.basic("demo", "guess" + i), "X-Forwarded-For", "192.0.2." + (10 + i)).status())
+      assertThat(
+              client
+                  .call(
+                      null,
+                      "GET",
+                      "/engine-rest/user/demo/profile",
+                      null,
+                      "Authorization",
+                      cn.xinfang.support.Apps.basic("demo", "guess" + i),
+                      "X-Forwarded-For",
+                      "192.0.2." + (10 + i))
+                  .status())
           .isIn(401);
     }
     // the administrator, from the office, is in again within the engine's short delay
-    await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).until(() ->
-        client.call("demo", "GET", "/engine-rest/user/demo/profile", null, "X-Forwarded-For", "10.1.2.3")
-            .status() == 200);
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () ->
+                client
+                        .call(
+                            "demo",
+                            "GET",
+                            "/engine-rest/user/demo/profile",
+                            null,
+                            "X-Forwarded-For",
+                            "10.1.2.3")
+                        .status()
+                    == 200);
   }
 
-  // --- 8. the low items --------------------------------------------------------------------------------------------
+  // --- 8. the low items
+  // --------------------------------------------------------------------------------------------
 
   @Test
   void aBrowserPageOfAnotherSiteCannotActForAUser() {
     long deployments = client.read("demo", "/engine-rest/deployment/count").path("count").asLong();
-    Answer crossSite = client.deploy("demo", "red-team-probe", PROBE_BPMN, "Origin", "http://evil.example");
+    Answer crossSite =
+        client.deploy("demo", "red-team-probe", PROBE_BPMN, "Origin", "http://evil.example");
     assertThat(crossSite.status()).isEqualTo(403);
     assertThat(crossSite.error()).contains("拒绝跨站请求");
-    assertThat(client.deploy("demo", "red-team-probe", PROBE_BPMN, "Sec-Fetch-Site", "cross-site").status())
+    assertThat(
+            client
+                .deploy("demo", "red-team-probe", PROBE_BPMN, "Sec-Fetch-Site", "cross-site")
+                .status())
         .isEqualTo(403);
-    assertThat(client.call("demo", "POST", "/engine-rest/filter/create", Map.of("resourceType", "Task",
-        "name", "探针", "query", Map.of()), "Origin", "null").status()).isEqualTo(403);
-    assertThat(client.read("demo", "/engine-rest/deployment/count").path("count").asLong()).isEqualTo(deployments);
+    assertThat(
+            client
+                .call(
+                    "demo",
+                    "POST",
+                    "/engine-rest/filter/create",
+                    Map.of("resourceType", "Task", "name", "探针", "query", Map.of()),
+                    "Origin",
+                    "null")
+                .status())
+        .isEqualTo(403);
+    assertThat(client.read("demo", "/engine-rest/deployment/count").path("count").asLong())
+        .isEqualTo(deployments);
 
     // Camunda Modeler and scripts send no Origin: they deploy as before
     Answer modeler = client.deploy("demo", "red-team-probe", PROBE_BPMN);
     assertThat(modeler.status()).isEqualTo(200);
-    assertThat(client.call("demo", "DELETE", "/engine-rest/deployment/" + modeler.json().path("id").asText()
-        + "?cascade=true", null).status()).isEqualTo(204);
+    assertThat(
+            client
+                .call(
+                    "demo",
+                    "DELETE",
+                    "/engine-rest/deployment/"
+                        + modeler.json().path("id").asText()
+                        + "?cascade=true",
+                    null)
+                .status())
+        .isEqualTo(204);
   }
 
   @Test
@@ -405,12 +710,15 @@ abstract class RedTeam {
   @Test
   void statisticsOverEveryCaseAreForAdministrators() {
     registered();
-    String definition = client.read("demo", "/engine-rest/process-definition/key/petition").path("id").asText();
-    for (String path : List.of("/engine-rest/process-definition/statistics",
-        "/engine-rest/process-definition/" + definition + "/statistics",
-        "/engine-rest/process-definition/key/petition/statistics",
-        "/engine-rest/history/process-definition/" + definition + "/statistics",
-        "/engine-rest/deployment/statistics")) {
+    String definition =
+        client.read("demo", "/engine-rest/process-definition/key/petition").path("id").asText();
+    for (String path :
+        List.of(
+            "/engine-rest/process-definition/statistics",
+            "/engine-rest/process-definition/" + definition + "/statistics",
+            "/engine-rest/process-definition/key/petition/statistics",
+            "/engine-rest/history/process-definition/" + definition + "/statistics",
+            "/engine-rest/deployment/statistics")) {
       for (String user : List.of("housing1", "clerk1", "leader1")) {
         assertThat(client.get(user, path).status()).as("%s %s", user, path).isIn(403, 404);
       }
@@ -422,19 +730,29 @@ abstract class RedTeam {
   void messagesAndSignalsAreRefusedAlikeForCasesThatExistAndThatDoNot() {
     Case c = registered();
     String before = snapshot(c);
-    Answer existing = client.post("clerk1", "/engine-rest/message", Map.of("messageName", "ReviewRequested",
-        "businessKey", c.number));
-    Answer missing = client.post("clerk1", "/engine-rest/message", Map.of("messageName", "ReviewRequested",
-        "businessKey", "XF2026-99999999"));
+    Answer existing =
+        client.post(
+            "clerk1",
+            "/engine-rest/message",
+            Map.of("messageName", "ReviewRequested", "businessKey", c.number));
+    Answer missing =
+        client.post(
+            "clerk1",
+            "/engine-rest/message",
+            Map.of("messageName", "ReviewRequested", "businessKey", "XF2026-99999999"));
     assertThat(existing.status()).isEqualTo(403);
     assertThat(missing.status()).isEqualTo(403);
     assertThat(existing.body()).isEqualTo(missing.body());
-    assertThat(client.post("clerk1", "/engine-rest/signal", Map.of("name", "ReviewRequested")).status())
+    assertThat(
+            client
+                .post("clerk1", "/engine-rest/signal", Map.of("name", "ReviewRequested"))
+                .status())
         .isEqualTo(403);
     assertThat(snapshot(c)).isEqualTo(before);
   }
 
-  // --- what held, and must keep holding; and what a task's candidate may not do besides completing it ------
+  // --- what held, and must keep holding; and what a task's candidate may not do besides completing
+  // it ------
 
   @Test
   void aCandidateWorksItsTaskAndDoesNothingElseWithIt() {
@@ -444,62 +762,146 @@ abstract class RedTeam {
     String task = "/engine-rest/task/" + accept.path("id").asText();
     String before = snapshot(c);
 
-    assertThat(client.post("housing1", task + "/bpmnError", Map.of("errorCode", "END", "variables",
-        Http.variables(Map.of(Var.ACCEPTANCE, "ACCEPT")))).status()).isEqualTo(403);
-    assertThat(client.post("housing1", task + "/bpmnEscalation", Map.of("escalationCode", "X")).status())
+    assertThat(
+            client
+                .post(
+                    "housing1",
+                    task + "/bpmnError",
+                    Map.of(
+                        "errorCode",
+                        "END",
+                        "variables",
+                        Http.variables(Map.of(Var.ACCEPTANCE, "ACCEPT"))))
+                .status())
         .isEqualTo(403);
-    assertThat(client.post("housing1", task + "/comment/create", Map.of("message", "<b>备注</b>")).status())
+    assertThat(
+            client
+                .post("housing1", task + "/bpmnEscalation", Map.of("escalationCode", "X"))
+                .status())
+        .isEqualTo(403);
+    assertThat(
+            client
+                .post("housing1", task + "/comment/create", Map.of("message", "<b>备注</b>"))
+                .status())
         .isIn(400, 403);
     assertThat(client.read("demo", task + "/comment")).as("no comment was written").isEmpty();
-    assertThat(client.call("housing1", "PUT", task, Map.of("name", "改名", "due", "2030-01-01T00:00:00.000+0800"))
-        .status()).isEqualTo(403);
-    assertThat(client.post("housing1", task + "/identity-links", Map.of("groupId", "unit-hrss", "type",
-        "candidate")).status()).isEqualTo(403);
-    assertThat(client.post("housing1", task + "/delegate", Map.of("userId", "hrss1")).status()).isEqualTo(403);
-    assertThat(client.post("housing1", task + "/claim", Map.of("userId", "hrss1")).status()).isEqualTo(403);
-    assertThat(client.post("housing1", task + "/assignee", Map.of("userId", "hrss1")).status()).isEqualTo(403);
+    assertThat(
+            client
+                .call(
+                    "housing1",
+                    "PUT",
+                    task,
+                    Map.of("name", "改名", "due", "2030-01-01T00:00:00.000+0800"))
+                .status())
+        .isEqualTo(403);
+    assertThat(
+            client
+                .post(
+                    "housing1",
+                    task + "/identity-links",
+                    Map.of("groupId", "unit-hrss", "type", "candidate"))
+                .status())
+        .isEqualTo(403);
+    assertThat(client.post("housing1", task + "/delegate", Map.of("userId", "hrss1")).status())
+        .isEqualTo(403);
+    assertThat(client.post("housing1", task + "/claim", Map.of("userId", "hrss1")).status())
+        .isEqualTo(403);
+    assertThat(client.post("housing1", task + "/assignee", Map.of("userId", "hrss1")).status())
+        .isEqualTo(403);
     assertThat(client.get("hrss1", task).status()).as("nor did another unit get it").isIn(403, 404);
     assertThat(snapshot(c)).isEqualTo(before);
 
     // what Tasklist does: claim, hand back, give it to a colleague of the unit
-    assertThat(client.post("housing1", task + "/claim", Map.of("userId", "housing1")).status()).isEqualTo(204);
+    assertThat(client.post("housing1", task + "/claim", Map.of("userId", "housing1")).status())
+        .isEqualTo(204);
     assertThat(client.post("housing1", task + "/unclaim", null).status()).isEqualTo(204);
-    assertThat(client.post("housing1", task + "/assignee", Map.of("userId", "housing2")).status()).isEqualTo(204);
+    assertThat(client.post("housing1", task + "/assignee", Map.of("userId", "housing2")).status())
+        .isEqualTo(204);
     assertThat(client.read("housing2", task).path("assignee").asText()).isEqualTo("housing2");
   }
 
   @Test
   void staffManageNothingOfTheEngineItself() {
     assertThat(client.deploy("clerk1", "red-team-probe", PROBE_BPMN).status()).isEqualTo(403);
-    assertThat(client.post("clerk1", "/engine-rest/filter/create", Map.of("resourceType", "Task", "name", "探针",
-        "query", Map.of())).status()).isEqualTo(403);
-    assertThat(client.post("clerk1", "/engine-rest/user/create", Map.of("profile", Map.of("id", "mole"),
-        "credentials", Map.of("password", "demo"))).status()).isEqualTo(403);
-    assertThat(client.post("clerk1", "/engine-rest/group/create", Map.of("id", "moles")).status()).isEqualTo(403);
-    assertThat(client.call("clerk1", "PUT", "/engine-rest/group/camunda-admin/members/clerk1", null).status())
+    assertThat(
+            client
+                .post(
+                    "clerk1",
+                    "/engine-rest/filter/create",
+                    Map.of("resourceType", "Task", "name", "探针", "query", Map.of()))
+                .status())
         .isEqualTo(403);
-    assertThat(client.post("clerk1", "/engine-rest/authorization/create", Map.of("type", 1, "permissions",
-        List.of("ALL"), "userId", "clerk1", "resourceType", 8, "resourceId", "*")).status()).isEqualTo(403);
-    assertThat(client.get("clerk1", "/engine-rest/task?dueAfterExpression=%24%7Btrue%7D").status()).isIn(400, 403);
-    String filter = client.read("clerk1", "/engine-rest/filter").get(0).path("id").asText();
-    assertThat(client.post("clerk1", "/engine-rest/filter/" + filter + "/list",
-        Map.of("dueAfterExpression", "${identitySetup}")).status()).as("nor in a filter's extending query")
+    assertThat(
+            client
+                .post(
+                    "clerk1",
+                    "/engine-rest/user/create",
+                    Map.of(
+                        "profile", Map.of("id", "mole"), "credentials", Map.of("password", "demo")))
+                .status())
+        .isEqualTo(403);
+    assertThat(client.post("clerk1", "/engine-rest/group/create", Map.of("id", "moles")).status())
+        .isEqualTo(403);
+    assertThat(
+            client
+                .call("clerk1", "PUT", "/engine-rest/group/camunda-admin/members/clerk1", null)
+                .status())
+        .isEqualTo(403);
+    assertThat(
+            client
+                .post(
+                    "clerk1",
+                    "/engine-rest/authorization/create",
+                    Map.of(
+                        "type",
+                        1,
+                        "permissions",
+                        List.of("ALL"),
+                        "userId",
+                        "clerk1",
+                        "resourceType",
+                        8,
+                        "resourceId",
+                        "*"))
+                .status())
+        .isEqualTo(403);
+    assertThat(client.get("clerk1", "/engine-rest/task?dueAfterExpression=%24%7Btrue%7D").status())
         .isIn(400, 403);
-    assertThat(client.post("clerk1", "/engine-rest/job/retries", Map.of("retries", 5, "jobQuery", Map.of()))
-        .status()).isEqualTo(403);
+    String filter = client.read("clerk1", "/engine-rest/filter").get(0).path("id").asText();
+    assertThat(
+            client
+                .post(
+                    "clerk1",
+                    "/engine-rest/filter/" + filter + "/list",
+                    Map.of("dueAfterExpression", "${identitySetup}"))
+                .status())
+        .as("nor in a filter's extending query")
+        .isIn(400, 403);
+    assertThat(
+            client
+                .post(
+                    "clerk1",
+                    "/engine-rest/job/retries",
+                    Map.of("retries", 5, "jobQuery", Map.of()))
+                .status())
+        .isEqualTo(403);
     assertThat(client.read("demo", "/engine-rest/user?id=mole")).isEmpty();
   }
 
-  // --- helpers -------------------------------------------------------------------------------------------------
+  // --- helpers
+  // -------------------------------------------------------------------------------------------------
 
-  record Case(String number, String queryCode, String instance) {
-  }
+  record Case(String number, String queryCode, String instance) {}
 
   Case registered() {
     JsonNode created = client.send(null, "/api/petitions", Petitions.valid(), 201);
     String number = created.path("caseNumber").asText();
-    String instance = client.read("demo", "/engine-rest/process-instance?businessKey=" + number).get(0)
-        .path("id").asText();
+    String instance =
+        client
+            .read("demo", "/engine-rest/process-instance?businessKey=" + number)
+            .get(0)
+            .path("id")
+            .asText();
     return new Case(number, created.path("queryCode").asText(), instance);
   }
 
@@ -515,7 +917,10 @@ abstract class RedTeam {
 
   Case accepted() {
     Case c = transferred();
-    client.complete("housing1", client.task("housing1", PetitionProcess.TASK_ACCEPT, c.number), Map.of(Var.ACCEPTANCE, "ACCEPT"));
+    client.complete(
+        "housing1",
+        client.task("housing1", PetitionProcess.TASK_ACCEPT, c.number),
+        Map.of(Var.ACCEPTANCE, "ACCEPT"));
     return c;
   }
 
@@ -528,37 +933,67 @@ abstract class RedTeam {
   }
 
   long instances() {
-    return client.read("demo", "/engine-rest/history/process-instance/count?processDefinitionKey=petition")
-        .path("count").asLong();
+    return client
+        .read("demo", "/engine-rest/history/process-instance/count?processDefinitionKey=petition")
+        .path("count")
+        .asLong();
   }
 
   String historicVariables(String user, Case c) {
     StringBuilder names = new StringBuilder();
-    client.read(user, "/engine-rest/history/variable-instance?processInstanceId=" + c.instance + "&deserializeValues=false")
+    client
+        .read(
+            user,
+            "/engine-rest/history/variable-instance?processInstanceId="
+                + c.instance
+                + "&deserializeValues=false")
         .forEach(v -> names.append(v.path("name").asText()).append(' '));
     return names.toString().strip();
   }
 
   void createUser(String id, String group) {
     if (client.read("demo", "/engine-rest/user/count?id=" + id).path("count").asLong() == 0) {
-      client.send("demo", "/engine-rest/user/create", Map.of("profile", Map.of("id", id, "firstName", id,
-          "lastName", group, "email", id + "@example.org"), "credentials", Map.of("password", "demo")), 204);
-      assertThat(client.call("demo", "PUT", "/engine-rest/group/" + group + "/members/" + id, null).status())
+      client.send(
+          "demo",
+          "/engine-rest/user/create",
+          Map.of(
+              "profile",
+              Map.of("id", id, "firstName", id, "lastName", group, "email", id + "@example.org"),
+              "credentials",
+              Map.of("password", "demo")),
+          204);
+      assertThat(
+              client
+                  .call("demo", "PUT", "/engine-rest/group/" + group + "/members/" + id, null)
+                  .status())
           .isEqualTo(204);
     }
   }
 
   Answer loginForm(String user, String password, String from) {
-    return client.form("/camunda/api/admin/auth/user/default/login/tasklist",
-        "username=" + user + "&password=" + password, "X-Forwarded-For", from);
+    return client.form(
+        "/camunda/api/admin/auth/user/default/login/tasklist",
+        "username=" + user + "&password=" + password,
+        "X-Forwarded-For",
+        from);
   }
 
   /** A JDBC data source whose URL makes H2 write a file when a connection is opened. */
   static Map<String, Object> dataSource(Path marker) throws Exception {
-    String url = "jdbc:h2:mem:redteam;INIT=CALL FILE_WRITE('pwned', '" + marker.toString().replace("'", "") + "')";
-    return Map.of("type", "Object",
-        "value", RedTeamClient.JSON.writeValueAsString(Map.of("url", url, "username", "sa", "password", "")),
-        "valueInfo", Map.of("objectTypeName", "org.springframework.jdbc.datasource.DriverManagerDataSource",
-            "serializationDataFormat", "application/json"));
+    String url =
+        "jdbc:h2:mem:redteam;INIT=CALL FILE_WRITE('pwned', '"
+            + marker.toString().replace("'", "")
+            + "')";
+    return Map.of(
+        "type",
+        "Object",
+        "value",
+        RedTeamClient.JSON.writeValueAsString(Map.of("url", url, "username", "sa", "password", "")),
+        "valueInfo",
+        Map.of(
+            "objectTypeName",
+            "org.springframework.jdbc.datasource.DriverManagerDataSource",
+            "serializationDataFormat",
+            "application/json"));
   }
 }

@@ -24,9 +24,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What the red team sends to the packaged application: requests as a demo user (password demo), from a
- * client address of its choosing (X-Forwarded-For, which the application trusts from loopback when started
- * with server.forward-headers-strategy=native), and raw requests for what HttpClient will not send.
+ * What the red team sends to the packaged application: requests as a demo user (password demo),
+ * from a client address of its choosing (X-Forwarded-For, which the application trusts from
+ * loopback when started with server.forward-headers-strategy=native), and raw requests for what
+ * HttpClient will not send.
  */
 final class RedTeamClient {
 
@@ -65,7 +66,8 @@ final class RedTeamClient {
       if (body == null) {
         request.method(method, HttpRequest.BodyPublishers.noBody());
       } else {
-        request.header("Content-Type", "application/json")
+        request
+            .header("Content-Type", "application/json")
             .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
       }
     } catch (IOException e) {
@@ -79,10 +81,12 @@ final class RedTeamClient {
       request.header(headers[i], headers[i + 1]);
     }
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Answer(response.statusCode(), response.body(), response.headers());
     } catch (IOException | InterruptedException e) {
-      throw new IllegalStateException(request.build().method() + " " + request.build().uri() + ": " + e, e);
+      throw new IllegalStateException(
+          request.build().method() + " " + request.build().uri() + ": " + e, e);
     }
   }
 
@@ -104,39 +108,64 @@ final class RedTeamClient {
   /** POST that must answer the status; its JSON. */
   JsonNode send(String user, String path, Object body, int status) {
     Answer answer = post(user, path, body);
-    assertThat(answer.status()).as("POST %s as %s: %s", path, user, answer.body()).isEqualTo(status);
+    assertThat(answer.status())
+        .as("POST %s as %s: %s", path, user, answer.body())
+        .isEqualTo(status);
     return answer.json();
   }
 
   /** The one open task of that key of the case, as that user sees it. */
   JsonNode task(String user, String key, String caseNumber) {
-    JsonNode tasks = read(user, "/engine-rest/task?taskDefinitionKey=" + key + "&processInstanceBusinessKey="
-        + caseNumber);
+    JsonNode tasks =
+        read(
+            user,
+            "/engine-rest/task?taskDefinitionKey="
+                + key
+                + "&processInstanceBusinessKey="
+                + caseNumber);
     assertThat(tasks).as("%s of %s for %s", key, caseNumber, user).hasSize(1);
     return tasks.get(0);
   }
 
   void complete(String user, JsonNode task, Map<String, Object> values) {
-    send(user, "/engine-rest/task/" + task.path("id").asText() + "/complete",
-        Map.of("variables", Http.variables(values)), 204);
+    send(
+        user,
+        "/engine-rest/task/" + task.path("id").asText() + "/complete",
+        Map.of("variables", Http.variables(values)),
+        204);
   }
 
   /** A multipart deployment of one BPMN resource, as Camunda Modeler sends it. */
   Answer deploy(String user, String name, String bpmn, String... headers) {
     String boundary = "----redteam" + System.nanoTime();
-    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + name
-        + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + ".bpmn\"; filename=\""
-        + name + ".bpmn\"\r\nContent-Type: text/xml\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
-    return send(HttpRequest.newBuilder(URI.create(base + "/engine-rest/deployment/create"))
-        .header("Authorization", Apps.basic(user, "demo"))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofString(body)), headers);
+    String body =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n"
+            + name
+            + "\r\n--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\""
+            + name
+            + ".bpmn\"; filename=\""
+            + name
+            + ".bpmn\"\r\nContent-Type: text/xml\r\n\r\n"
+            + bpmn
+            + "\r\n--"
+            + boundary
+            + "--\r\n";
+    return send(
+        HttpRequest.newBuilder(URI.create(base + "/engine-rest/deployment/create"))
+            .header("Authorization", Apps.basic(user, "demo"))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofString(body)),
+        headers);
   }
 
   /**
-   * A request written byte for byte on a socket (a Host header of the attacker's choosing, a path the
-   * client libraries would normalise, a body announced larger than what follows); answers the status line
-   * and headers, read without waiting for the server to close.
+   * A request written byte for byte on a socket (a Host header of the attacker's choosing, a path
+   * the client libraries would normalise, a body announced larger than what follows); answers the
+   * status line and headers, read without waiting for the server to close.
    */
   String raw(String requestLines) {
     return raw(requestLines, "");
@@ -147,7 +176,9 @@ final class RedTeamClient {
     try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
-      out.write((requestLines + "Connection: close\r\n\r\n" + bodyStart).getBytes(StandardCharsets.UTF_8));
+      out.write(
+          (requestLines + "Connection: close\r\n\r\n" + bodyStart)
+              .getBytes(StandardCharsets.UTF_8));
       out.flush();
       InputStream in = socket.getInputStream();
       StringBuilder head = new StringBuilder();
@@ -162,12 +193,17 @@ final class RedTeamClient {
 
   /** A form POST (application/x-www-form-urlencoded), as the webapps' login page sends it. */
   Answer form(String path, String body, String... headers) {
-    return send(HttpRequest.newBuilder(URI.create(base + path))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body)), headers);
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body)),
+        headers);
   }
 
-  /** A browser session of the webapps, logged in as that user, sending the CSRF token as Tasklist does. */
+  /**
+   * A browser session of the webapps, logged in as that user, sending the CSRF token as Tasklist
+   * does.
+   */
   final class Webapp {
 
     private final CookieManager cookies = new CookieManager();
@@ -175,9 +211,12 @@ final class RedTeamClient {
 
     Webapp(String user) {
       send("GET", "/camunda/app/tasklist/", null, null);
-      Answer login = send("POST", "/camunda/api/admin/auth/user/default/login/tasklist",
-          "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=demo",
-          "application/x-www-form-urlencoded");
+      Answer login =
+          send(
+              "POST",
+              "/camunda/api/admin/auth/user/default/login/tasklist",
+              "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=demo",
+              "application/x-www-form-urlencoded");
       assertThat(login.status()).as("webapp login of %s: %s", user, login.body()).isEqualTo(200);
     }
 
@@ -192,17 +231,24 @@ final class RedTeamClient {
     private Answer send(String method, String path, String body, String type) {
       try {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
-        String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-            .map(HttpCookie::getValue).findFirst().orElse(null);
+        String token =
+            cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElse(null);
         if (token != null) {
           request.header("X-XSRF-TOKEN", token);
         }
         if (body == null) {
           request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-          request.header("Content-Type", type).method(method, HttpRequest.BodyPublishers.ofString(body));
+          request
+              .header("Content-Type", type)
+              .method(method, HttpRequest.BodyPublishers.ofString(body));
         }
-        HttpResponse<String> response = browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+            browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body(), response.headers());
       } catch (IOException | InterruptedException e) {
         throw new IllegalStateException(e);
@@ -211,32 +257,63 @@ final class RedTeamClient {
   }
 
   /**
-   * Everything an attack could have changed about a case, as an administrator reads it: its file (status,
-   * route, unit, deadline, milestones with their notes, notices), its process's variables (serialized, never
-   * deserialized), its open tasks and their assignees, and every grant on its process.
+   * Everything an attack could have changed about a case, as an administrator reads it: its file
+   * (status, route, unit, deadline, milestones with their notes, notices), its process's variables
+   * (serialized, never deserialized), its open tasks and their assignees, and every grant on its
+   * process.
    */
   String snapshot(String caseNumber, String processInstanceId) {
     JsonNode file = read("demo", "/api/staff/cases/" + caseNumber);
     StringBuilder s = new StringBuilder();
-    for (String field : List.of("status", "route", "handlingUnit", "currentDeadline", "currentDeadlineName")) {
+    for (String field :
+        List.of("status", "route", "handlingUnit", "currentDeadline", "currentDeadlineName")) {
       s.append(field).append('=').append(file.path(field).asText()).append('\n');
     }
-    file.path("milestones").forEach(m -> s.append("milestone ").append(m.path("type").asText()).append(' ')
-        .append(m.path("description").asText()).append(" | ").append(m.path("internalNote").asText()).append('\n'));
-    file.path("notices").forEach(n -> s.append("notice ").append(n.path("type").asText()).append('\n'));
+    file.path("milestones")
+        .forEach(
+            m ->
+                s.append("milestone ")
+                    .append(m.path("type").asText())
+                    .append(' ')
+                    .append(m.path("description").asText())
+                    .append(" | ")
+                    .append(m.path("internalNote").asText())
+                    .append('\n'));
+    file.path("notices")
+        .forEach(n -> s.append("notice ").append(n.path("type").asText()).append('\n'));
     Map<String, String> variables = new TreeMap<>();
-    read("demo", "/engine-rest/variable-instance?processInstanceIdIn=" + processInstanceId
-        + "&deserializeValues=false&maxResults=1000")
-        .forEach(v -> variables.put(v.path("name").asText() + "@" + v.path("taskId").asText(""),
-            v.path("type").asText() + ":" + v.path("value").toString()));
+    read(
+            "demo",
+            "/engine-rest/variable-instance?processInstanceIdIn="
+                + processInstanceId
+                + "&deserializeValues=false&maxResults=1000")
+        .forEach(
+            v ->
+                variables.put(
+                    v.path("name").asText() + "@" + v.path("taskId").asText(""),
+                    v.path("type").asText() + ":" + v.path("value").toString()));
     variables.forEach((k, v) -> s.append("variable ").append(k).append('=').append(v).append('\n'));
-    read("demo", "/engine-rest/task?processInstanceId=" + processInstanceId).forEach(t -> s.append("task ")
-        .append(t.path("taskDefinitionKey").asText()).append(" assignee=").append(t.path("assignee").asText())
-        .append(" due=").append(t.path("due").asText()).append('\n'));
+    read("demo", "/engine-rest/task?processInstanceId=" + processInstanceId)
+        .forEach(
+            t ->
+                s.append("task ")
+                    .append(t.path("taskDefinitionKey").asText())
+                    .append(" assignee=")
+                    .append(t.path("assignee").asText())
+                    .append(" due=")
+                    .append(t.path("due").asText())
+                    .append('\n'));
     List<String> grants = new ArrayList<>();
-    read("demo", "/engine-rest/authorization?resourceId=" + processInstanceId).forEach(a -> grants.add(
-        a.path("resourceType").asText() + " " + a.path("groupId").asText() + a.path("userId").asText() + " "
-            + a.path("permissions").toString()));
+    read("demo", "/engine-rest/authorization?resourceId=" + processInstanceId)
+        .forEach(
+            a ->
+                grants.add(
+                    a.path("resourceType").asText()
+                        + " "
+                        + a.path("groupId").asText()
+                        + a.path("userId").asText()
+                        + " "
+                        + a.path("permissions").toString()));
     grants.stream().sorted().forEach(g -> s.append("grant ").append(g).append('\n'));
     return s.toString();
   }

@@ -17,16 +17,23 @@ class RedTeamH2IT extends RedTeam {
 
   @Override
   Map<String, Object> database() throws Exception {
-    return Map.of("spring.datasource.url", "jdbc:h2:file:" + data().resolve("xinfang") + ";WRITE_DELAY=0");
+    return Map.of(
+        "spring.datasource.url", "jdbc:h2:file:" + data().resolve("xinfang") + ";WRITE_DELAY=0");
   }
 
   @Test
   void theDatabaseFilesAreReadableByTheApplicationsUserOnly() throws Exception {
-    assertThat(Files.getPosixFilePermissions(data())).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
-        PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+    assertThat(Files.getPosixFilePermissions(data()))
+        .containsExactlyInAnyOrder(
+            PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE,
+            PosixFilePermission.OWNER_EXECUTE);
     Path file = data().resolve("xinfang.mv.db");
     assertThat(file).exists();
-    assertThat(Files.getPosixFilePermissions(file)).doesNotContain(PosixFilePermission.GROUP_READ,
-        PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
+    assertThat(Files.getPosixFilePermissions(file))
+        .doesNotContain(
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_WRITE);
   }
 }

@@ -7,8 +7,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The red team against the packaged jar on a fresh PostgreSQL database, as production runs it. */
 class RedTeamPostgresIT extends RedTeam {
 
-  @RegisterExtension
-  static final PostgresDatabase DATABASE = PostgresDatabase.perClass();
+  @RegisterExtension static final PostgresDatabase DATABASE = PostgresDatabase.perClass();
 
   @Override
   Map<String, Object> database() {

@@ -1,9 +1,8 @@
 package cn.xinfang.security;
 
-import cn.xinfang.engine.PetitionProcess.Var;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.xinfang.engine.PetitionProcess.Var;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.ProcessDefinitionStatisticsQueryImpl;
@@ -21,9 +20,9 @@ import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.junit.jupiter.api.Test;
 
 /**
- * The parts of the staff policy that depend on the engine's classes, checked against the engine on the
- * classpath: an upgrade that renames what the policy reads, or a read command that starts to look like a
- * write, fails here. Its behaviour over HTTP is the red team's ({@link RedTeam}).
+ * The parts of the staff policy that depend on the engine's classes, checked against the engine on
+ * the classpath: an upgrade that renames what the policy reads, or a read command that starts to
+ * look like a write, fails here. Its behaviour over HTTP is the red team's ({@link RedTeam}).
  */
 class StaffCommandPolicyTest {
 
@@ -58,8 +57,12 @@ class StaffCommandPolicyTest {
 
   @Test
   void whatChangesACaseIsNoRead() {
-    assertThat(StaffCommandPolicy.isRead(new SetTaskVariablesCmd("t", Map.of("x", 1), true))).isFalse();
-    assertThat(StaffCommandPolicy.isRead(new RemoveTaskVariablesCmd("t", java.util.List.of("x"), false))).isFalse();
+    assertThat(StaffCommandPolicy.isRead(new SetTaskVariablesCmd("t", Map.of("x", 1), true)))
+        .isFalse();
+    assertThat(
+            StaffCommandPolicy.isRead(
+                new RemoveTaskVariablesCmd("t", java.util.List.of("x"), false)))
+        .isFalse();
     assertThat(StaffCommandPolicy.isRead(new HandleTaskBpmnErrorCmd("t", "E"))).isFalse();
     assertThat(StaffCommandPolicy.isRead(new AddCommentCmd("t", null, "m"))).isFalse();
     assertThat(StaffCommandPolicy.isRead(new CompleteTaskCmd("t", Map.of()))).isFalse();
@@ -70,7 +73,8 @@ class StaffCommandPolicyTest {
     EngineHardening.AllowedVariableTypes types = new EngineHardening.AllowedVariableTypes();
     assertThat(types.validate("java.lang.String")).isTrue();
     assertThat(types.validate("java.util.ArrayList")).isTrue();
-    assertThat(types.validate("org.springframework.jdbc.datasource.DriverManagerDataSource")).isFalse();
+    assertThat(types.validate("org.springframework.jdbc.datasource.DriverManagerDataSource"))
+        .isFalse();
     assertThat(types.validate("java.lang.ProcessBuilder")).isFalse();
     assertThat(types.validate("java.lang.Runtime")).isFalse();
     assertThat(types.validate("com.sun.rowset.JdbcRowSetImpl")).isFalse();

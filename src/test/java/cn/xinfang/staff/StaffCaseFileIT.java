@@ -1,9 +1,8 @@
 package cn.xinfang.staff;
 
-import cn.xinfang.engine.PetitionProcess.Var;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.xinfang.engine.PetitionProcess.Var;
 import cn.xinfang.support.ApplicationIT;
 import cn.xinfang.support.CaseDriver;
 import cn.xinfang.support.CaseDriver.Case;
@@ -21,9 +20,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The staff case file and the audit trail: the unit handling a case reads its
- * personal data, everyone else who may read the case reads it masked, others find nothing; every view
- * and every change is in the case's audit trail together with the engine's user operation log, which
+ * The staff case file and the audit trail: the unit handling a case reads its personal data,
+ * everyone else who may read the case reads it masked, others find nothing; every view and every
+ * change is in the case's audit trail together with the engine's user operation log, which
  * administrators query.
  */
 @ApplicationIT
@@ -47,7 +46,8 @@ class StaffCaseFileIT {
     assertThat(handler.path("personalData").asText()).isEqualTo("FULL");
     assertThat(handler.path("persons").get(0).path("idNumber").asText()).isEqualTo(ID_NUMBER);
     assertThat(handler.path("persons").get(0).path("phone").asText()).isEqualTo(PHONE);
-    assertThat(handler.path("persons").get(0).path("address").asText()).isEqualTo(CaseDriver.PETITIONER.address());
+    assertThat(handler.path("persons").get(0).path("address").asText())
+        .isEqualTo(CaseDriver.PETITIONER.address());
     assertThat(handler.path("content").asText()).contains("楼上住户漏水");
     assertThat(handler.path("milestones")).isNotEmpty();
 
@@ -65,8 +65,10 @@ class StaffCaseFileIT {
     assertThat(other.getStatusCode().value()).isEqualTo(404);
     assertThat(StaffRest.json(other).path("error").asText()).contains("不存在或您无权查看");
     assertThat(other.getBody()).doesNotContain(ID_NUMBER, PHONE, "楼上住户漏水");
-    assertThat(staff.status("hrss1", HttpMethod.GET, "/api/staff/cases/XF2026-99999999", null)).isEqualTo(404);
-    assertThat(staff.status("hrss1", HttpMethod.GET, "/api/staff/cases/not-a-case", null)).isEqualTo(404);
+    assertThat(staff.status("hrss1", HttpMethod.GET, "/api/staff/cases/XF2026-99999999", null))
+        .isEqualTo(404);
+    assertThat(staff.status("hrss1", HttpMethod.GET, "/api/staff/cases/not-a-case", null))
+        .isEqualTo(404);
     assertThat(staff.status(null, HttpMethod.GET, file, null)).isEqualTo(401);
 
     // When the opinion is delivered, the unit no longer handles the case: it reads it masked
@@ -80,38 +82,56 @@ class StaffCaseFileIT {
 
   @Test
   void everyViewAndChangeIsInTheCasesAuditTrail() {
-    // Given a petition registered online, triaged by clerk1 and accepted by housing1 in their task lists
+    // Given a petition registered online, triaged by clerk1 and accepted by housing1 in their task
+    // lists
     PublicApi.Answer registered = petitioner.post("/api/petitions", Petitions.valid());
     assertThat(registered.status()).isEqualTo(201);
     String number = registered.body().path("caseNumber").asText();
-    complete("clerk1", CaseDriver.TRIAGE, number, Petitions.triage("CLAIM", "NONE", false, false, false, true));
+    complete(
+        "clerk1",
+        CaseDriver.TRIAGE,
+        number,
+        Petitions.triage("CLAIM", "NONE", false, false, false, true));
     // a refused completion (an objection needs its reason) changes nothing and leaves no entry
-    assertThat(staff.status("housing1", HttpMethod.POST, completePath("housing1", CaseDriver.ACCEPT, number),
-        Map.of("variables", Http.variables(Map.of(Var.ACCEPTANCE, "OBJECT"))))).isEqualTo(400);
-    assertThat(entries(number)).noneSatisfy(e -> assertThat(e.path("actor").asText()).isEqualTo("housing1"));
+    assertThat(
+            staff.status(
+                "housing1",
+                HttpMethod.POST,
+                completePath("housing1", CaseDriver.ACCEPT, number),
+                Map.of("variables", Http.variables(Map.of(Var.ACCEPTANCE, "OBJECT")))))
+        .isEqualTo(400);
+    assertThat(entries(number))
+        .noneSatisfy(e -> assertThat(e.path("actor").asText()).isEqualTo("housing1"));
     complete("housing1", CaseDriver.ACCEPT, number, Map.of(Var.ACCEPTANCE, "ACCEPT"));
 
     // When housing1 opens the case file and hrss1 tries to
     staff.get("housing1", "/api/staff/cases/" + number);
-    assertThat(staff.status("hrss1", HttpMethod.GET, "/api/staff/cases/" + number, null)).isEqualTo(404);
+    assertThat(staff.status("hrss1", HttpMethod.GET, "/api/staff/cases/" + number, null))
+        .isEqualTo(404);
 
     // Then the administrator reads who did what, from the case store and from the engine
     List<JsonNode> trail = entries(number);
     assertThat(trail).anySatisfy(e -> assertEntry(e, "petitioner", "CASE_STORE", "REGISTER"));
-    assertThat(trail).anySatisfy(e -> {
-      assertEntry(e, "clerk1", "CASE_STORE", "UPDATE");
-      assertThat(e.path("detail").asText()).isEqualTo("status=TRANSFERRED");
-    });
+    assertThat(trail)
+        .anySatisfy(
+            e -> {
+              assertEntry(e, "clerk1", "CASE_STORE", "UPDATE");
+              assertThat(e.path("detail").asText()).isEqualTo("status=TRANSFERRED");
+            });
     assertThat(trail).anySatisfy(e -> assertEntry(e, "clerk1", "PROCESS", "Complete Task"));
     assertThat(trail).anySatisfy(e -> assertEntry(e, "housing1", "PROCESS", "Complete Task"));
-    assertThat(trail).anySatisfy(e -> {
-      assertEntry(e, "housing1", "CASE_STORE", "UPDATE");
-      assertThat(e.path("detail").asText()).isEqualTo("status=ACCEPTED");
-    });
-    assertThat(trail).anySatisfy(e -> {
-      assertEntry(e, "housing1", "CASE_STORE", "VIEW");
-      assertThat(e.path("detail").asText()).isEqualTo("personal data in full");
-    });
+    assertThat(trail)
+        .anySatisfy(
+            e -> {
+              assertEntry(e, "housing1", "CASE_STORE", "UPDATE");
+              assertThat(e.path("detail").asText()).isEqualTo("status=ACCEPTED");
+            });
+    assertThat(trail)
+        .anySatisfy(
+            e -> {
+              assertEntry(e, "housing1", "CASE_STORE", "VIEW");
+              assertThat(e.path("detail").asText()).isEqualTo("personal data in full");
+            });
     assertThat(trail).anySatisfy(e -> assertEntry(e, "hrss1", "CASE_STORE", "VIEW_REFUSED"));
     assertThat(trail).extracting(e -> e.path("at").asText()).isSorted();
     // the audit holds no personal data
@@ -124,10 +144,12 @@ class StaffCaseFileIT {
     assertThat(entries(number)).anySatisfy(e -> assertEntry(e, "demo", "CASE_STORE", "AUDIT_VIEW"));
 
     // and nobody but administrators reads an audit trail
-    ResponseEntity<String> unit = staff.exchange("housing1", HttpMethod.GET, "/api/audit/cases/" + number, null);
+    ResponseEntity<String> unit =
+        staff.exchange("housing1", HttpMethod.GET, "/api/audit/cases/" + number, null);
     assertThat(unit.getStatusCode().value()).isEqualTo(403);
     assertThat(StaffRest.json(unit).path("error").asText()).isEqualTo("审计记录仅限系统管理员查看");
-    assertThat(staff.status("clerk1", HttpMethod.GET, "/api/audit/users/hrss1", null)).isEqualTo(403);
+    assertThat(staff.status("clerk1", HttpMethod.GET, "/api/audit/users/hrss1", null))
+        .isEqualTo(403);
   }
 
   private List<JsonNode> entries(String caseNumber) {
@@ -143,13 +165,23 @@ class StaffCaseFileIT {
   }
 
   private void complete(String user, String key, String caseNumber, Map<String, Object> values) {
-    assertThat(staff.status(user, HttpMethod.POST, completePath(user, key, caseNumber),
-        Map.of("variables", Http.variables(values)))).isEqualTo(204);
+    assertThat(
+            staff.status(
+                user,
+                HttpMethod.POST,
+                completePath(user, key, caseNumber),
+                Map.of("variables", Http.variables(values))))
+        .isEqualTo(204);
   }
 
   private String completePath(String user, String key, String caseNumber) {
-    JsonNode tasks = staff.get(user, "/engine-rest/task?taskDefinitionKey=" + key + "&processInstanceBusinessKey="
-        + caseNumber);
+    JsonNode tasks =
+        staff.get(
+            user,
+            "/engine-rest/task?taskDefinitionKey="
+                + key
+                + "&processInstanceBusinessKey="
+                + caseNumber);
     assertThat(tasks).as("%s of %s for %s", key, caseNumber, user).hasSize(1);
     return "/engine-rest/task/" + tasks.get(0).path("id").asText() + "/complete";
   }

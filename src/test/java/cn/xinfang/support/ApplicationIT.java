@@ -11,21 +11,22 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The whole application on a random port with a private in-memory H2 database and the demo users.
- * Every test class with exactly this annotation shares one Spring context (and so one engine).
- * The job executor is off: tests run timers themselves ({@code execute(job())}), so a timer that is
- * already due because a test pinned the {@link TestClock} in the past never fires behind its back; the
- * clock is reset after each test.
+ * Every test class with exactly this annotation shares one Spring context (and so one engine). The
+ * job executor is off: tests run timers themselves ({@code execute(job())}), so a timer that is
+ * already due because a test pinned the {@link TestClock} in the past never fires behind its back;
+ * the clock is reset after each test.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:xinfang-it;DB_CLOSE_DELAY=-1",
-    "petition.demo-data=true",
-    "camunda.bpm.job-execution.enabled=false",
-    // tests look up unknown codes on purpose; RateLimitIT checks the limit itself
-    "petition.intake.lookup-misses-per-minute=10000"
-})
+@SpringBootTest(
+    webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:xinfang-it;DB_CLOSE_DELAY=-1",
+      "petition.demo-data=true",
+      "camunda.bpm.job-execution.enabled=false",
+      // tests look up unknown codes on purpose; RateLimitIT checks the limit itself
+      "petition.intake.lookup-misses-per-minute=10000"
+    })
 @Import(ApplicationTestConfiguration.class)
 @ExtendWith(ResetClockExtension.class)
-public @interface ApplicationIT {
-}
+public @interface ApplicationIT {}

@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * What {@link ApplicationIT} tests share: the application's clock replaced by a {@link TestClock} they
- * can pin, and the drivers that take cases through the process and the public API.
+ * What {@link ApplicationIT} tests share: the application's clock replaced by a {@link TestClock}
+ * they can pin, and the drivers that take cases through the process and the public API.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class ApplicationTestConfiguration {
@@ -23,10 +23,17 @@ public class ApplicationTestConfiguration {
     return new TestClock();
   }
 
-  /** Also points camunda-bpm-assert's static assertions ({@code assertThat(processInstance)}) at this engine. */
+  /**
+   * Also points camunda-bpm-assert's static assertions ({@code assertThat(processInstance)}) at
+   * this engine.
+   */
   @Bean
-  CaseDriver caseDriver(ProcessEngine engine, IntakeService intake, RegistrationValidator validator,
-      PetitionStore store, TestClock clock) {
+  CaseDriver caseDriver(
+      ProcessEngine engine,
+      IntakeService intake,
+      RegistrationValidator validator,
+      PetitionStore store,
+      TestClock clock) {
     BpmnAwareTests.init(engine);
     return new CaseDriver(engine, intake, validator, store, clock);
   }

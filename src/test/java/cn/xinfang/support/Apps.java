@@ -11,13 +11,17 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** The whole application started by a test with its own properties, on a random port. */
 public final class Apps {
 
-  private Apps() {
-  }
+  private Apps() {}
 
-  /** Starts the application; the properties go in as command-line arguments, which outrank application.yaml. */
+  /**
+   * Starts the application; the properties go in as command-line arguments, which outrank
+   * application.yaml.
+   */
   public static ConfigurableApplicationContext start(Map<String, Object> properties) {
-    String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-        .toArray(String[]::new);
+    String[] args =
+        properties.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
     return new SpringApplicationBuilder(XinfangApplication.class).run(args);
   }
 
@@ -27,6 +31,8 @@ public final class Apps {
 
   /** The value of an HTTP Basic Authorization header. */
   public static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -1,14 +1,13 @@
 package cn.xinfang.support;
 
-import cn.xinfang.engine.PetitionProcess.Var;
-import cn.xinfang.engine.PetitionProcess;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xinfang.casestore.Milestone;
 import cn.xinfang.casestore.Notice;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
+import cn.xinfang.engine.PetitionProcess;
+import cn.xinfang.engine.PetitionProcess.Var;
 import cn.xinfang.intake.IntakeService;
 import cn.xinfang.intake.PersonRequest;
 import cn.xinfang.intake.RegistrationRequest;
@@ -27,8 +26,8 @@ import org.camunda.bpm.engine.task.Task;
 
 /**
  * Drives cases through the petition process on the running application, the way clerks would: the
- * public registration path, then task completions with the contract's variables (docs/domain.md, "The contract").
- * Each step checks that the case is where the step expects it.
+ * public registration path, then task completions with the contract's variables (docs/domain.md,
+ * "The contract"). Each step checks that the case is where the step expects it.
  */
 public class CaseDriver {
 
@@ -52,7 +51,11 @@ public class CaseDriver {
   private final PetitionStore store;
   private final TestClock clock;
 
-  public CaseDriver(ProcessEngine engine, IntakeService intake, RegistrationValidator validator, PetitionStore store,
+  public CaseDriver(
+      ProcessEngine engine,
+      IntakeService intake,
+      RegistrationValidator validator,
+      PetitionStore store,
       TestClock clock) {
     this.engine = engine;
     this.intake = intake;
@@ -67,27 +70,45 @@ public class CaseDriver {
   }
 
   /** A registered case: its number, its case-store id, its process instance and its query code. */
-  public record Case(String number, long id, ProcessInstance pi, String queryCode) {
-  }
+  public record Case(String number, long id, ProcessInstance pi, String queryCode) {}
 
   public Case register(String district, String category, String receivedAt) {
     return register(PETITIONER, 1, district, category, receivedAt);
   }
 
-  public Case register(PersonRequest petitioner, int personCount, String district, String category,
+  public Case register(
+      PersonRequest petitioner,
+      int personCount,
+      String district,
+      String category,
       String receivedAt) {
-    RegistrationRequest request = new RegistrationRequest(null, "ONLINE", receivedAt, petitioner, personCount,
-        district, category, "小区楼上漏水", "楼上住户漏水多次协商未果，请求有关部门协调处理。", null);
+    RegistrationRequest request =
+        new RegistrationRequest(
+            null,
+            "ONLINE",
+            receivedAt,
+            petitioner,
+            personCount,
+            district,
+            category,
+            "小区楼上漏水",
+            "楼上住户漏水多次协商未果，请求有关部门协调处理。",
+            null);
     PetitionRecord record = intake.register(validator.validate(request, null)).petition();
-    ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceBusinessKey(record.caseNumber()).singleResult();
+    ProcessInstance pi =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(record.caseNumber())
+            .singleResult();
     assertThat(pi).as("process instance of %s", record.caseNumber()).isNotNull();
     return new Case(record.caseNumber(), record.id(), pi, record.queryCode());
   }
 
   /**
-   * A housing claim in Futian, received on {@link #RECEIVED} and triaged to the petition route. Tests that
-   * pin the clock pin it before they create the case, so that every step happens in order.
+   * A housing claim in Futian, received on {@link #RECEIVED} and triaged to the petition route.
+   * Tests that pin the clock pin it before they create the case, so that every step happens in
+   * order.
    */
   public Case transferred() {
     return transferred("CLAIM", false);
@@ -100,8 +121,12 @@ public class CaseDriver {
   /** A case registered elsewhere (the portal, Tasklist), found by its number. */
   public Case existing(String caseNumber) {
     PetitionRecord record = store.get(caseNumber);
-    ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceBusinessKey(caseNumber).singleResult();
+    ProcessInstance pi =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(caseNumber)
+            .singleResult();
     assertThat(pi).as("process instance of %s", caseNumber).isNotNull();
     return new Case(caseNumber, record.id(), pi, record.queryCode());
   }
@@ -133,8 +158,14 @@ public class CaseDriver {
 
   /** The unit concludes with an outcome and an opinion: the approval chain starts. */
   public void conclude(Case c, String outcome) {
-    complete(c, HANDLE, Map.of(Var.HANDLING_OUTCOME, outcome, Var.OPINION_TEXT,
-        "经调查核实，楼上住户管道老化渗漏属实，已责成物业公司于 10 日内维修并赔偿损失。"));
+    complete(
+        c,
+        HANDLE,
+        Map.of(
+            Var.HANDLING_OUTCOME,
+            outcome,
+            Var.OPINION_TEXT,
+            "经调查核实，楼上住户管道老化渗漏属实，已责成物业公司于 10 日内维修并赔偿损失。"));
   }
 
   /** Approves every level of the chain; answers the candidate group of each level in order. */
@@ -172,8 +203,13 @@ public class CaseDriver {
   }
 
   public Task task(Case c, String key) {
-    Task t = engine.getTaskService().createTaskQuery().processInstanceId(c.pi().getId()).taskDefinitionKey(key)
-        .singleResult();
+    Task t =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceId(c.pi().getId())
+            .taskDefinitionKey(key)
+            .singleResult();
     assertThat(t).as("task %s of %s", key, c.number()).isNotNull();
     return t;
   }
@@ -185,13 +221,21 @@ public class CaseDriver {
   public String candidateGroup(Task t) {
     return engine.getTaskService().getIdentityLinksForTask(t.getId()).stream()
         .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null)
-        .map(IdentityLink::getGroupId).findFirst().orElse(null);
+        .map(IdentityLink::getGroupId)
+        .findFirst()
+        .orElse(null);
   }
 
   /** The timer job of the case waiting at that activity (a timer event or a boundary timer). */
   public Job timer(Case c, String activityId) {
-    Job job = engine.getManagementService().createJobQuery().processInstanceId(c.pi().getId()).timers()
-        .activityId(activityId).singleResult();
+    Job job =
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(c.pi().getId())
+            .timers()
+            .activityId(activityId)
+            .singleResult();
     assertThat(job).as("timer at %s of %s", activityId, c.number()).isNotNull();
     return job;
   }
@@ -202,8 +246,15 @@ public class CaseDriver {
   }
 
   public void assertWaitingAt(Case c, String key) {
-    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(c.pi().getId()).taskDefinitionKey(key)
-        .count()).as("%s waits at %s", c.number(), key).isEqualTo(1);
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(c.pi().getId())
+                .taskDefinitionKey(key)
+                .count())
+        .as("%s waits at %s", c.number(), key)
+        .isEqualTo(1);
   }
 
   public PetitionRecord stored(Case c) {
@@ -223,11 +274,18 @@ public class CaseDriver {
 
   /** What the petitioner reads in the timeline. */
   public List<String> publicMilestones(Case c) {
-    return store.milestones(c.id()).stream().filter(Milestone::publicVisible).map(Milestone::description).toList();
+    return store.milestones(c.id()).stream()
+        .filter(Milestone::publicVisible)
+        .map(Milestone::description)
+        .toList();
   }
 
   private Task approveReplyTask(Case c) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(c.pi().getId())
-        .taskDefinitionKey(APPROVE_REPLY).singleResult();
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceId(c.pi().getId())
+        .taskDefinitionKey(APPROVE_REPLY)
+        .singleResult();
   }
 }

@@ -36,8 +36,13 @@ public abstract class DecisionTableTest {
 
   /** The rule that produced the output of the one evaluation in this test's deployment. */
   protected String matchedRule() {
-    List<HistoricDecisionInstance> evaluations = engine().getHistoryService().createHistoricDecisionInstanceQuery()
-        .decisionDefinitionKey(decisionKey).includeOutputs().list();
+    List<HistoricDecisionInstance> evaluations =
+        engine()
+            .getHistoryService()
+            .createHistoricDecisionInstanceQuery()
+            .decisionDefinitionKey(decisionKey)
+            .includeOutputs()
+            .list();
     assertThat(evaluations).hasSize(1);
     assertThat(evaluations.get(0).getOutputs()).hasSize(1);
     return evaluations.get(0).getOutputs().get(0).getRuleId();
@@ -45,8 +50,13 @@ public abstract class DecisionTableTest {
 
   /** Every rule that matched in the one evaluation of this test (hit policy COLLECT), in order. */
   protected List<String> matchedRules() {
-    List<HistoricDecisionInstance> evaluations = engine().getHistoryService().createHistoricDecisionInstanceQuery()
-        .decisionDefinitionKey(decisionKey).includeOutputs().list();
+    List<HistoricDecisionInstance> evaluations =
+        engine()
+            .getHistoryService()
+            .createHistoricDecisionInstanceQuery()
+            .decisionDefinitionKey(decisionKey)
+            .includeOutputs()
+            .list();
     assertThat(evaluations).hasSize(1);
     return evaluations.get(0).getOutputs().stream().map(o -> o.getRuleId()).toList();
   }

@@ -12,8 +12,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The public API and /engine-rest over real HTTP, as the petitioner (no user) or a demo user (password
- * demo) would call them, each call checking the status it expects.
+ * The public API and /engine-rest over real HTTP, as the petitioner (no user) or a demo user
+ * (password demo) would call them, each call checking the status it expects.
  */
 public class Http {
 
@@ -21,7 +21,8 @@ public class Http {
   private final ObjectMapper json = new ObjectMapper();
 
   public JsonNode get(String url, String user) throws Exception {
-    HttpResponse<String> response = client.send(request(url, user).GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        client.send(request(url, user).GET().build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as("GET %s: %s", url, response.body()).isEqualTo(200);
     return json.readTree(response.body());
   }
@@ -34,11 +35,17 @@ public class Http {
     return send("PUT", url, user, body, expectedStatus);
   }
 
-  private JsonNode send(String method, String url, String user, Object body, int expectedStatus) throws Exception {
-    HttpRequest request = request(url, user).header("Content-Type", "application/json")
-        .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build();
+  private JsonNode send(String method, String url, String user, Object body, int expectedStatus)
+      throws Exception {
+    HttpRequest request =
+        request(url, user)
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+            .build();
     HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as("%s %s: %s", method, url, response.body()).isEqualTo(expectedStatus);
+    assertThat(response.statusCode())
+        .as("%s %s: %s", method, url, response.body())
+        .isEqualTo(expectedStatus);
     return response.body().isEmpty() ? null : json.readTree(response.body());
   }
 
@@ -50,12 +57,22 @@ public class Http {
   }
 
   public JsonNode tasks(String base, String key, String caseNumber, String user) throws Exception {
-    return get(base + "/engine-rest/task?taskDefinitionKey=" + key + "&processInstanceBusinessKey=" + caseNumber, user);
+    return get(
+        base
+            + "/engine-rest/task?taskDefinitionKey="
+            + key
+            + "&processInstanceBusinessKey="
+            + caseNumber,
+        user);
   }
 
-  public void complete(String base, JsonNode task, String user, Map<String, Object> values) throws Exception {
-    post(base + "/engine-rest/task/" + task.path("id").asText() + "/complete", user,
-        Map.of("variables", variables(values)), 204);
+  public void complete(String base, JsonNode task, String user, Map<String, Object> values)
+      throws Exception {
+    post(
+        base + "/engine-rest/task/" + task.path("id").asText() + "/complete",
+        user,
+        Map.of("variables", variables(values)),
+        204);
   }
 
   /** The status of the case in the petitioner's view. */

@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged application (target/xinfang-platform.jar, built by mvn package before the integration
- * tests) in its own JVM, as it runs in production: so that a test can kill it with SIGKILL and start it
- * again on the same database, or run two of them side by side.
+ * The packaged application (target/xinfang-platform.jar, built by mvn package before the
+ * integration tests) in its own JVM, as it runs in production: so that a test can kill it with
+ * SIGKILL and start it again on the same database, or run two of them side by side.
  */
 public final class JarProcess implements AutoCloseable {
 
@@ -37,12 +37,20 @@ public final class JarProcess implements AutoCloseable {
   public static JarProcess start(Map<String, Object> properties, Path log) throws IOException {
     assertThat(JAR).as("the jar is packaged before the integration tests (mvn verify)").exists();
     int port = freePort();
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", JAR.toString(),
-        "--server.port=" + port));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar",
+                JAR.toString(),
+                "--server.port=" + port));
     properties.forEach((k, v) -> command.add("--" + k + "=" + v));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
     JarProcess jar = new JarProcess(process, port);
     jar.awaitHealthy(Duration.ofSeconds(120));
     return jar;
@@ -70,16 +78,26 @@ public final class JarProcess implements AutoCloseable {
 
   private void awaitHealthy(Duration timeout) {
     HttpClient http = HttpClient.newHttpClient();
-    await().atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> {
-      assertThat(process.isAlive()).as("the application exited with %s while starting", exitCode()).isTrue();
-      try {
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health"))
-            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-        return health.statusCode() == 200 && health.body().contains("UP");
-      } catch (IOException notListeningYet) {
-        return false;
-      }
-    });
+    await()
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () -> {
+              assertThat(process.isAlive())
+                  .as("the application exited with %s while starting", exitCode())
+                  .isTrue();
+              try {
+                HttpResponse<String> health =
+                    http.send(
+                        HttpRequest.newBuilder(URI.create(base() + "/actuator/health"))
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                return health.statusCode() == 200 && health.body().contains("UP");
+              } catch (IOException notListeningYet) {
+                return false;
+              }
+            });
   }
 
   private String exitCode() {

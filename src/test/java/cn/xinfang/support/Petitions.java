@@ -1,23 +1,25 @@
 package cn.xinfang.support;
 
 import cn.xinfang.engine.PetitionProcess.Var;
-
 import java.util.HashMap;
 import java.util.Map;
 
 /** Registration bodies for tests: a valid one, and copies with one field changed. */
 public final class Petitions {
 
-  private Petitions() {
-  }
+  private Petitions() {}
 
-  /** A valid body for POST /api/petitions (ID number 11010519491231002X has a correct check digit). */
+  /**
+   * A valid body for POST /api/petitions (ID number 11010519491231002X has a correct check digit).
+   */
   public static Map<String, Object> valid() {
-    Map<String, Object> petitioner = new HashMap<>(Map.of(
-        "name", "张三",
-        "idNumber", "11010519491231002X",
-        "phone", "13800138000",
-        "address", "深圳市福田区福华路 1 号"));
+    Map<String, Object> petitioner =
+        new HashMap<>(
+            Map.of(
+                "name", "张三",
+                "idNumber", "11010519491231002X",
+                "phone", "13800138000",
+                "address", "深圳市福田区福华路 1 号"));
     Map<String, Object> body = new HashMap<>();
     body.put("channel", "ONLINE");
     body.put("receivedAt", "2026-09-20");
@@ -46,9 +48,16 @@ public final class Petitions {
     return body;
   }
 
-  /** The six routing inputs of docs/domain.md, "Routing" as completing variables of triagePetition. */
-  public static Map<String, Object> triage(String nature, String statutoryRoute, boolean legalProcessConcluded,
-      boolean reviewConcluded, boolean accusedIsOfficial, boolean withinJurisdiction) {
+  /**
+   * The six routing inputs of docs/domain.md, "Routing" as completing variables of triagePetition.
+   */
+  public static Map<String, Object> triage(
+      String nature,
+      String statutoryRoute,
+      boolean legalProcessConcluded,
+      boolean reviewConcluded,
+      boolean accusedIsOfficial,
+      boolean withinJurisdiction) {
     Map<String, Object> vars = new HashMap<>();
     vars.put(Var.NATURE, nature);
     vars.put(Var.STATUTORY_ROUTE, statutoryRoute);

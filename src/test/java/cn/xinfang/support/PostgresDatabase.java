@@ -15,16 +15,17 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A fresh PostgreSQL database on the local server (PG_URL, default 127.0.0.1:5432 as user postgres) for
- * each test, dropped after it: {@code @RegisterExtension final PostgresDatabase database = new
- * PostgresDatabase();}, or for a whole test class: {@code @RegisterExtension static final PostgresDatabase
- * database = PostgresDatabase.perClass();}. Without a server a developer machine skips the test; with
- * -Dci=true (set by .ci/run) a missing server fails it.
+ * A fresh PostgreSQL database on the local server (PG_URL, default 127.0.0.1:5432 as user postgres)
+ * for each test, dropped after it: {@code @RegisterExtension final PostgresDatabase database = new
+ * PostgresDatabase();}, or for a whole test class: {@code @RegisterExtension static final
+ * PostgresDatabase database = PostgresDatabase.perClass();}. Without a server a developer machine
+ * skips the test; with -Dci=true (set by .ci/run) a missing server fails it.
  */
-public final class PostgresDatabase implements BeforeEachCallback, AfterEachCallback, BeforeAllCallback,
-    AfterAllCallback {
+public final class PostgresDatabase
+    implements BeforeEachCallback, AfterEachCallback, BeforeAllCallback, AfterAllCallback {
 
-  static final String SERVER = System.getenv().getOrDefault("PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
+  static final String SERVER =
+      System.getenv().getOrDefault("PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
   static final String USER = System.getenv().getOrDefault("PG_USER", "postgres");
   static final String PASSWORD = System.getenv().getOrDefault("PG_PASSWORD", "");
 
@@ -39,7 +40,9 @@ public final class PostgresDatabase implements BeforeEachCallback, AfterEachCall
     this.perClass = perClass;
   }
 
-  /** One database for all tests of the class, created before the first and dropped after the last. */
+  /**
+   * One database for all tests of the class, created before the first and dropped after the last.
+   */
   public static PostgresDatabase perClass() {
     return new PostgresDatabase(true);
   }
@@ -78,7 +81,8 @@ public final class PostgresDatabase implements BeforeEachCallback, AfterEachCall
       execute("create database " + name);
     } catch (SQLException e) {
       name = null;
-      assumeTrue(Boolean.getBoolean("ci"), "no PostgreSQL server at " + SERVER + ": " + e.getMessage());
+      assumeTrue(
+          Boolean.getBoolean("ci"), "no PostgreSQL server at " + SERVER + ": " + e.getMessage());
       throw e;
     }
   }

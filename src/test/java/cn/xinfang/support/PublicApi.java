@@ -48,7 +48,9 @@ public class PublicApi {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     try {
-      return answer(rest.postForEntity(path, new HttpEntity<>(JSON.writeValueAsString(body), headers), String.class));
+      return answer(
+          rest.postForEntity(
+              path, new HttpEntity<>(JSON.writeValueAsString(body), headers), String.class));
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(e);
     }
@@ -57,7 +59,8 @@ public class PublicApi {
   private static Answer answer(ResponseEntity<String> response) {
     try {
       String body = response.getBody();
-      return new Answer(response.getStatusCode().value(), body == null ? JSON.nullNode() : JSON.readTree(body));
+      return new Answer(
+          response.getStatusCode().value(), body == null ? JSON.nullNode() : JSON.readTree(body));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("not JSON: " + response.getBody(), e);
     }

@@ -10,18 +10,25 @@ import java.util.List;
 /** Assertions for refused task completions and registrations. */
 public final class Refusals {
 
-  private Refusals() {
-  }
+  private Refusals() {}
 
-  /** The call fails, and somewhere in its cause chain is an {@link InvalidInputException} for the field. */
+  /**
+   * The call fails, and somewhere in its cause chain is an {@link InvalidInputException} for the
+   * field.
+   */
   public static void assertRefused(Runnable call, String field) {
-    assertThatThrownBy(call::run).satisfies(e -> {
-      List<Throwable> chain = new ArrayList<>();
-      for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) {
-        chain.add(t);
-      }
-      assertThat(chain).as("cause chain of %s", e).filteredOn(InvalidInputException.class::isInstance)
-          .first().satisfies(t -> assertThat(((InvalidInputException) t).field()).isEqualTo(field));
-    });
+    assertThatThrownBy(call::run)
+        .satisfies(
+            e -> {
+              List<Throwable> chain = new ArrayList<>();
+              for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) {
+                chain.add(t);
+              }
+              assertThat(chain)
+                  .as("cause chain of %s", e)
+                  .filteredOn(InvalidInputException.class::isInstance)
+                  .first()
+                  .satisfies(t -> assertThat(((InvalidInputException) t).field()).isEqualTo(field));
+            });
   }
 }

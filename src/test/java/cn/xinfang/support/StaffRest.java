@@ -25,7 +25,8 @@ public final class StaffRest {
   /** GET as that user, which must answer 200; the JSON body. */
   public JsonNode get(String user, String path) {
     ResponseEntity<String> response = exchange(user, HttpMethod.GET, path, null);
-    assertThat(response.getStatusCode().value()).as("GET %s as %s: %s", path, user, response.getBody())
+    assertThat(response.getStatusCode().value())
+        .as("GET %s as %s: %s", path, user, response.getBody())
         .isEqualTo(200);
     return json(response);
   }
@@ -34,9 +35,11 @@ public final class StaffRest {
     return exchange(user, method, path, body).getStatusCode().value();
   }
 
-  /** The request as that user (no Authorization header when null); the path may hold {placeholders}. */
-  public ResponseEntity<String> exchange(String user, HttpMethod method, String path, Object body,
-      Object... uriVariables) {
+  /**
+   * The request as that user (no Authorization header when null); the path may hold {placeholders}.
+   */
+  public ResponseEntity<String> exchange(
+      String user, HttpMethod method, String path, Object body, Object... uriVariables) {
     HttpHeaders headers = new HttpHeaders();
     if (user != null) {
       headers.set(HttpHeaders.AUTHORIZATION, Apps.basic(user, "demo"));

@@ -8,8 +8,8 @@ import java.time.ZoneOffset;
 
 /**
  * The application's clock in tests: the system clock until a test pins it to a moment (given in
- * Beijing time), so that acceptance, delivery and requests happen on the days a test needs, e.g. just
- * before a holiday. Tests that pin it reset it afterwards.
+ * Beijing time), so that acceptance, delivery and requests happen on the days a test needs, e.g.
+ * just before a holiday. Tests that pin it reset it afterwards.
  */
 public class TestClock extends Clock {
 

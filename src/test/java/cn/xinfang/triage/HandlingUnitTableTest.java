@@ -12,9 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * dmn/handling-unit.dmn: which group receives a transferred case (属地管理、分级负责，谁主管、谁负责).
- * DISCIPLINE and POLITICAL_LEGAL go to their own groups whatever the category; a known category goes to
- * its city bureau; otherwise the district's government office (code or Chinese name); otherwise the
+ * dmn/handling-unit.dmn: which group receives a transferred case (属地管理、分级负责，谁主管、谁负责). DISCIPLINE
+ * and POLITICAL_LEGAL go to their own groups whatever the category; a known category goes to its
+ * city bureau; otherwise the district's government office (code or Chinese name); otherwise the
  * city's general office. Plain engine from camunda.cfg.xml, no Spring.
  */
 @Deployment(resources = "dmn/handling-unit.dmn")
@@ -27,7 +27,12 @@ class HandlingUnitTableTest extends DecisionTableTest {
   }
 
   @ParameterizedTest(name = "[{index}] rule {0}: route={1} category={2} district={3} -> {4}")
-  @CsvSource(delimiter = '|', nullValues = "null", emptyValue = "", textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "null",
+      emptyValue = "",
+      textBlock =
+          """
       # rule | route           | category         | district  | handlingUnit
       # 1: DISCIPLINE, whatever the category and the district
         1    | DISCIPLINE      | null             | null      | discipline
@@ -68,7 +73,8 @@ class HandlingUnitTableTest extends DecisionTableTest {
         12   | ENFORCEMENT     | NO_SUCH_CATEGORY | ATLANTIS  | office-city
         12   | null            | null             | null      | office-city
       """)
-  void everyRuleAndTheDefault(int rule, String route, String category, String district, String expectedUnit) {
+  void everyRuleAndTheDefault(
+      int rule, String route, String category, String district, String expectedUnit) {
     // Given the route decided at triage and the case's category and district
     Map<String, Object> inputs = new HashMap<>();
     inputs.put("route", route);

@@ -1,8 +1,5 @@
 package cn.xinfang.triage;
 
-import cn.xinfang.engine.PetitionProcess.Var;
-import cn.xinfang.engine.PetitionProcess;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -18,6 +15,8 @@ import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStatus;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.casestore.Route;
+import cn.xinfang.engine.PetitionProcess;
+import cn.xinfang.engine.PetitionProcess.Var;
 import cn.xinfang.intake.IntakeService;
 import cn.xinfang.intake.PersonRequest;
 import cn.xinfang.intake.RegistrationRequest;
@@ -61,10 +60,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The petition process (processes/petition.bpmn) end to end on the running application: real engine,
- * real case store, real delegates and decisions. Cases are registered through {@link IntakeService}
- * (the API's path) or through the clerk's start form, triaged with the variables of docs/domain.md, "The contract", and
- * checked in the engine and in the case store.
+ * The petition process (processes/petition.bpmn) end to end on the running application: real
+ * engine, real case store, real delegates and decisions. Cases are registered through {@link
+ * IntakeService} (the API's path) or through the clerk's start form, triaged with the variables of
+ * docs/domain.md, "The contract", and checked in the engine and in the case store.
  */
 @ApplicationIT
 class PetitionProcessIT {
@@ -98,54 +97,130 @@ class PetitionProcessIT {
 
   static Stream<Arguments> routes() {
     return Stream.of(
-        ended("NOT_REACCEPTED by reviewConcluded", triage("CLAIM", "NONE", false, true, false, true),
-            Route.NOT_REACCEPTED, PetitionStatus.NOT_ACCEPTED, "NOT_REACCEPTED_NOTICE", null,
-            "Task_NotifyNotReaccepted", "End_NotReaccepted"),
-        ended("NOT_REACCEPTED by concluded litigation", triage("CLAIM", "LITIGATION", true, false, false, true),
-            Route.NOT_REACCEPTED, PetitionStatus.NOT_ACCEPTED, "NOT_REACCEPTED_NOTICE", null,
-            "Task_NotifyNotReaccepted", "End_NotReaccepted"),
-        ended("REFER_OUT", triage("CLAIM", "NONE", false, false, false, false),
-            Route.REFER_OUT, PetitionStatus.CLOSED, "REFER_OUT_NOTICE", null,
-            "Task_NotifyReferOut", "End_ReferredOut"),
-        ended("DISCIPLINE", triage("ACCUSATION", "NONE", false, false, true, true),
-            Route.DISCIPLINE, PetitionStatus.CLOSED, "DISCIPLINE_NOTICE", "discipline",
-            "Task_DetermineHandlingUnit", "Task_TransferPetition", "Task_NotifyDiscipline",
+        ended(
+            "NOT_REACCEPTED by reviewConcluded",
+            triage("CLAIM", "NONE", false, true, false, true),
+            Route.NOT_REACCEPTED,
+            PetitionStatus.NOT_ACCEPTED,
+            "NOT_REACCEPTED_NOTICE",
+            null,
+            "Task_NotifyNotReaccepted",
+            "End_NotReaccepted"),
+        ended(
+            "NOT_REACCEPTED by concluded litigation",
+            triage("CLAIM", "LITIGATION", true, false, false, true),
+            Route.NOT_REACCEPTED,
+            PetitionStatus.NOT_ACCEPTED,
+            "NOT_REACCEPTED_NOTICE",
+            null,
+            "Task_NotifyNotReaccepted",
+            "End_NotReaccepted"),
+        ended(
+            "REFER_OUT",
+            triage("CLAIM", "NONE", false, false, false, false),
+            Route.REFER_OUT,
+            PetitionStatus.CLOSED,
+            "REFER_OUT_NOTICE",
+            null,
+            "Task_NotifyReferOut",
+            "End_ReferredOut"),
+        ended(
+            "DISCIPLINE",
+            triage("ACCUSATION", "NONE", false, false, true, true),
+            Route.DISCIPLINE,
+            PetitionStatus.CLOSED,
+            "DISCIPLINE_NOTICE",
+            "discipline",
+            "Task_DetermineHandlingUnit",
+            "Task_TransferPetition",
+            "Task_NotifyDiscipline",
             "End_TransferredToDiscipline"),
-        waiting("ENFORCEMENT from an accusation", triage("ACCUSATION", "NONE", false, false, false, true),
+        waiting(
+            "ENFORCEMENT from an accusation",
+            triage("ACCUSATION", "NONE", false, false, false, true),
             Route.ENFORCEMENT),
-        waiting("SUGGESTION", triage("SUGGESTION", "NONE", false, false, false, true), Route.SUGGESTION),
-        ended("POLITICAL_LEGAL", triage("CLAIM", "LITIGATION", false, false, false, true),
-            Route.POLITICAL_LEGAL, PetitionStatus.CLOSED, "POLITICAL_LEGAL_NOTICE", "political-legal",
-            "Task_DetermineHandlingUnit", "Task_TransferPetition", "Task_NotifyPoliticalLegal",
+        waiting(
+            "SUGGESTION",
+            triage("SUGGESTION", "NONE", false, false, false, true),
+            Route.SUGGESTION),
+        ended(
+            "POLITICAL_LEGAL",
+            triage("CLAIM", "LITIGATION", false, false, false, true),
+            Route.POLITICAL_LEGAL,
+            PetitionStatus.CLOSED,
+            "POLITICAL_LEGAL_NOTICE",
+            "political-legal",
+            "Task_DetermineHandlingUnit",
+            "Task_TransferPetition",
+            "Task_NotifyPoliticalLegal",
             "End_TransferredToPoliticalLegal"),
-        ended("LEGAL_CHANNEL (ARBITRATION)", triage("CLAIM", "ARBITRATION", false, false, false, true),
-            Route.LEGAL_CHANNEL, PetitionStatus.CLOSED, "LEGAL_CHANNEL_NOTICE", null,
-            "Task_NotifyLegalChannel", "End_GuidedToLegalChannel"),
-        ended("LEGAL_CHANNEL (PARTY_APPEAL)", triage("CLAIM", "PARTY_APPEAL", false, false, false, true),
-            Route.LEGAL_CHANNEL, PetitionStatus.CLOSED, "LEGAL_CHANNEL_NOTICE", null,
-            "Task_NotifyLegalChannel", "End_GuidedToLegalChannel"),
-        ended("LEGAL_CHANNEL (ADMINISTRATIVE)", triage("CLAIM", "ADMINISTRATIVE", false, false, false, true),
-            Route.LEGAL_CHANNEL, PetitionStatus.CLOSED, "LEGAL_CHANNEL_NOTICE", null,
-            "Task_NotifyLegalChannel", "End_GuidedToLegalChannel"),
-        waiting("ENFORCEMENT from statutoryRoute", triage("CLAIM", "ENFORCEMENT", false, false, false, true),
+        ended(
+            "LEGAL_CHANNEL (ARBITRATION)",
+            triage("CLAIM", "ARBITRATION", false, false, false, true),
+            Route.LEGAL_CHANNEL,
+            PetitionStatus.CLOSED,
+            "LEGAL_CHANNEL_NOTICE",
+            null,
+            "Task_NotifyLegalChannel",
+            "End_GuidedToLegalChannel"),
+        ended(
+            "LEGAL_CHANNEL (PARTY_APPEAL)",
+            triage("CLAIM", "PARTY_APPEAL", false, false, false, true),
+            Route.LEGAL_CHANNEL,
+            PetitionStatus.CLOSED,
+            "LEGAL_CHANNEL_NOTICE",
+            null,
+            "Task_NotifyLegalChannel",
+            "End_GuidedToLegalChannel"),
+        ended(
+            "LEGAL_CHANNEL (ADMINISTRATIVE)",
+            triage("CLAIM", "ADMINISTRATIVE", false, false, false, true),
+            Route.LEGAL_CHANNEL,
+            PetitionStatus.CLOSED,
+            "LEGAL_CHANNEL_NOTICE",
+            null,
+            "Task_NotifyLegalChannel",
+            "End_GuidedToLegalChannel"),
+        waiting(
+            "ENFORCEMENT from statutoryRoute",
+            triage("CLAIM", "ENFORCEMENT", false, false, false, true),
             Route.ENFORCEMENT),
         waiting("PETITION", triage("CLAIM", "NONE", false, false, false, true), Route.PETITION));
   }
 
-  private static Arguments ended(String name, Map<String, Object> triage, Route route, PetitionStatus status,
-      String notice, String handlingUnit, String... passed) {
+  private static Arguments ended(
+      String name,
+      Map<String, Object> triage,
+      Route route,
+      PetitionStatus status,
+      String notice,
+      String handlingUnit,
+      String... passed) {
     return Arguments.of(name, triage, route, status, notice, handlingUnit, List.of(passed), true);
   }
 
   private static Arguments waiting(String name, Map<String, Object> triage, Route route) {
-    return Arguments.of(name, triage, route, PetitionStatus.TRANSFERRED, "TRANSFER_NOTICE", "unit-housing",
-        List.of("Task_DetermineHandlingUnit", "Task_TransferPetition", "Task_NotifyTransfer"), false);
+    return Arguments.of(
+        name,
+        triage,
+        route,
+        PetitionStatus.TRANSFERRED,
+        "TRANSFER_NOTICE",
+        "unit-housing",
+        List.of("Task_DetermineHandlingUnit", "Task_TransferPetition", "Task_NotifyTransfer"),
+        false);
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("routes")
-  void everyRouteEndsOrReachesTheUnitWithItsStatusRouteAndNotice(String name, Map<String, Object> triageVars,
-      Route route, PetitionStatus status, String noticeType, String handlingUnit, List<String> passed,
+  void everyRouteEndsOrReachesTheUnitWithItsStatusRouteAndNotice(
+      String name,
+      Map<String, Object> triageVars,
+      Route route,
+      PetitionStatus status,
+      String noticeType,
+      String handlingUnit,
+      List<String> passed,
       boolean ends) {
     // Given a registered housing petition waiting for triage
     Case c = register("FUTIAN", "HOUSING", "2026-09-20");
@@ -156,16 +231,20 @@ class PetitionProcessIT {
     complete(task(), triageVars);
 
     // Then the process took the route's path
-    assertThat(c.pi).hasPassed("Task_DecideRoute", "Task_RecordRoute").hasPassed(passed.toArray(String[]::new));
+    assertThat(c.pi)
+        .hasPassed("Task_DecideRoute", "Task_RecordRoute")
+        .hasPassed(passed.toArray(String[]::new));
     assertThat(runtimeOrHistoricVariable(c, "route")).isEqualTo(route.name());
     PetitionRecord stored = store.get(c.number);
     assertThat(stored.route()).isEqualTo(route);
     assertThat(stored.status()).isEqualTo(status);
     assertThat(noticeTypes(c)).containsExactly(noticeType);
-    assertThat(store.milestones(c.id)).anySatisfy(m -> {
-      assertThat(m.type()).isEqualTo(noticeType);
-      assertThat(m.publicVisible()).isTrue();
-    });
+    assertThat(store.milestones(c.id))
+        .anySatisfy(
+            m -> {
+              assertThat(m.type()).isEqualTo(noticeType);
+              assertThat(m.publicVisible()).isTrue();
+            });
     assertThat(stored.handlingUnit()).isEqualTo(handlingUnit);
     if (ends) {
       assertThat(c.pi).isEnded();
@@ -192,7 +271,8 @@ class PetitionProcessIT {
 
     // Then the petitioner's notice names that procedure
     assertThat(c.pi).hasPassed("End_GuidedToLegalChannel").isEnded();
-    assertThat(store.notices(c.id)).singleElement()
+    assertThat(store.notices(c.id))
+        .singleElement()
         .satisfies(n -> assertThat(n.body()).contains(label));
   }
 
@@ -219,13 +299,21 @@ class PetitionProcessIT {
       assertThat(stored.handlingUnit()).isEqualTo("unit-housing");
       assertThat(stored.handlingUnitName()).isEqualTo("市住房和建设局");
       assertThat(runtimeService.getVariable(c.pi.getId(), "handlingUnitName")).isEqualTo("市住房和建设局");
-      assertThat(store.notices(c.id)).singleElement().satisfies(n -> {
-        assertThat(n.type()).isEqualTo("TRANSFER_NOTICE");
-        assertThat(n.body()).contains("市住房和建设局");
-      });
+      assertThat(store.notices(c.id))
+          .singleElement()
+          .satisfies(
+              n -> {
+                assertThat(n.type()).isEqualTo("TRANSFER_NOTICE");
+                assertThat(n.body()).contains("市住房和建设局");
+              });
       // without an SMS gateway (the default) no SMS delivery is started
-      assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("noticeDelivery")
-          .processInstanceBusinessKey(c.number).count()).isZero();
+      assertThat(
+              historyService
+                  .createHistoricProcessInstanceQuery()
+                  .processDefinitionKey("noticeDelivery")
+                  .processInstanceBusinessKey(c.number)
+                  .count())
+          .isZero();
     }
 
     @Test
@@ -290,24 +378,35 @@ class PetitionProcessIT {
       assertThat(stored.handlingUnit()).isEqualTo("discipline");
 
       // and every public milestone and notice says no more than 纪检监察机关
-      List<Milestone> publicMilestones = store.milestones(c.id).stream().filter(Milestone::publicVisible).toList();
-      assertThat(publicMilestones).extracting(Milestone::description)
+      List<Milestone> publicMilestones =
+          store.milestones(c.id).stream().filter(Milestone::publicVisible).toList();
+      assertThat(publicMilestones)
+          .extracting(Milestone::description)
           .noneMatch(d -> d.contains(DISCIPLINE_UNIT_NAME))
           .noneMatch(d -> d.contains("discipline"))
           .anyMatch(d -> d.contains("纪检监察机关"));
-      assertThat(publicMilestones).filteredOn(m -> m.type().equals("TRANSFERRED"))
-          .extracting(Milestone::description).containsExactly("已转送纪检监察机关");
+      assertThat(publicMilestones)
+          .filteredOn(m -> m.type().equals("TRANSFERRED"))
+          .extracting(Milestone::description)
+          .containsExactly("已转送纪检监察机关");
       List<Notice> notices = store.notices(c.id);
       assertThat(notices).extracting(Notice::type).containsExactly("DISCIPLINE_NOTICE");
-      assertThat(notices).allSatisfy(n -> {
-        assertThat(n.title() + n.body()).doesNotContain(DISCIPLINE_UNIT_NAME).doesNotContain("discipline")
-            .contains("纪检监察机关");
-      });
+      assertThat(notices)
+          .allSatisfy(
+              n -> {
+                assertThat(n.title() + n.body())
+                    .doesNotContain(DISCIPLINE_UNIT_NAME)
+                    .doesNotContain("discipline")
+                    .contains("纪检监察机关");
+              });
 
       // and so does the petitioner's view over the public API
-      ResponseEntity<String> view = rest.getForEntity("/api/petitions/{code}", String.class, stored.queryCode());
+      ResponseEntity<String> view =
+          rest.getForEntity("/api/petitions/{code}", String.class, stored.queryCode());
       assertThat(view.getStatusCode()).isEqualTo(HttpStatus.OK);
-      assertThat(view.getBody()).contains("纪检监察机关").doesNotContain(DISCIPLINE_UNIT_NAME)
+      assertThat(view.getBody())
+          .contains("纪检监察机关")
+          .doesNotContain(DISCIPLINE_UNIT_NAME)
           .doesNotContain("\"discipline\"");
     }
   }
@@ -326,14 +425,18 @@ class PetitionProcessIT {
       Case c = transferredHousingCase();
       Instant after = Instant.now();
 
-      // Then acceptPetition is due 15 calendar days after transfer, at the end of the day in Beijing
+      // Then acceptPetition is due 15 calendar days after transfer, at the end of the day in
+      // Beijing
       Date transferredAt = (Date) runtimeService.getVariable(c.pi.getId(), "transferredAt");
       assertThat(transferredAt.toInstant()).isBetween(before.minusSeconds(1), after.plusSeconds(1));
       Date expected = deadlines.dueDate(Var.ACCEPTANCE, transferredAt);
       assertThat(task()).hasDueDate(expected);
-      assertThat(OffsetDateTime.ofInstant(expected.toInstant(), java.time.ZoneId.of("Asia/Shanghai")).toLocalTime())
+      assertThat(
+              OffsetDateTime.ofInstant(expected.toInstant(), java.time.ZoneId.of("Asia/Shanghai"))
+                  .toLocalTime())
           .isEqualTo(java.time.LocalTime.of(23, 59, 59));
-      assertThat(Duration.between(transferredAt.toInstant(), expected.toInstant()).toDays()).isBetween(15L, 45L);
+      assertThat(Duration.between(transferredAt.toInstant(), expected.toInstant()).toDays())
+          .isBetween(15L, 45L);
 
       // and the petitioner sees it as the current deadline
       PetitionRecord stored = store.get(c.number);
@@ -350,7 +453,9 @@ class PetitionProcessIT {
       complete(task(), withVariables(Var.ACCEPTANCE, "ACCEPT"));
 
       // Then the acceptance notice is issued and the case is in handling, at the same unit
-      assertThat(c.pi).hasPassed("Task_StartHandling", "Task_NotifyAcceptance").hasNotPassed("Task_RecordObjection")
+      assertThat(c.pi)
+          .hasPassed("Task_StartHandling", "Task_NotifyAcceptance")
+          .hasNotPassed("Task_RecordObjection")
           .isWaitingAt(PetitionProcess.TASK_HANDLE);
       assertThat(task()).hasCandidateGroup("unit-housing");
       PetitionRecord stored = store.get(c.number);
@@ -373,20 +478,30 @@ class PetitionProcessIT {
       assertThat(store.get(c.number).status()).isEqualTo(PetitionStatus.REGISTERED);
 
       // and the reason is an internal milestone, never public
-      assertThat(store.milestones(c.id)).filteredOn(m -> m.type().equals("OBJECTED")).singleElement()
-          .satisfies(m -> {
-            assertThat(m.publicVisible()).isFalse();
-            assertThat(m.internalNote()).isEqualTo(reason);
-          });
-      assertThat(store.milestones(c.id)).filteredOn(Milestone::publicVisible)
+      assertThat(store.milestones(c.id))
+          .filteredOn(m -> m.type().equals("OBJECTED"))
+          .singleElement()
+          .satisfies(
+              m -> {
+                assertThat(m.publicVisible()).isFalse();
+                assertThat(m.internalNote()).isEqualTo(reason);
+              });
+      assertThat(store.milestones(c.id))
+          .filteredOn(Milestone::publicVisible)
           .allSatisfy(m -> assertThat(m.description()).doesNotContain(reason));
-      assertThat(store.notices(c.id)).allSatisfy(n -> assertThat(n.title() + n.body()).doesNotContain(reason));
-      assertThat(rest.getForObject("/api/petitions/{code}", String.class, store.get(c.number).queryCode()))
+      assertThat(store.notices(c.id))
+          .allSatisfy(n -> assertThat(n.title() + n.body()).doesNotContain(reason));
+      assertThat(
+              rest.getForObject(
+                  "/api/petitions/{code}", String.class, store.get(c.number).queryCode()))
           .doesNotContain(reason);
 
       // and the triage form shows it to the bureau
       Task retriage = task();
-      assertThat(formService.getTaskFormVariables(retriage.getId()).getValue(Var.OBJECTION_REASON, String.class))
+      assertThat(
+              formService
+                  .getTaskFormVariables(retriage.getId())
+                  .getValue(Var.OBJECTION_REASON, String.class))
           .isEqualTo(reason);
 
       // When the bureau re-triages to labour and the case is transferred again
@@ -398,25 +513,37 @@ class PetitionProcessIT {
       assertThat(c.pi).isWaitingAt(ACCEPT);
       assertThat(task()).hasCandidateGroup("unit-hrss");
       assertThat(runtimeService.getVariables(c.pi.getId())).doesNotContainKey(Var.OBJECTION_REASON);
-      assertThat(formService.getTaskFormVariables(task().getId()).keySet()).doesNotContain(Var.OBJECTION_REASON);
+      assertThat(formService.getTaskFormVariables(task().getId()).keySet())
+          .doesNotContain(Var.OBJECTION_REASON);
       assertThat(store.get(c.number).status()).isEqualTo(PetitionStatus.TRANSFERRED);
       assertThat(store.get(c.number).handlingUnit()).isEqualTo("unit-hrss");
     }
 
     @Test
     void anObjectionAfterFiveWorkingDaysIsRefusedButAcceptanceIsNot() {
-      // Given a unit that received the case on Sunday 2026-09-20 (an adjusted working day): its five
+      // Given a unit that received the case on Sunday 2026-09-20 (an adjusted working day): its
+      // five
       // working days end on 2026-09-28, after the 中秋 holiday (Art. 23)
       Case c = transferredHousingCase();
-      runtimeService.setVariable(c.pi.getId(), "transferredAt",
-          Date.from(LocalDateTime.of(2026, 9, 20, 10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
+      runtimeService.setVariable(
+          c.pi.getId(),
+          "transferredAt",
+          Date.from(
+              LocalDateTime.of(2026, 9, 20, 10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
       Task accept = task();
 
       // When it objects now, long after that
       // Then the objection is refused with the date the window closed, and nothing moved
-      assertThatThrownBy(() -> complete(accept, withVariables(Var.ACCEPTANCE, "OBJECT", Var.OBJECTION_REASON, "不属本单位职责")))
+      assertThatThrownBy(
+              () ->
+                  complete(
+                      accept,
+                      withVariables(Var.ACCEPTANCE, "OBJECT", Var.OBJECTION_REASON, "不属本单位职责")))
           .hasStackTraceContaining("2026年9月28日");
-      Refusals.assertRefused(() -> complete(accept, withVariables(Var.ACCEPTANCE, "OBJECT", Var.OBJECTION_REASON, "不属本单位职责")),
+      Refusals.assertRefused(
+          () ->
+              complete(
+                  accept, withVariables(Var.ACCEPTANCE, "OBJECT", Var.OBJECTION_REASON, "不属本单位职责")),
           Var.ACCEPTANCE);
       assertThat(c.pi).isWaitingAt(ACCEPT);
       assertThat(store.get(c.number).status()).isEqualTo(PetitionStatus.TRANSFERRED);
@@ -430,13 +557,18 @@ class PetitionProcessIT {
     void afterAnObjectionTheNextRoundStartsFromScratch() {
       // Given a unit that objected to a housing case
       Case c = transferredHousingCase();
-      complete(task(), withVariables(Var.ACCEPTANCE, "OBJECT", Var.OBJECTION_REASON, "不属本单位职责，应由人社部门处理。"));
+      complete(
+          task(),
+          withVariables(Var.ACCEPTANCE, "OBJECT", Var.OBJECTION_REASON, "不属本单位职责，应由人社部门处理。"));
 
-      // Then the petitioner reads that the case went back, without the unit's reasoning or the old route
+      // Then the petitioner reads that the case went back, without the unit's reasoning or the old
+      // route
       PetitionRecord returned = store.get(c.number);
       assertThat(returned.route()).isNull();
       assertThat(returned.handlingUnitName()).isNull();
-      assertThat(store.milestones(c.id)).filteredOn(Milestone::publicVisible).last()
+      assertThat(store.milestones(c.id))
+          .filteredOn(Milestone::publicVisible)
+          .last()
           .satisfies(m -> assertThat(m.type()).isEqualTo("RETURNED_TO_TRIAGE"));
 
       // and the bureau must decide the routing inputs again: an empty completion is refused
@@ -448,8 +580,10 @@ class PetitionProcessIT {
 
       // Then the earlier OBJECT answer does not decide the new round
       assertThat(c.pi).isWaitingAt(ACCEPT);
-      assertThat(runtimeService.getVariables(c.pi.getId())).doesNotContainKeys(Var.ACCEPTANCE, Var.OBJECTION_REASON);
-      Refusals.assertRefused(() -> complete(task(), withVariables(Var.OBJECTION_REASON, "仍不属本单位")), Var.ACCEPTANCE);
+      assertThat(runtimeService.getVariables(c.pi.getId()))
+          .doesNotContainKeys(Var.ACCEPTANCE, Var.OBJECTION_REASON);
+      Refusals.assertRefused(
+          () -> complete(task(), withVariables(Var.OBJECTION_REASON, "仍不属本单位")), Var.ACCEPTANCE);
       complete(task(), withVariables(Var.ACCEPTANCE, "ACCEPT"));
       assertThat(store.get(c.number).status()).isEqualTo(PetitionStatus.ACCEPTED);
     }
@@ -474,8 +608,11 @@ class PetitionProcessIT {
 
   static Stream<Arguments> refusedAcceptances() {
     return Stream.of(
-        Arguments.of("OBJECT without reason", withVariables(Var.ACCEPTANCE, "OBJECT"), Var.OBJECTION_REASON),
-        Arguments.of("OBJECT with a blank reason", withVariables(Var.ACCEPTANCE, "OBJECT", Var.OBJECTION_REASON, "   "),
+        Arguments.of(
+            "OBJECT without reason", withVariables(Var.ACCEPTANCE, "OBJECT"), Var.OBJECTION_REASON),
+        Arguments.of(
+            "OBJECT with a blank reason",
+            withVariables(Var.ACCEPTANCE, "OBJECT", Var.OBJECTION_REASON, "   "),
             Var.OBJECTION_REASON),
         Arguments.of("no acceptance", new HashMap<String, Object>(), Var.ACCEPTANCE),
         Arguments.of("acceptance MAYBE", withVariables(Var.ACCEPTANCE, "MAYBE"), Var.ACCEPTANCE));
@@ -487,21 +624,34 @@ class PetitionProcessIT {
 
   static Stream<Arguments> invalidTriages() {
     return Stream.of(
-        Arguments.of("statutoryRoute BOGUS", with(Var.STATUTORY_ROUTE, "BOGUS"), Var.STATUTORY_ROUTE),
+        Arguments.of(
+            "statutoryRoute BOGUS", with(Var.STATUTORY_ROUTE, "BOGUS"), Var.STATUTORY_ROUTE),
         Arguments.of("nature missing", without(Var.NATURE), Var.NATURE),
         Arguments.of("nature in lower case", with(Var.NATURE, "claim"), Var.NATURE),
-        Arguments.of("withinJurisdiction as a string", with(Var.WITHIN_JURISDICTION, "true"), Var.WITHIN_JURISDICTION),
-        Arguments.of("reviewConcluded missing", without(Var.REVIEW_CONCLUDED), Var.REVIEW_CONCLUDED),
-        Arguments.of("legalProcessConcluded missing", without(Var.LEGAL_PROCESS_CONCLUDED), Var.LEGAL_PROCESS_CONCLUDED),
-        Arguments.of("accusedIsOfficial as a number", with(Var.ACCUSED_IS_OFFICIAL, 1), Var.ACCUSED_IS_OFFICIAL),
-        Arguments.of("simpleProcedure as a string", with(Var.SIMPLE_PROCEDURE, "yes"), Var.SIMPLE_PROCEDURE),
+        Arguments.of(
+            "withinJurisdiction as a string",
+            with(Var.WITHIN_JURISDICTION, "true"),
+            Var.WITHIN_JURISDICTION),
+        Arguments.of(
+            "reviewConcluded missing", without(Var.REVIEW_CONCLUDED), Var.REVIEW_CONCLUDED),
+        Arguments.of(
+            "legalProcessConcluded missing",
+            without(Var.LEGAL_PROCESS_CONCLUDED),
+            Var.LEGAL_PROCESS_CONCLUDED),
+        Arguments.of(
+            "accusedIsOfficial as a number",
+            with(Var.ACCUSED_IS_OFFICIAL, 1),
+            Var.ACCUSED_IS_OFFICIAL),
+        Arguments.of(
+            "simpleProcedure as a string", with(Var.SIMPLE_PROCEDURE, "yes"), Var.SIMPLE_PROCEDURE),
         Arguments.of("transferMode unknown", with(Var.TRANSFER_MODE, "FAX"), Var.TRANSFER_MODE),
         Arguments.of("category too long", with("category", "X".repeat(51)), "category"));
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("invalidTriages")
-  void anInvalidTriageIsRefusedAndChangesNothing(String name, Map<String, Object> vars, String field) {
+  void anInvalidTriageIsRefusedAndChangesNothing(
+      String name, Map<String, Object> vars, String field) {
     // Given a registered petition waiting for triage
     Case c = register("FUTIAN", "HOUSING", "2026-09-20");
     assertThat(c.pi).isWaitingAt(TRIAGE);
@@ -515,8 +665,9 @@ class PetitionProcessIT {
     // and the process, its variables and the case store are as before
     assertThat(c.pi).isWaitingAt(TRIAGE).hasNotPassed("Task_DecideRoute");
     assertThat(task().getId()).isEqualTo(triage.getId());
-    assertThat(runtimeService.getVariables(c.pi.getId())).doesNotContainKeys(Var.NATURE, Var.STATUTORY_ROUTE, "route",
-        Var.SIMPLE_PROCEDURE, Var.TRANSFER_MODE);
+    assertThat(runtimeService.getVariables(c.pi.getId()))
+        .doesNotContainKeys(
+            Var.NATURE, Var.STATUTORY_ROUTE, "route", Var.SIMPLE_PROCEDURE, Var.TRANSFER_MODE);
     assertThat(snapshot(c)).isEqualTo(before);
   }
 
@@ -554,22 +705,41 @@ class PetitionProcessIT {
       assertThat(stored.district()).isEqualTo("NANSHAN");
       assertThat(stored.category()).isEqualTo("LAND");
       assertThat(stored.personCount()).isEqualTo(1);
-      assertThat(stored.receivedAt().toInstant()).isEqualTo(OffsetDateTime.parse("2026-09-20T00:00:00+08:00").toInstant());
-      assertThat(store.persons(stored.id())).singleElement().isEqualTo(
-          new Person("李四", "11010519491231002X", "13912345678", "深圳市南山区科技园 8 号", false));
-      assertThat(jdbc.sql("select registered_by from petition where case_number = ?").param(caseNumber)
-          .query(String.class).single()).isEqualTo("clerk1");
-      assertThat(store.milestones(stored.id())).extracting(Milestone::type).containsExactly("REGISTERED");
+      assertThat(stored.receivedAt().toInstant())
+          .isEqualTo(OffsetDateTime.parse("2026-09-20T00:00:00+08:00").toInstant());
+      assertThat(store.persons(stored.id()))
+          .singleElement()
+          .isEqualTo(new Person("李四", "11010519491231002X", "13912345678", "深圳市南山区科技园 8 号", false));
+      assertThat(
+              jdbc.sql("select registered_by from petition where case_number = ?")
+                  .param(caseNumber)
+                  .query(String.class)
+                  .single())
+          .isEqualTo("clerk1");
+      assertThat(store.milestones(stored.id()))
+          .extracting(Milestone::type)
+          .containsExactly("REGISTERED");
 
       // and the process instance carries the case number as business key and waits for triage
-      assertThat(pi).hasBusinessKey(caseNumber).isWaitingAt(TRIAGE).hasPassed("Task_RegisterPetition");
-      assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).singleResult()
-          .getId()).isEqualTo(pi.getId());
-      assertThat(task(pi)).hasDueDate(Date.from(OffsetDateTime.parse("2026-10-08T23:59:59+08:00").toInstant()));
+      assertThat(pi)
+          .hasBusinessKey(caseNumber)
+          .isWaitingAt(TRIAGE)
+          .hasPassed("Task_RegisterPetition");
+      assertThat(
+              runtimeService
+                  .createProcessInstanceQuery()
+                  .processInstanceBusinessKey(caseNumber)
+                  .singleResult()
+                  .getId())
+          .isEqualTo(pi.getId());
+      assertThat(task(pi))
+          .hasDueDate(Date.from(OffsetDateTime.parse("2026-10-08T23:59:59+08:00").toInstant()));
 
       // and personal data and the full text are not process variables any more
       Map<String, Object> variables = runtimeService.getVariables(pi.getId());
-      assertThat(variables).doesNotContainKeys("petitionerPhone", "petitionerIdNumber", "petitionerAddress", "content");
+      assertThat(variables)
+          .doesNotContainKeys(
+              "petitionerPhone", "petitionerIdNumber", "petitionerAddress", "content");
       assertThat(variables).containsEntry("petitionerName", "李四").doesNotContainKey("registeredBy");
       assertThat(formService.getTaskFormVariables(task(pi).getId()).keySet())
           .doesNotContain("petitionerPhone", "petitionerIdNumber", "petitionerAddress", "content");
@@ -581,33 +751,55 @@ class PetitionProcessIT {
       String title = "来电：噪声扰民 " + UUID.randomUUID();
 
       // When the process is started by key
-      ProcessInstance pi = runtimeService.startProcessInstanceByKey("petition", Petitions.startForm(title, "0755-12345678"));
+      ProcessInstance pi =
+          runtimeService.startProcessInstanceByKey(
+              "petition", Petitions.startForm(title, "0755-12345678"));
 
       // Then it is registered and waits for triage under its case number
       String caseNumber = (String) runtimeService.getVariable(pi.getId(), "caseNumber");
       assertThat(store.get(caseNumber).title()).isEqualTo(title);
       assertThat(pi).hasBusinessKey(caseNumber).isWaitingAt(TRIAGE);
       assertThat(runtimeService.getVariables(pi.getId()))
-          .doesNotContainKeys("petitionerPhone", "petitionerIdNumber", "petitionerAddress", "content");
+          .doesNotContainKeys(
+              "petitionerPhone", "petitionerIdNumber", "petitionerAddress", "content");
     }
 
     @Test
     void invalidStartFormDataLeavesNoCaseAndNoProcess() {
       // Given a start form with an invalid phone number
       String title = "来访：无效电话 " + UUID.randomUUID();
-      long instancesBefore = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("petition")
-          .count();
+      long instancesBefore =
+          historyService
+              .createHistoricProcessInstanceQuery()
+              .processDefinitionKey("petition")
+              .count();
 
       // When the clerk submits it
       // Then registration is refused, naming the phone
-      Refusals.assertRefused(() -> formService.submitStartForm(petitionDefinitionId(), Petitions.startForm(title, "12345")),
+      Refusals.assertRefused(
+          () ->
+              formService.submitStartForm(
+                  petitionDefinitionId(), Petitions.startForm(title, "12345")),
           "petitioner.phone");
 
       // and neither a case row nor a process instance exists
-      assertThat(jdbc.sql("select count(*) from petition where title = ?").param(title).query(Long.class).single())
+      assertThat(
+              jdbc.sql("select count(*) from petition where title = ?")
+                  .param(title)
+                  .query(Long.class)
+                  .single())
           .isZero();
-      assertThat(runtimeService.createProcessInstanceQuery().variableValueEquals("title", title).count()).isZero();
-      assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("petition").count())
+      assertThat(
+              runtimeService
+                  .createProcessInstanceQuery()
+                  .variableValueEquals("title", title)
+                  .count())
+          .isZero();
+      assertThat(
+              historyService
+                  .createHistoricProcessInstanceQuery()
+                  .processDefinitionKey("petition")
+                  .count())
           .isEqualTo(instancesBefore);
     }
   }
@@ -618,8 +810,8 @@ class PetitionProcessIT {
 
   @ParameterizedTest(name = "[{index}] received {0} -> triage due {1}")
   @CsvSource({
-      "2026-09-20, 2026-10-08T23:59:59+08:00",  // 15 days end on 10-05, inside 国庆: next working day
-      "2026-01-30, 2026-02-14T23:59:59+08:00"   // 15 days end on Sat 02-14, an adjusted working day
+    "2026-09-20, 2026-10-08T23:59:59+08:00", // 15 days end on 10-05, inside 国庆: next working day
+    "2026-01-30, 2026-02-14T23:59:59+08:00" // 15 days end on Sat 02-14, an adjusted working day
   })
   void theTriageDeadlineFollowsTheHolidayCalendar(String receivedAt, String due) {
     // Given a petition received on that day
@@ -643,14 +835,21 @@ class PetitionProcessIT {
   void aProcessStartedWithAnotherCasesNumberIsRefused() {
     // Given a registered case with its own process
     Case c = register("FUTIAN", "HOUSING", "2026-09-20");
-    long processes = runtimeService.createProcessInstanceQuery().processDefinitionKey("petition").count();
+    long processes =
+        runtimeService.createProcessInstanceQuery().processDefinitionKey("petition").count();
 
     // When someone starts another process naming that case, with or without its business key
     // Then registration refuses it and nothing starts
-    Refusals.assertRefused(() -> runtimeService.startProcessInstanceByKey("petition",
-        Map.of("caseNumber", c.number, "receivedAt", new Date())), "caseNumber");
-    Refusals.assertRefused(() -> runtimeService.startProcessInstanceByKey("petition", c.number,
-        Map.of("caseNumber", c.number, "receivedAt", new Date())), "caseNumber");
+    Refusals.assertRefused(
+        () ->
+            runtimeService.startProcessInstanceByKey(
+                "petition", Map.of("caseNumber", c.number, "receivedAt", new Date())),
+        "caseNumber");
+    Refusals.assertRefused(
+        () ->
+            runtimeService.startProcessInstanceByKey(
+                "petition", c.number, Map.of("caseNumber", c.number, "receivedAt", new Date())),
+        "caseNumber");
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("petition").count())
         .isEqualTo(processes);
     assertThat(c.pi).isWaitingAt(TRIAGE);
@@ -664,27 +863,43 @@ class PetitionProcessIT {
     complete(task(), triage("CLAIM", "LITIGATION", !reviewConcluded, reviewConcluded, false, true));
 
     assertThat(c.pi).isEnded();
-    assertThat(store.notices(c.id)).singleElement().satisfies(n -> {
-      assertThat(n.type()).isEqualTo("NOT_REACCEPTED_NOTICE");
-      assertThat(n.body()).contains(ground);
-    });
+    assertThat(store.notices(c.id))
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.type()).isEqualTo("NOT_REACCEPTED_NOTICE");
+              assertThat(n.body()).contains(ground);
+            });
   }
 
-  record Case(String number, long id, ProcessInstance pi) {
-  }
+  record Case(String number, long id, ProcessInstance pi) {}
 
   /** What a refused completion must leave untouched. */
-  record Snapshot(PetitionRecord petition, List<Milestone> milestones, List<Notice> notices,
-      Map<String, Object> variables) {
-  }
+  record Snapshot(
+      PetitionRecord petition,
+      List<Milestone> milestones,
+      List<Notice> notices,
+      Map<String, Object> variables) {}
 
   private Case register(String district, String category, String receivedAt) {
-    RegistrationRequest request = new RegistrationRequest(null, "ONLINE", receivedAt,
-        new PersonRequest("张三", "11010519491231002X", "13800138000", "深圳市福田区福华路 1 号"),
-        1, district, category, "小区楼上漏水", "楼上住户漏水多次协商未果，请求有关部门协调处理。", null);
+    RegistrationRequest request =
+        new RegistrationRequest(
+            null,
+            "ONLINE",
+            receivedAt,
+            new PersonRequest("张三", "11010519491231002X", "13800138000", "深圳市福田区福华路 1 号"),
+            1,
+            district,
+            category,
+            "小区楼上漏水",
+            "楼上住户漏水多次协商未果，请求有关部门协调处理。",
+            null);
     PetitionRecord record = intake.register(validator.validate(request, null)).petition();
-    ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(record.caseNumber())
-        .singleResult();
+    ProcessInstance pi =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(record.caseNumber())
+            .singleResult();
     assertThat(pi).as("process instance of %s", record.caseNumber()).isNotNull();
     return new Case(record.caseNumber(), record.id(), pi);
   }
@@ -698,9 +913,19 @@ class PetitionProcessIT {
     return c;
   }
 
-  private static Map<String, Object> triage(String nature, String statutoryRoute, boolean legalProcessConcluded,
-      boolean reviewConcluded, boolean accusedIsOfficial, boolean withinJurisdiction) {
-    return Petitions.triage(nature, statutoryRoute, legalProcessConcluded, reviewConcluded, accusedIsOfficial,
+  private static Map<String, Object> triage(
+      String nature,
+      String statutoryRoute,
+      boolean legalProcessConcluded,
+      boolean reviewConcluded,
+      boolean accusedIsOfficial,
+      boolean withinJurisdiction) {
+    return Petitions.triage(
+        nature,
+        statutoryRoute,
+        legalProcessConcluded,
+        reviewConcluded,
+        accusedIsOfficial,
         withinJurisdiction);
   }
 
@@ -719,12 +944,19 @@ class PetitionProcessIT {
   }
 
   private String petitionDefinitionId() {
-    return repositoryService.createProcessDefinitionQuery().processDefinitionKey("petition").latestVersion()
-        .singleResult().getId();
+    return repositoryService
+        .createProcessDefinitionQuery()
+        .processDefinitionKey("petition")
+        .latestVersion()
+        .singleResult()
+        .getId();
   }
 
   private Snapshot snapshot(Case c) {
-    return new Snapshot(store.get(c.number), store.milestones(c.id), store.notices(c.id),
+    return new Snapshot(
+        store.get(c.number),
+        store.milestones(c.id),
+        store.notices(c.id),
         new HashMap<>(runtimeService.getVariables(c.pi.getId())));
   }
 
@@ -733,8 +965,13 @@ class PetitionProcessIT {
   }
 
   private Object runtimeOrHistoricVariable(Case c, String name) {
-    return Optional.ofNullable(historyService.createHistoricVariableInstanceQuery()
-            .processInstanceId(c.pi.getId()).variableName(name).singleResult())
-        .map(v -> v.getValue()).orElse(null);
+    return Optional.ofNullable(
+            historyService
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(c.pi.getId())
+                .variableName(name)
+                .singleResult())
+        .map(v -> v.getValue())
+        .orElse(null);
   }
 }

@@ -19,27 +19,40 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The decision table dmn/petition-routing.dmn against the routing table of docs/domain.md, "Routing" (first matching
- * row wins). Plain engine from src/test/resources/camunda.cfg.xml, no Spring: fast.
+ * The decision table dmn/petition-routing.dmn against the routing table of docs/domain.md,
+ * "Routing" (first matching row wins). Plain engine from src/test/resources/camunda.cfg.xml, no
+ * Spring: fast.
  *
- * <p>Every case names the §4 row it expects to decide it; the row is checked through the matched rule
- * recorded in the decision history, so a case that lands on the right route by accident (through a
- * later row) fails too.
+ * <p>Every case names the §4 row it expects to decide it; the row is checked through the matched
+ * rule recorded in the decision history, so a case that lands on the right route by accident
+ * (through a later row) fails too.
  */
 @Deployment(resources = "dmn/petition-routing.dmn")
 class PetitionRoutingTableTest extends DecisionTableTest {
 
   private static final String DECISION = "petition-routing";
   private static final List<String> NATURES = List.of("SUGGESTION", "ACCUSATION", "CLAIM");
-  private static final List<String> STATUTORY_ROUTES = List.of("NONE", "LITIGATION", "PROCURATORATE", "POLICE",
-      "ARBITRATION", "PARTY_APPEAL", "ADMINISTRATIVE", "ENFORCEMENT");
+  private static final List<String> STATUTORY_ROUTES =
+      List.of(
+          "NONE",
+          "LITIGATION",
+          "PROCURATORATE",
+          "POLICE",
+          "ARBITRATION",
+          "PARTY_APPEAL",
+          "ADMINISTRATIVE",
+          "ENFORCEMENT");
 
   PetitionRoutingTableTest() {
     super(DECISION);
   }
 
-  @ParameterizedTest(name = "[{index}] row {0}: {1} {2} concluded={3} reviewed={4} official={5} within={6} -> {7}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @ParameterizedTest(
+      name = "[{index}] row {0}: {1} {2} concluded={3} reviewed={4} official={5} within={6} -> {7}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       # row | nature     | statutoryRoute | legalProcessConcluded | reviewConcluded | accusedIsOfficial | withinJurisdiction | route
       # 1: reviewConcluded -> NOT_REACCEPTED, before everything else
         1   | CLAIM      | NONE           | false | true  | false | true  | NOT_REACCEPTED
@@ -94,11 +107,24 @@ class PetitionRoutingTableTest extends DecisionTableTest {
         10  | CLAIM      | NONE           | true  | false | false | true  | PETITION
         10  | CLAIM      | NONE           | false | false | true  | true  | PETITION
       """)
-  void everyRowOfTheRoutingTableDecides(int row, String nature, String statutoryRoute, boolean legalProcessConcluded,
-      boolean reviewConcluded, boolean accusedIsOfficial, boolean withinJurisdiction, String expectedRoute) {
+  void everyRowOfTheRoutingTableDecides(
+      int row,
+      String nature,
+      String statutoryRoute,
+      boolean legalProcessConcluded,
+      boolean reviewConcluded,
+      boolean accusedIsOfficial,
+      boolean withinJurisdiction,
+      String expectedRoute) {
     // Given the six routing inputs a clerk sets at triage
-    Map<String, Object> inputs = Petitions.triage(nature, statutoryRoute, legalProcessConcluded, reviewConcluded,
-        accusedIsOfficial, withinJurisdiction);
+    Map<String, Object> inputs =
+        Petitions.triage(
+            nature,
+            statutoryRoute,
+            legalProcessConcluded,
+            reviewConcluded,
+            accusedIsOfficial,
+            withinJurisdiction);
 
     // When the decision is evaluated
     DmnDecisionTableResult result = evaluate(inputs);
@@ -111,17 +137,25 @@ class PetitionRoutingTableTest extends DecisionTableTest {
   }
 
   /**
-   * All 3 × 8 × 2⁴ = 384 combinations of valid inputs against §4 written out in Java, so no combination
-   * falls through a gap or lands on another row than the table says.
+   * All 3 × 8 × 2⁴ = 384 combinations of valid inputs against §4 written out in Java, so no
+   * combination falls through a gap or lands on another row than the table says.
    */
   @Test
   void everyCombinationOfValidInputsFollowsDomainSection4() {
-    // the deployed table, evaluated by a bare DMN engine: 384 evaluations without writing history each time
-    DmnEngine dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    String definitionId = engine().getRepositoryService().createDecisionDefinitionQuery()
-        .decisionDefinitionKey(DECISION).singleResult().getId();
-    DmnDecision decision = dmnEngine.parseDecision(DECISION,
-        engine().getRepositoryService().getDecisionModel(definitionId));
+    // the deployed table, evaluated by a bare DMN engine: 384 evaluations without writing history
+    // each time
+    DmnEngine dmnEngine =
+        DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    String definitionId =
+        engine()
+            .getRepositoryService()
+            .createDecisionDefinitionQuery()
+            .decisionDefinitionKey(DECISION)
+            .singleResult()
+            .getId();
+    DmnDecision decision =
+        dmnEngine.parseDecision(
+            DECISION, engine().getRepositoryService().getDecisionModel(definitionId));
     List<String> mismatches = new ArrayList<>();
     int evaluated = 0;
     for (String nature : NATURES) {
@@ -131,15 +165,46 @@ class PetitionRoutingTableTest extends DecisionTableTest {
           boolean reviewConcluded = (bits & 2) != 0;
           boolean accusedIsOfficial = (bits & 4) != 0;
           boolean withinJurisdiction = (bits & 8) != 0;
-          String expected = section4(nature, statutoryRoute, legalProcessConcluded, reviewConcluded,
-              accusedIsOfficial, withinJurisdiction);
-          DmnDecisionTableResult result = dmnEngine.evaluateDecisionTable(decision, Petitions.triage(nature,
-              statutoryRoute, legalProcessConcluded, reviewConcluded, accusedIsOfficial, withinJurisdiction));
-          String actual = result.size() == 1 ? result.getSingleResult().getSingleEntry() : "results=" + result.size();
+          String expected =
+              section4(
+                  nature,
+                  statutoryRoute,
+                  legalProcessConcluded,
+                  reviewConcluded,
+                  accusedIsOfficial,
+                  withinJurisdiction);
+          DmnDecisionTableResult result =
+              dmnEngine.evaluateDecisionTable(
+                  decision,
+                  Petitions.triage(
+                      nature,
+                      statutoryRoute,
+                      legalProcessConcluded,
+                      reviewConcluded,
+                      accusedIsOfficial,
+                      withinJurisdiction));
+          String actual =
+              result.size() == 1
+                  ? result.getSingleResult().getSingleEntry()
+                  : "results=" + result.size();
           evaluated++;
           if (!expected.equals(actual)) {
-            mismatches.add(nature + "/" + statutoryRoute + "/" + legalProcessConcluded + "/" + reviewConcluded + "/"
-                + accusedIsOfficial + "/" + withinJurisdiction + ": expected " + expected + " but was " + actual);
+            mismatches.add(
+                nature
+                    + "/"
+                    + statutoryRoute
+                    + "/"
+                    + legalProcessConcluded
+                    + "/"
+                    + reviewConcluded
+                    + "/"
+                    + accusedIsOfficial
+                    + "/"
+                    + withinJurisdiction
+                    + ": expected "
+                    + expected
+                    + " but was "
+                    + actual);
           }
         }
       }
@@ -148,18 +213,25 @@ class PetitionRoutingTableTest extends DecisionTableTest {
     assertThat(mismatches).isEmpty();
   }
 
-  /** The table has a catch-all row: routing never fails, not even for inputs triage would refuse. */
+  /**
+   * The table has a catch-all row: routing never fails, not even for inputs triage would refuse.
+   */
   @Test
   void missingInputsFallToTheOtherwiseRowWhichIsWhyTriageValidatesThem() {
     DmnDecisionTableResult result = evaluate(new HashMap<>());
     assertThat(result.getSingleResult().<String>getSingleEntry()).isEqualTo("PETITION");
   }
 
-
   /** docs/domain.md, "Routing", row by row. */
-  static String section4(String nature, String statutoryRoute, boolean legalProcessConcluded,
-      boolean reviewConcluded, boolean accusedIsOfficial, boolean withinJurisdiction) {
-    boolean politicalLegal = Set.of("LITIGATION", "PROCURATORATE", "POLICE").contains(statutoryRoute);
+  static String section4(
+      String nature,
+      String statutoryRoute,
+      boolean legalProcessConcluded,
+      boolean reviewConcluded,
+      boolean accusedIsOfficial,
+      boolean withinJurisdiction) {
+    boolean politicalLegal =
+        Set.of("LITIGATION", "PROCURATORATE", "POLICE").contains(statutoryRoute);
     if (reviewConcluded) {
       return "NOT_REACCEPTED";
     }
