@@ -33,6 +33,14 @@ import org.springframework.core.io.Resource;
  * a day that is both rest and work, and an "adjusted working day" that is not a weekend day (调休上班
  * is by definition a Saturday or Sunday).
  *
+ * <p>{@code basis} says what the file means: {@code notice} (the default, and what every file meant
+ * before the key existed) lists every rest day and adjusted working day of the year, as the State
+ * Council's notice does; {@code statutory} only adds to the holidays the law itself gives ({@link
+ * StatutoryHolidays}), e.g. the notice's 调休 days when an administrator has not copied the whole
+ * notice. A file on the law's basis may repeat statutory days in its holidays, but may not make a
+ * statutory day an adjusted working day, and is refused for a year whose statutory holidays are not
+ * computed.
+ *
  * <p>Dates are read as text and parsed here with the strict ISO format rather than by Jackson's
  * date support, so that {@code 20260101} or {@code 2026-02-30} are rejected with a plain message
  * instead of being read as an epoch-day number or a Jackson stack of class names.
@@ -41,6 +49,14 @@ final class HolidayFileParser {
 
   /** {@code holidays-2026.yaml}: the year in the name must match the {@code year:} inside. */
   static final Pattern FILE_NAME = Pattern.compile("holidays-(\\d{4})\\.yaml");
+
+  /** {@code basis: notice}, the default: the file is the State Council's whole arrangement. */
+  static final String BASIS_NOTICE = "notice";
+
+  /** {@code basis: statutory}: the file adds to the holidays of the law. */
+  static final String BASIS_STATUTORY = "statutory";
+
+  private static final String ALLOWED_KEYS = "year, basis, holidays, adjustedWorkingDays";
 
   private final ObjectMapper yaml =
       YAMLMapper.builder()
@@ -53,7 +69,8 @@ final class HolidayFileParser {
   /**
    * The file as written; everything nullable so that a missing key gets our message, not Jackson's.
    */
-  record RawFile(Integer year, List<RawHoliday> holidays, List<String> adjustedWorkingDays) {}
+  record RawFile(
+      Integer year, String basis, List<RawHoliday> holidays, List<String> adjustedWorkingDays) {}
 
   record RawHoliday(String name, String from, String to) {}
 
@@ -73,8 +90,11 @@ final class HolidayFileParser {
       throw CalendarDataException.inFile(
           file, "the file name says " + yearInName + " but 'year' is " + year);
     }
+    HolidayYear.Basis basis = basis(file, raw.basis(), year);
+    Map<LocalDate, String> statutory =
+        basis == HolidayYear.Basis.STATUTORY ? StatutoryHolidays.of(year) : Map.of();
 
-    Set<LocalDate> restDays = new TreeSet<>();
+    Set<LocalDate> restDays = new TreeSet<>(statutory.keySet());
     Map<LocalDate, String> holidayOfDay = new HashMap<>();
     List<RawHoliday> holidays = raw.holidays() == null ? List.of() : raw.holidays();
     for (int i = 0; i < holidays.size(); i++) {
@@ -112,7 +132,7 @@ final class HolidayFileParser {
       if (!adjusted.add(day)) {
         throw CalendarDataException.inFile(file, where + ": " + day + " is listed twice");
       }
-      if (restDays.contains(day)) {
+      if (holidayOfDay.containsKey(day)) {
         throw CalendarDataException.inFile(
             file,
             where
@@ -121,6 +141,18 @@ final class HolidayFileParser {
                 + " is both a rest day of "
                 + holidayOfDay.get(day)
                 + " and an adjusted working day");
+      }
+      if (statutory.containsKey(day)) {
+        throw CalendarDataException.inFile(
+            file,
+            where
+                + ": "
+                + day
+                + " is "
+                + statutory.get(day)
+                + ", a rest day by "
+                + StatutoryHolidays.LAW
+                + " ('basis: statutory'), and cannot be an adjusted working day");
       }
       if (!StatutoryCalendar.isWeekend(day)) {
         throw CalendarDataException.inFile(
@@ -133,7 +165,42 @@ final class HolidayFileParser {
                 + ", already a working day; an adjusted working day (调休上班日) is a Saturday or Sunday");
       }
     }
-    return new HolidayYear(year, restDays, adjusted, file);
+    return new HolidayYear(year, basis, restDays, adjusted, file);
+  }
+
+  /** {@code basis}: absent means {@code notice}, what every file meant before the key existed. */
+  private static HolidayYear.Basis basis(String file, String text, int year) {
+    if (text == null || text.strip().equals(BASIS_NOTICE)) {
+      return HolidayYear.Basis.NOTICE;
+    }
+    if (!text.strip().equals(BASIS_STATUTORY)) {
+      throw CalendarDataException.inFile(
+          file,
+          "'basis' is '"
+              + text
+              + "'; write '"
+              + BASIS_NOTICE
+              + "' (the file lists every rest day and adjusted working day, as the State"
+              + " Council's notice does; the default) or '"
+              + BASIS_STATUTORY
+              + "' (the file adds to the holidays of "
+              + StatutoryHolidays.LAW
+              + ")");
+    }
+    if (!StatutoryHolidays.covers(year)) {
+      throw CalendarDataException.inFile(
+          file,
+          "'basis: "
+              + BASIS_STATUTORY
+              + "': the statutory holidays are computed for "
+              + StatutoryHolidays.FIRST_YEAR
+              + "–"
+              + StatutoryHolidays.LAST_YEAR
+              + " only, not "
+              + year
+              + "; list every rest day of the year and remove 'basis'");
+    }
+    return HolidayYear.Basis.STATUTORY;
   }
 
   private RawFile read(Resource resource, String file) {
@@ -144,10 +211,7 @@ final class HolidayFileParser {
       return parser.nextToken() == null ? null : yaml.readValue(parser, RawFile.class);
     } catch (UnrecognizedPropertyException e) {
       String parent = path(e).replaceAll("\\.?" + Pattern.quote(e.getPropertyName()) + "$", "");
-      String allowed =
-          e.getReferringClass() == RawHoliday.class
-              ? "name, from, to"
-              : "year, holidays, adjustedWorkingDays";
+      String allowed = e.getReferringClass() == RawHoliday.class ? "name, from, to" : ALLOWED_KEYS;
       throw CalendarDataException.inFile(
           file,
           "unknown key '"
@@ -259,7 +323,7 @@ final class HolidayFileParser {
 
   private static String expected(Class<?> type) {
     if (type == RawFile.class) {
-      return "keys year, holidays, adjustedWorkingDays";
+      return "keys " + ALLOWED_KEYS;
     }
     if (type == RawHoliday.class) {
       return "a holiday with name, from and to";

@@ -3,6 +3,7 @@ package cn.xinfang.calendar;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,6 +22,11 @@ import org.springframework.core.io.support.ResourcePatternResolver;
  * petition.calendar.directory} without a new release; a file there replaces the shipped file of the
  * same year. A directory that is configured but missing is an error rather than "no overrides": it
  * usually means a mount failed, and then the shipped data would be used silently.
+ *
+ * <p>A year without any file is not an error: {@link StatutoryCalendar} computes the law's holidays
+ * for it. A file on the notice's basis that leaves out a day the law makes a rest day is loaded as
+ * written, with a WARN naming the days, since the notice never takes a statutory holiday away and
+ * the omission is most likely a typo (or a file meant to be on the law's basis).
  */
 final class HolidayFiles {
 
@@ -75,17 +81,42 @@ final class HolidayFiles {
         }
       }
     }
-    years
-        .values()
-        .forEach(
-            y ->
-                log.info(
-                    "Holidays for {}: {} rest days, {} adjusted working days, from {}",
-                    y.year(),
-                    y.restDays().size(),
-                    y.adjustedWorkingDays().size(),
-                    y.source()));
+    for (HolidayYear y : years.values()) {
+      log.info(
+          "Holidays for {}: {} rest days, {} adjusted working days, from {} (basis: {})",
+          y.year(),
+          y.restDays().size(),
+          y.adjustedWorkingDays().size(),
+          y.source(),
+          y.basis() == HolidayYear.Basis.NOTICE
+              ? HolidayFileParser.BASIS_NOTICE
+              : HolidayFileParser.BASIS_STATUTORY
+                  + ", with the holidays of "
+                  + StatutoryHolidays.LAW);
+      warnOfMissingStatutoryDays(y);
+    }
     return years.values();
+  }
+
+  /**
+   * A notice never makes a statutory holiday a working day; a file that does is most likely wrong.
+   */
+  private static void warnOfMissingStatutoryDays(HolidayYear year) {
+    if (year.basis() != HolidayYear.Basis.NOTICE || !StatutoryHolidays.covers(year.year())) {
+      return;
+    }
+    Map<LocalDate, String> missing = new TreeMap<>(StatutoryHolidays.of(year.year()));
+    missing.keySet().removeAll(year.restDays());
+    if (!missing.isEmpty()) {
+      log.warn(
+          "Holiday calendar file {} does not list these rest days of {}: {}. Deadlines will count"
+              + " them as working days. If the file is meant to add only the State Council's 调休 to"
+              + " those holidays, write 'basis: {}' in it.",
+          year.source(),
+          StatutoryHolidays.LAW,
+          missing,
+          HolidayFileParser.BASIS_STATUTORY);
+    }
   }
 
   private static Resource[] find(ResourcePatternResolver resolver, String pattern, String where) {

@@ -1,17 +1,23 @@
 package cn.xinfang.calendar;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -32,11 +38,15 @@ import org.springframework.stereotype.Component;
  *
  * <p>A statutory rest day is a Saturday or Sunday that is not a 调休上班 day, or a day of a public
  * holiday announced by the State Council. Those announcements change every year, so they are data
- * ({@code holidays-YYYY.yaml}, see {@link HolidayFiles}), not code. A year without a file falls
- * back to weekends only, with a WARN, so that a deadline far in the future can still be shown; it
- * will be off by the holidays of that year until someone adds the file.
+ * ({@code holidays-YYYY.yaml}, see {@link HolidayFiles}), not code. A year without a file (in
+ * {@value StatutoryHolidays#FIRST_YEAR}–{@value StatutoryHolidays#LAST_YEAR}) gets the holidays the
+ * law itself fixes ({@link StatutoryHolidays}), without the notice's 调休 and days in lieu, which
+ * only the notice knows; the first time such a year is used (and at start for the years that the
+ * configured periods reach from today) a WARN names it, once per year. A year outside that span
+ * without a file counts weekends only, also with a WARN.
  *
- * <p>Immutable after construction and safe for concurrent use.
+ * <p>Safe for concurrent use: the files are read once at construction, and a year without a file is
+ * computed once, when it is first used, and then kept.
  */
 @Component
 public class StatutoryCalendar {
@@ -48,23 +58,33 @@ public class StatutoryCalendar {
 
   private static final Logger log = LoggerFactory.getLogger(StatutoryCalendar.class);
 
+  /** The years with a holiday file. */
   private final Map<Integer, HolidayYear> years;
-  private final Set<Integer> warnedMissingYears = ConcurrentHashMap.newKeySet();
+
+  /** The years without a file that have been used, computed (and warned about) once each. */
+  private final Map<Integer, HolidayYear> yearsWithoutFile = new ConcurrentHashMap<>();
 
   /**
    * Spring: loads the shipped files and those in {@code petition.calendar.directory}; a bad file
-   * fails start-up.
+   * fails start-up. Then every configured period is counted once from today (the application's
+   * {@link Clock} if there is one), so that a year without a file that today's deadlines reach is
+   * reported at start rather than when the first case needs it.
    */
   @Autowired
-  public StatutoryCalendar(DeadlineProperties properties, ResourceLoader resourceLoader) {
+  public StatutoryCalendar(
+      DeadlineProperties properties, ResourceLoader resourceLoader, ObjectProvider<Clock> clock) {
     this(
         HolidayFiles.load(
             new PathMatchingResourcePatternResolver(resourceLoader),
             properties.calendar().directory()));
+    LocalDate today = LocalDate.now(clock.getIfAvailable(Clock::systemUTC).withZone(ZONE));
+    countFrom(today, properties.deadlines().values());
   }
 
   /**
-   * A calendar over the given years (at most one entry per year); other years count weekends only.
+   * A calendar over the given years (at most one entry per year); other years get the law's
+   * holidays, or weekends only outside {@value StatutoryHolidays#FIRST_YEAR}–{@value
+   * StatutoryHolidays#LAST_YEAR}.
    */
   public StatutoryCalendar(Collection<HolidayYear> years) {
     Map<Integer, HolidayYear> byYear = new TreeMap<>();
@@ -91,21 +111,73 @@ public class StatutoryCalendar {
 
   /** True unless {@code day} is a holiday, or a weekend day that is not an adjusted working day. */
   public boolean isWorkingDay(LocalDate day) {
-    HolidayYear year = years.get(day.getYear());
-    if (year == null) {
-      if (warnedMissingYears.add(day.getYear())) {
-        log.warn(
-            "No holiday calendar for {}: counting weekends only for that year. "
-                + "Add calendar/holidays-{}.yaml once the State Council has published the arrangement.",
-            day.getYear(),
-            day.getYear());
-      }
-      return !isWeekend(day);
-    }
+    HolidayYear year = year(day.getYear());
     if (year.adjustedWorkingDays().contains(day)) {
       return true;
     }
     return !year.restDays().contains(day) && !isWeekend(day);
+  }
+
+  /**
+   * The years without a holiday file whose statutory holidays have been computed so far, each
+   * reported once by a WARN: deadlines in them lack the State Council's 调休.
+   */
+  public SortedSet<Integer> computedYears() {
+    SortedSet<Integer> computed = new TreeSet<>(yearsWithoutFile.keySet());
+    computed.removeIf(y -> !StatutoryHolidays.covers(y));
+    return Collections.unmodifiableSortedSet(computed);
+  }
+
+  /**
+   * Counts every period once from {@code today}, so that the years they reach are loaded now and a
+   * year without a file among them is reported.
+   */
+  void countFrom(LocalDate today, Collection<DeadlineProperties.Deadline> periods) {
+    year(today.getYear());
+    for (DeadlineProperties.Deadline period : periods) {
+      plus(today, period.days(), period.count());
+    }
+  }
+
+  /** The days of {@code year}: its file, else computed once from the law (or weekends only). */
+  HolidayYear year(int year) {
+    HolidayYear fromFile = years.get(year);
+    return fromFile != null
+        ? fromFile
+        : yearsWithoutFile.computeIfAbsent(year, StatutoryCalendar::withoutFile);
+  }
+
+  private static HolidayYear withoutFile(int year) {
+    if (StatutoryHolidays.covers(year)) {
+      SortedMap<LocalDate, String> holidays = StatutoryHolidays.of(year);
+      log.warn(
+          "No holiday calendar file for {}: its statutory holidays are computed from {} without the"
+              + " State Council's notice ({}). The notice's 调休 (weekend days worked, the bridge"
+              + " days rested in exchange) and days in lieu (补假) of holidays on a weekend are"
+              + " unknown, so deadlines in {} may be a day or more off until an administrator adds"
+              + " holidays-{}.yaml to petition.calendar.directory ('basis: statutory' lets the file"
+              + " list only those days).",
+          year,
+          StatutoryHolidays.LAW,
+          holidays,
+          year,
+          year);
+      return new HolidayYear(
+          year,
+          HolidayYear.Basis.STATUTORY,
+          holidays.keySet(),
+          Set.of(),
+          "computed from " + StatutoryHolidays.LAW + ", no file");
+    }
+    log.warn(
+        "No holiday calendar file for {}, and statutory holidays are computed for {}–{} only:"
+            + " counting weekends only for that year. Add holidays-{}.yaml once the State Council"
+            + " has published the arrangement.",
+        year,
+        StatutoryHolidays.FIRST_YEAR,
+        StatutoryHolidays.LAST_YEAR,
+        year);
+    return new HolidayYear(year, Set.of(), Set.of(), "no file: weekends only");
   }
 
   /**

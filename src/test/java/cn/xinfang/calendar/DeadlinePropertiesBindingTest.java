@@ -3,13 +3,21 @@ package cn.xinfang.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import cn.xinfang.calendar.DeadlineProperties.Deadline;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -133,6 +141,36 @@ class DeadlinePropertiesBindingTest {
       Deadlines deadlines = context.getBean("deadlines", Deadlines.class);
       assertThat(deadlines.lastDay("triage", java.time.Instant.parse("2026-09-20T02:00:00Z")))
           .isEqualTo(java.time.LocalDate.parse("2026-10-08"));
+    }
+  }
+
+  @Test
+  void atStartTheYearsWithoutFileThatTodaysDeadlinesReachAreComputedAndReported()
+      throws IOException {
+    Logger log = (Logger) LoggerFactory.getLogger(StatutoryCalendar.class);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    log.addAppender(logged);
+    try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+      for (PropertySource<?> source : yaml(APPLICATION_YAML)) {
+        context.getEnvironment().getPropertySources().addFirst(source);
+      }
+      // 2026-11-20 in Beijing: the 60-day handling period reaches 2027, which has no file.
+      context.registerBean(
+          Clock.class, () -> Clock.fixed(Instant.parse("2026-11-20T02:00:00Z"), ZoneOffset.UTC));
+      context.register(CalendarConfiguration.class, StatutoryCalendar.class, Deadlines.class);
+      context.refresh();
+
+      assertThat(context.getBean(StatutoryCalendar.class).computedYears()).containsExactly(2027);
+      assertThat(logged.list)
+          .filteredOn(e -> e.getLevel() == Level.WARN)
+          .extracting(ILoggingEvent::getFormattedMessage)
+          .singleElement()
+          .asString()
+          .contains("No holiday calendar file for 2027")
+          .contains("调休");
+    } finally {
+      log.detachAppender(logged);
     }
   }
 }

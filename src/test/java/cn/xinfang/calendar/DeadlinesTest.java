@@ -32,6 +32,7 @@ class DeadlinesTest {
                   Map.entry("handling", new Deadline(60, CALENDAR_DAYS)),
                   Map.entry("simple-procedure", new Deadline(10, WORKING_DAYS)),
                   Map.entry("extension", new Deadline(30, CALENDAR_DAYS)),
+                  Map.entry("review-request", new Deadline(30, CALENDAR_DAYS)),
                   Map.entry("re-review-decision", new Deadline(30, CALENDAR_DAYS))),
               null),
           CALENDAR);
@@ -52,6 +53,27 @@ class DeadlinesTest {
   void triageMayFallDueOnAnAdjustedWorkingSaturday() {
     assertThat(deadlines.due("triage", beijing("2026-01-30T09:00:00")))
         .isEqualTo(OffsetDateTime.parse("2026-02-14T23:59:59+08:00"));
+  }
+
+  @Test
+  void aReviewWindowEndingOnNewYearsDay2027EndsOnMonday() {
+    // Opinion delivered Wed 2026-12-02: day 30 is Fri 2027-01-01, 元旦 by law (no 2027 file yet),
+    // then Sat and Sun: the window ends Mon 2027-01-04.
+    assertThat(deadlines.lastDay("review-request", beijing("2026-12-02T15:00:00")))
+        .isEqualTo(LocalDate.parse("2027-01-04"));
+    assertThat(deadlines.due("review-request", beijing("2026-12-02T15:00:00")))
+        .isEqualTo(OffsetDateTime.parse("2027-01-04T23:59:59+08:00"));
+  }
+
+  @Test
+  void objectionOverSpringFestival2027SkipsTheStatutoryDays() {
+    // Wed 2027-02-03: Thu 02-04, 春节 Fri 02-05 (除夕) to Mon 02-08, then Tue 02-09 .. Fri 02-12.
+    assertThat(deadlines.lastDay("objection", beijing("2027-02-03T10:00:00")))
+        .isEqualTo(LocalDate.parse("2027-02-12"));
+    assertThat(
+            deadlines.daysBetween(
+                "objection", beijing("2027-02-03T10:00:00"), beijing("2027-02-09T10:00:00")))
+        .isEqualTo(2);
   }
 
   @Test

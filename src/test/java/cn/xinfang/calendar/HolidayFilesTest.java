@@ -3,17 +3,24 @@ package cn.xinfang.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.LoggerFactory;
 
 /** Finding, replacing and rejecting holiday files. */
 class HolidayFilesTest {
@@ -57,6 +64,109 @@ class HolidayFilesTest {
     assertThat(calendar.isWorkingDay(LocalDate.parse("2026-10-05")))
         .isTrue(); // 国庆 no longer listed
     assertThat(calendar.isWorkingDay(LocalDate.parse("2026-02-14"))).isFalse(); // nor its 调休
+  }
+
+  @Test
+  void fileWithBasisNoticeMeansWhatAFileWithoutBasisMeans() throws IOException {
+    write(
+        "holidays-2026.yaml",
+        """
+                year: 2026
+                basis: notice
+                holidays:
+                  - name: 测试假日
+                    from: 2026-03-10
+                    to: 2026-03-10
+                """);
+    HolidayYear y2026 = only(2026, HolidayFiles.load(dir.toString()));
+
+    assertThat(y2026.basis()).isEqualTo(HolidayYear.Basis.NOTICE);
+    assertThat(y2026.restDays()).containsExactly(LocalDate.parse("2026-03-10"));
+  }
+
+  @Test
+  void noticeFileThatLeavesOutStatutoryDaysIsLoadedAsWrittenWithAWarning() throws IOException {
+    write("holidays-2027.yaml", "year: 2027\n");
+    List<HolidayYear> loaded = new ArrayList<>();
+    List<String> warnings =
+        warningsOf(HolidayFiles.class, () -> loaded.addAll(HolidayFiles.load(dir.toString())));
+
+    assertThat(only(2027, loaded).restDays()).isEmpty(); // as written: weekends only
+    assertThat(warnings)
+        .singleElement()
+        .asString()
+        .contains("holidays-2027.yaml")
+        .contains("2027-01-01=元旦")
+        .contains("2027-10-03=国庆节")
+        .contains("basis: statutory");
+  }
+
+  @Test
+  void shippedFilesHoldEveryStatutoryDayAndDoNotWarn() {
+    assertThat(warningsOf(HolidayFiles.class, () -> HolidayFiles.load(null))).isEmpty();
+  }
+
+  @Test
+  void fileOnTheLawsBasisAddsTheNoticesDaysToTheComputedHolidays() throws IOException {
+    write(
+        "holidays-2027.yaml",
+        """
+                year: 2027
+                basis: statutory
+                holidays:
+                  - name: 春节
+                    from: 2027-02-05
+                    to: 2027-02-11
+                  - name: 劳动节
+                    from: 2027-05-03
+                    to: 2027-05-05
+                adjustedWorkingDays:
+                  - 2027-02-20   # Saturday
+                  - 2027-04-25   # Sunday
+                """);
+    Collection<HolidayYear> years = HolidayFiles.load(dir.toString());
+    HolidayYear y2027 = only(2027, years);
+    assertThat(y2027.basis()).isEqualTo(HolidayYear.Basis.STATUTORY);
+    assertThat(y2027.source()).endsWith("holidays-2027.yaml");
+    // 13 statutory days + 02-09, 02-10, 02-11 + 05-03, 05-04, 05-05
+    assertThat(y2027.restDays()).hasSize(19);
+
+    StatutoryCalendar calendar = new StatutoryCalendar(years);
+    List<String> warnings =
+        warningsOf(
+            StatutoryCalendar.class,
+            () -> {
+              assertThat(calendar.isWorkingDay(LocalDate.parse("2027-01-01"))).isFalse(); // law
+              assertThat(calendar.isWorkingDay(LocalDate.parse("2027-02-08"))).isFalse(); // both
+              assertThat(calendar.isWorkingDay(LocalDate.parse("2027-02-10"))).isFalse(); // file
+              assertThat(calendar.isWorkingDay(LocalDate.parse("2027-02-12"))).isTrue();
+              assertThat(calendar.isWorkingDay(LocalDate.parse("2027-02-20"))).isTrue(); // 调休
+              assertThat(calendar.isWorkingDay(LocalDate.parse("2027-04-25"))).isTrue(); // 调休
+              assertThat(calendar.isWorkingDay(LocalDate.parse("2027-05-04"))).isFalse(); // file
+              assertThat(calendar.isWorkingDay(LocalDate.parse("2027-09-15"))).isFalse(); // law
+              assertThat(calendar.isWorkingDay(LocalDate.parse("2027-10-01"))).isFalse(); // law
+              assertThat(calendar.isWorkingDay(LocalDate.parse("2027-10-04"))).isTrue();
+            });
+    assertThat(calendar.computedYears()).isEmpty();
+    assertThat(warnings).isEmpty();
+  }
+
+  @Test
+  void fileOnTheLawsBasisMayBeJustTheYear() throws IOException {
+    write("holidays-2027.yaml", "year: 2027\nbasis: statutory\n");
+    HolidayYear y2027 = only(2027, HolidayFiles.load(dir.toString()));
+    assertThat(y2027.restDays()).isEqualTo(StatutoryHolidays.of(2027).keySet());
+    assertThat(y2027.adjustedWorkingDays()).isEmpty();
+  }
+
+  @Test
+  void fileOnTheLawsBasisOutsideTheComputedYearsIsRefused() throws IOException {
+    Path file = write("holidays-2024.yaml", "year: 2024\nbasis: statutory\n");
+    assertThatThrownBy(() -> HolidayFiles.load(dir.toString()))
+        .isInstanceOf(CalendarDataException.class)
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("computed for 2025–2100 only, not 2024")
+        .hasMessageContaining("remove 'basis'");
   }
 
   @Test
@@ -119,6 +229,27 @@ class HolidayFilesTest {
         .hasMessageContaining("holidays-YYYY.yaml");
   }
 
+  private static HolidayYear only(int year, Collection<HolidayYear> years) {
+    return years.stream().filter(y -> y.year() == year).findFirst().orElseThrow();
+  }
+
+  /** The WARN messages {@code logger} writes while {@code action} runs. */
+  private static List<String> warningsOf(Class<?> logger, Runnable action) {
+    Logger log = (Logger) LoggerFactory.getLogger(logger);
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    log.addAppender(appender);
+    try {
+      action.run();
+    } finally {
+      log.detachAppender(appender);
+    }
+    return appender.list.stream()
+        .filter(e -> e.getLevel() == Level.WARN)
+        .map(ILoggingEvent::getFormattedMessage)
+        .toList();
+  }
+
   static Stream<Arguments> malformedFiles() {
     return Stream.of(
         Arguments.of("empty file", "", "empty"),
@@ -136,6 +267,55 @@ class HolidayFilesTest {
             "unknown top-level key",
             "year: 2026\nadjustedWorkingDay:\n  - 2026-01-04\n",
             "unknown key 'adjustedWorkingDay'"),
+        Arguments.of(
+            "unknown top-level key: the allowed keys are named",
+            "year: 2026\nbase: statutory\n",
+            "allowed keys are: year, basis, holidays, adjustedWorkingDays"),
+        Arguments.of(
+            "unknown basis",
+            "year: 2026\nbasis: partial\n",
+            "'basis' is 'partial'; write 'notice'"),
+        Arguments.of(
+            "basis in capitals", "year: 2026\nbasis: Statutory\n", "'basis' is 'Statutory'"),
+        Arguments.of(
+            "basis as a list", "year: 2026\nbasis: [statutory]\n", "wrong kind of value at basis"),
+        Arguments.of(
+            "statutory holiday as an adjusted working day",
+            """
+                        year: 2026
+                        basis: statutory
+                        adjustedWorkingDays:
+                          - 2026-10-03
+                        """,
+            "adjustedWorkingDays[1]: 2026-10-03 is 国庆节, a rest day by 全国年节及纪念日放假办法"
+                + " ('basis: statutory'), and cannot be an adjusted working day"),
+        Arguments.of(
+            "file holiday as an adjusted working day, on the law's basis",
+            """
+                        year: 2026
+                        basis: statutory
+                        holidays:
+                          - name: 国庆节
+                            from: 2026-10-04
+                            to: 2026-10-07
+                        adjustedWorkingDays:
+                          - 2026-10-04
+                        """,
+            "2026-10-04 is both a rest day of 国庆节 and an adjusted working day"),
+        Arguments.of(
+            "overlapping holidays, on the law's basis",
+            """
+                        year: 2026
+                        basis: statutory
+                        holidays:
+                          - name: 中秋节
+                            from: 2026-09-25
+                            to: 2026-10-01
+                          - name: 国庆节
+                            from: 2026-10-01
+                            to: 2026-10-07
+                        """,
+            "holidays[2] (国庆节) overlaps 中秋节 on 2026-10-01"),
         Arguments.of(
             "unknown key in a holiday",
             """

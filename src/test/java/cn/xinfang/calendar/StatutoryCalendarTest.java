@@ -162,33 +162,108 @@ class StatutoryCalendarTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
-  @Test
-  void yearWithoutFileCountsWeekendsOnlyAndWarnsOncePerYear() {
-    StatutoryCalendar empty = new StatutoryCalendar(List.of());
-
-    assertThat(empty.isWorkingDay(d("2026-10-01"))).isTrue(); // Thursday; no holiday data
-    assertThat(empty.isWorkingDay(d("2026-10-03"))).isFalse(); // Saturday
-    assertThat(empty.isWorkingDay(d("2026-10-10"))).isFalse(); // Saturday; no 调休 data either
-    assertThat(empty.isWorkingDay(d("2027-01-01"))).isTrue(); // Friday
-
-    assertThat(logged.list)
-        .filteredOn(e -> e.getLevel() == Level.WARN)
-        .extracting(ILoggingEvent::getFormattedMessage)
-        .hasSize(2)
-        .anySatisfy(m -> assertThat(m).contains("2026"))
-        .anySatisfy(m -> assertThat(m).contains("2027"));
+  private List<String> warnings() {
+    return logged.list.stream()
+        .filter(e -> e.getLevel() == Level.WARN)
+        .map(ILoggingEvent::getFormattedMessage)
+        .toList();
   }
 
   @Test
-  void periodRunningIntoAYearWithoutFileUsesWeekendsThere() {
-    // 2026-12-24 + 10 = Sun 2027-01-03; no 2027 file yet, so Mon 2027-01-04.
-    assertThat(calendar.plusCalendarDays(d("2026-12-24"), 10)).isEqualTo(d("2027-01-04"));
-    assertThat(logged.list)
-        .filteredOn(e -> e.getLevel() == Level.WARN)
+  void yearWithoutFileCountsTheHolidaysOfTheLawAndWarnsOncePerYear() {
+    StatutoryCalendar empty = new StatutoryCalendar(List.of());
+
+    assertThat(empty.isWorkingDay(d("2026-10-01"))).isFalse(); // 国庆, by law
+    assertThat(empty.isWorkingDay(d("2026-10-05"))).isTrue(); // Monday; a rest day by notice only
+    assertThat(empty.isWorkingDay(d("2026-10-10"))).isFalse(); // Saturday; no 调休 data
+    assertThat(empty.isWorkingDay(d("2027-01-01"))).isFalse(); // 元旦
+    assertThat(empty.isWorkingDay(d("2027-01-04"))).isTrue();
+    empty.plusCalendarDays(d("2026-12-01"), 60);
+
+    assertThat(empty.computedYears()).containsExactly(2026, 2027);
+    assertThat(warnings())
+        .hasSize(2)
+        .anySatisfy(m -> assertThat(m).contains("for 2026").contains("调休"))
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains("for 2027")
+                    .contains("全国年节及纪念日放假办法")
+                    .contains("调休")
+                    .contains("补假")
+                    .contains("holidays-2027.yaml")
+                    .contains("2027-02-05=春节"));
+  }
+
+  @Test
+  void aDeadlineOnNewYearsDay2027MovesToMonday() {
+    // 2026-12-17 + 15 = Fri 2027-01-01 (元旦); Sat 01-02, Sun 01-03: the period ends Mon 01-04.
+    assertThat(calendar.plusCalendarDays(d("2026-12-17"), 15)).isEqualTo(d("2027-01-04"));
+    assertThat(calendar.computedYears()).containsExactly(2027);
+    assertThat(warnings())
         .singleElement()
-        .extracting(ILoggingEvent::getFormattedMessage)
         .asString()
-        .contains("2027");
+        .contains("No holiday calendar file for 2027")
+        .contains("调休");
+  }
+
+  @Test
+  void springFestival2027IsRestWithoutTheNotice() {
+    // 除夕 Fri 02-05 to 初三 Mon 02-08 are statutory; the notice's bridge days are not known.
+    assertThat(calendar.isWorkingDay(d("2027-02-04"))).isTrue();
+    assertThat(d("2027-02-05").datesUntil(d("2027-02-09"))).noneMatch(calendar::isWorkingDay);
+    assertThat(calendar.isWorkingDay(d("2027-02-09"))).isTrue();
+    // 15 days from Thu 2027-01-21 end on Fri 02-05, 除夕: moved to Tue 02-09.
+    assertThat(calendar.plusCalendarDays(d("2027-01-21"), 15)).isEqualTo(d("2027-02-09"));
+  }
+
+  @ParameterizedTest(name = "{0} + {1} working days = {2}")
+  @CsvSource({
+    "2027-02-03, 5, 2027-02-12", // Thu 02-04, then 春节 02-05..02-08, then 02-09..02-12
+    "2027-09-29, 5, 2027-10-07", // Thu 09-30, 国庆 10-01..10-03, then 10-04..10-07
+    "2027-09-14, 1, 2027-09-16", // 中秋 Wed 09-15
+    "2027-04-02, 1, 2027-04-06", // weekend, then 清明 Mon 04-05
+    "2027-06-08, 2, 2027-06-11", // 端午 Wed 06-09
+    "2026-12-30, 2, 2027-01-04", // Thu 12-31, then 元旦 Fri and the weekend, then Mon 01-04
+  })
+  void workingDaysSkipTheComputedHolidays(LocalDate start, int days, LocalDate expected) {
+    assertThat(calendar.plusWorkingDays(start, days)).isEqualTo(expected);
+  }
+
+  @Test
+  void twentyTwentySevenHas254WorkingDaysWithoutItsNotice() {
+    // 365 days − 104 weekend days − 7 statutory days on weekdays (01-01, 02-05, 02-08, 04-05,
+    // 06-09, 09-15, 10-01); the notice will move some of these by 调休.
+    long working =
+        d("2027-01-01").datesUntil(d("2028-01-01")).filter(calendar::isWorkingDay).count();
+    assertThat(working).isEqualTo(254);
+  }
+
+  @Test
+  void startUpReportsTheYearsTodaysDeadlinesReach() {
+    // From 2026-11-01 15 days stay in 2026; from 2026-12-05 a 60-day period reaches into 2027.
+    calendar.countFrom(
+        d("2026-11-01"), List.of(new DeadlineProperties.Deadline(15, DayCount.CALENDAR_DAYS)));
+    assertThat(warnings()).isEmpty();
+    calendar.countFrom(
+        d("2026-12-05"),
+        List.of(
+            new DeadlineProperties.Deadline(15, DayCount.CALENDAR_DAYS),
+            new DeadlineProperties.Deadline(60, DayCount.CALENDAR_DAYS),
+            new DeadlineProperties.Deadline(10, DayCount.WORKING_DAYS)));
+    assertThat(calendar.computedYears()).containsExactly(2027);
+    assertThat(warnings()).singleElement().asString().contains("2027");
+  }
+
+  @Test
+  void aYearOutsideTheComputedSpanCountsWeekendsOnly() {
+    assertThat(calendar.isWorkingDay(d("2101-01-01"))).isFalse(); // Saturday
+    assertThat(calendar.isWorkingDay(d("2101-10-03"))).isTrue(); // Monday; 国庆 not computed
+    assertThat(calendar.isWorkingDay(d("2024-10-01"))).isTrue(); // before the amended law
+    assertThat(calendar.computedYears()).isEmpty();
+    assertThat(warnings())
+        .hasSize(2)
+        .allSatisfy(m -> assertThat(m).contains("weekends only").contains("2025–2100"));
   }
 
   @Test
