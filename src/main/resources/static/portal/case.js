@@ -44,7 +44,7 @@ function render(p) {
 
   const opinions = p.opinions.map((o) => el('li', 'opinion',
     el('p', 'opinion-head', `${o.kindLabel}：${o.outcomeLabel}`),
-    el('p', 'meta', [o.issuer, formatDay(o.deliveredAt) && `${formatDay(o.deliveredAt)}送达`].filter(Boolean).join('，')),
+    el('p', 'meta', [o.issuer, formatDay(o.issuedAt) && `${formatDay(o.issuedAt)}出具`, o.deliveredAt ? `${formatDay(o.deliveredAt)}送达` : '待送达（自您收到之日起计算期限）'].filter(Boolean).join('，')),
     o.appealDue && APPEAL_AFTER[o.kind] ? el('p', null, `请求${APPEAL_AFTER[o.kind]}截止：${formatDay(o.appealDue)}`) : null,
     o.evaluationLabel ? el('p', null, `您的评价：${o.evaluationLabel}`) : null));
   document.getElementById('case-opinions').replaceChildren(...(opinions.length ? opinions : [el('li', 'empty', '尚未出具处理意见')]));

@@ -1,7 +1,6 @@
 package cn.xinfang.appeal;
 
 import cn.xinfang.casestore.PetitionRecord;
-import cn.xinfang.web.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -18,9 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/petitions/{queryCode}", produces = "application/json")
-class AppealController {
-
-  static final int REASON_MAX = 2000;
+public class AppealController {
 
   private final AppealService appeals;
 
@@ -31,27 +28,21 @@ class AppealController {
   @PostMapping(path = "/review-requests", consumes = "application/json")
   ResponseEntity<Map<String, Object>> review(
       @PathVariable String queryCode, @RequestBody(required = false) AppealRequest request) {
-    return created(appeals.requestReview(queryCode, reason(request)));
+    return created(appeals.requestReview(queryCode, AppealService.reason(reason(request))));
   }
 
   @PostMapping(path = "/re-review-requests", consumes = "application/json")
   ResponseEntity<Map<String, Object>> reReview(
       @PathVariable String queryCode, @RequestBody(required = false) AppealRequest request) {
-    return created(appeals.requestReReview(queryCode, reason(request)));
+    return created(appeals.requestReReview(queryCode, AppealService.reason(reason(request))));
   }
 
   private static String reason(AppealRequest request) {
-    String reason = request == null || request.reason() == null ? "" : request.reason().strip();
-    if (reason.isEmpty()) {
-      throw new InvalidInputException("reason", "请填写请求理由（reason）");
-    }
-    if (reason.length() > REASON_MAX) {
-      throw new InvalidInputException("reason", "请求理由（reason）不能超过 " + REASON_MAX + " 个字符");
-    }
-    return reason;
+    return request == null ? null : request.reason();
   }
 
-  private static ResponseEntity<Map<String, Object>> created(PetitionRecord p) {
+  /** 201 with the case as it now stands and the level's deadline. */
+  public static ResponseEntity<Map<String, Object>> created(PetitionRecord p) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("caseNumber", p.caseNumber());
     body.put("status", p.status().name());

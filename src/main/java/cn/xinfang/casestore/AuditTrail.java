@@ -37,6 +37,10 @@ public class AuditTrail {
     OPINION,
     EVALUATION,
     APPEAL_REQUEST,
+    /** an opinion's delivery to an offline petitioner recorded */
+    DELIVERY,
+    /** a registration receipt printed */
+    RECEIPT,
     HEARING,
     /** the approval chain of a draft reply: its levels, and each level's decision (三审) */
     APPROVAL

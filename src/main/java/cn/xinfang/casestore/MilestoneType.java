@@ -21,6 +21,10 @@ public final class MilestoneType {
   public static final String REPLY_APPROVED = "REPLY_APPROVED";
   public static final String REPLY_RETURNED = "REPLY_RETURNED";
   public static final String OPINION_PUBLISHED = "OPINION_PUBLISHED";
+
+  /** an offline petitioner received an opinion: its windows run from that day */
+  public static final String OPINION_RECEIVED = "OPINION_RECEIVED";
+
   public static final String EVALUATED = "EVALUATED";
   public static final String EVALUATION_EXPIRED = "EVALUATION_EXPIRED";
   public static final String REVIEW_REQUESTED = "REVIEW_REQUESTED";

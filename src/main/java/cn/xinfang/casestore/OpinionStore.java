@@ -32,7 +32,10 @@ public class OpinionStore {
     this.audit = audit;
   }
 
-  /** Stores a delivered opinion; returns its id. */
+  /**
+   * Stores an issued opinion; returns its id. Its windows open when it is received ({@link
+   * #recordDelivery}).
+   */
   public long insert(
       long petitionId,
       OpinionKind kind,
@@ -40,17 +43,16 @@ public class OpinionStore {
       String text,
       String issuer,
       String issuerName,
-      OffsetDateTime deliveredAt,
+      OffsetDateTime issuedAt,
       OffsetDateTime handlingDue,
-      OffsetDateTime appealDue,
-      OffsetDateTime evaluationDue,
+      String appealLevel,
       boolean published) {
     KeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql(
             """
             insert into opinion (petition_id, kind, outcome, opinion_text, issuer, issuer_name, delivered_at,
-              handling_due, appeal_due, evaluation_due, published)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              handling_due, appeal_level, published)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(
             petitionId,
@@ -59,15 +61,54 @@ public class OpinionStore {
             text,
             issuer,
             issuerName,
-            deliveredAt,
+            issuedAt,
             handlingDue,
-            appealDue,
-            evaluationDue,
+            appealLevel,
             published)
         .update(keys, "id");
     audit.record(
         petitionId, AuditTrail.Action.OPINION, kind.name() + " " + outcome + ", issuer=" + issuer);
     return keys.getKey().longValue();
+  }
+
+  /**
+   * The petitioner received the opinion: the day, how (null: at its issue, by a model without
+   * confirmed deliveries), and the windows counted from it (null when none opens). Only once:
+   * answers false when its delivery was already recorded.
+   */
+  public boolean recordDelivery(
+      long opinionId,
+      OffsetDateTime receivedAt,
+      DeliveryMethod method,
+      OffsetDateTime appealDue,
+      OffsetDateTime evaluationDue) {
+    int updated =
+        jdbc.sql(
+                """
+                update opinion set received_at = ?, delivery_method = ?, appeal_due = ?, evaluation_due = ?
+                where id = ? and received_at is null
+                """)
+            .params(
+                receivedAt,
+                method == null ? null : method.name(),
+                appealDue,
+                evaluationDue,
+                opinionId)
+            .update();
+    if (updated == 1) {
+      audit.recordForOpinion(
+          opinionId,
+          AuditTrail.Action.DELIVERY,
+          (method == null ? "at issue" : method.name()) + " received " + receivedAt.toLocalDate());
+    }
+    return updated == 1;
+  }
+
+  public Optional<Opinion> byId(long opinionId) {
+    return jdbc.sql(SELECT_OPINION + "where id = ?")
+        .param(opinionId)
+        .query(this::opinion)
+        .optional();
   }
 
   /** The case's opinions in the order they were delivered. */
@@ -97,16 +138,27 @@ public class OpinionStore {
                     rs.getLong("opinion_id"),
                     Satisfaction.valueOf(rs.getString("result")),
                     rs.getString("comment"),
-                    rs.getObject("recorded_at", OffsetDateTime.class)))
+                    rs.getObject("recorded_at", OffsetDateTime.class),
+                    rs.getString("channel"),
+                    rs.getString("recorded_by")))
         .optional();
   }
 
-  public void insertEvaluation(long opinionId, Satisfaction result, String comment) {
+  /**
+   * {@code channel}: ONLINE, or how the bureau's follow-up reached the petitioner; {@code
+   * recordedBy}: the clerk, null online.
+   */
+  public void insertEvaluation(
+      long opinionId, Satisfaction result, String comment, String channel, String recordedBy) {
     jdbc.sql(
-            "insert into evaluation (opinion_id, result, comment, recorded_at) values (?, ?, ?, ?)")
-        .params(opinionId, result.name(), comment, OffsetDateTime.now(clock))
+            """
+            insert into evaluation (opinion_id, result, comment, recorded_at, channel, recorded_by)
+            values (?, ?, ?, ?, ?, ?)
+            """)
+        .params(opinionId, result.name(), comment, OffsetDateTime.now(clock), channel, recordedBy)
         .update();
-    audit.recordForOpinion(opinionId, AuditTrail.Action.EVALUATION, result.name());
+    audit.recordForOpinion(
+        opinionId, AuditTrail.Action.EVALUATION, result.name() + " via " + channel);
   }
 
   public boolean hasAppealRequest(long opinionId) {
@@ -117,14 +169,28 @@ public class OpinionStore {
         > 0;
   }
 
+  /**
+   * {@code at}: when the request reached us (a letter's day of receipt, when staff enter it);
+   * {@code channel} and {@code recordedBy} as for evaluations.
+   */
   public void insertAppealRequest(
-      long opinionId, OpinionKind appealedStage, String reason, OffsetDateTime at) {
+      long opinionId,
+      OpinionKind appealedStage,
+      String reason,
+      OffsetDateTime at,
+      String channel,
+      String recordedBy) {
     jdbc.sql(
-            "insert into appeal_request (opinion_id, kind, reason, requested_at) values (?, ?, ?, ?)")
-        .params(opinionId, appealedStage.name(), reason, at)
+            """
+            insert into appeal_request (opinion_id, kind, reason, requested_at, channel, recorded_by)
+            values (?, ?, ?, ?, ?, ?)
+            """)
+        .params(opinionId, appealedStage.name(), reason, at, channel, recordedBy)
         .update();
     audit.recordForOpinion(
-        opinionId, AuditTrail.Action.APPEAL_REQUEST, "appealed stage " + appealedStage.name());
+        opinionId,
+        AuditTrail.Action.APPEAL_REQUEST,
+        "appealed stage " + appealedStage.name() + " via " + channel);
   }
 
   public void insertHearing(long petitionId, Hearing hearing) {
@@ -173,7 +239,12 @@ public class OpinionStore {
         time(rs, "handling_due"),
         time(rs, "appeal_due"),
         time(rs, "evaluation_due"),
-        rs.getBoolean("published"));
+        rs.getBoolean("published"),
+        rs.getString("appeal_level"),
+        time(rs, "received_at"),
+        rs.getString("delivery_method") == null
+            ? null
+            : DeliveryMethod.valueOf(rs.getString("delivery_method")));
   }
 
   private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {

@@ -213,13 +213,24 @@ public class PetitionStore {
    * A notice to announce by SMS: its case, its title, the first petitioner's phone, and whether it
    * was sent.
    */
+  /**
+   * A notice to announce by SMS: its type, and the case's query code for the one SMS that carries
+   * it (the registration's).
+   */
   public record SmsNotice(
-      long id, String caseNumber, String title, String phone, OffsetDateTime smsSentAt) {}
+      long id,
+      String caseNumber,
+      String type,
+      String title,
+      String phone,
+      String queryCode,
+      OffsetDateTime smsSentAt) {}
 
   public Optional<SmsNotice> smsNotice(long noticeId) {
     return jdbc.sql(
             """
-            select n.id, c.case_number, n.title, p.phone, n.sms_sent_at from notice n
+            select n.id, c.case_number, n.type, n.title, p.phone, c.query_code, n.sms_sent_at
+            from notice n
             join petition c on c.id = n.petition_id
             join petitioner p on p.petition_id = c.id and p.position = 0
             where n.id = ?
@@ -230,8 +241,10 @@ public class PetitionStore {
                 new SmsNotice(
                     rs.getLong("id"),
                     rs.getString("case_number"),
+                    rs.getString("type"),
                     rs.getString("title"),
                     rs.getString("phone"),
+                    rs.getString("query_code"),
                     time(rs, "sms_sent_at")))
         .optional();
   }
@@ -281,6 +294,21 @@ public class PetitionStore {
    * was given) that were concluded by 复核, latest registered first: the same facts and reasons are
    * not accepted again (《信访工作条例》第三十六条).
    */
+  /**
+   * The cases {@code clerk} registered since {@code since}, newest first, at most {@code limit}.
+   */
+  public List<PetitionRecord> registeredBy(String clerk, OffsetDateTime since, int limit) {
+    return jdbc.sql(
+            SELECT_PETITION
+                + "where registered_by = ? and registered_at >= ? "
+                + "order by registered_at desc, id desc fetch first "
+                + limit
+                + " rows only")
+        .params(clerk, since)
+        .query(this::petition)
+        .list();
+  }
+
   public List<PetitionRecord> terminatedCasesOf(Person petitioner, String exceptCaseNumber) {
     String match =
         petitioner.idNumber() != null

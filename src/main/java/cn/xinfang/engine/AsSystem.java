@@ -1,5 +1,6 @@
 package cn.xinfang.engine;
 
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 
 /**
@@ -12,10 +13,19 @@ public final class AsSystem {
   private AsSystem() {}
 
   public static void run(IdentityService identity, Runnable work) {
+    call(
+        identity,
+        () -> {
+          work.run();
+          return null;
+        });
+  }
+
+  public static <T> T call(IdentityService identity, Supplier<T> work) {
     var user = identity.getCurrentAuthentication();
     identity.clearAuthentication();
     try {
-      work.run();
+      return work.get();
     } finally {
       if (user != null) {
         identity.setAuthentication(user);

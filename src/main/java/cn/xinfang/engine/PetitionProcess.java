@@ -19,6 +19,7 @@ public final class PetitionProcess {
   public static final String TASK_APPROVE_REPLY = "approveReply";
   public static final String TASK_REVIEW = "reviewPetition";
   public static final String TASK_RE_REVIEW = "reReviewPetition";
+  public static final String TASK_CONFIRM_DELIVERY = "confirmDelivery";
 
   // optional user tasks beside the main path
   public static final String TASK_APPROVE_EXTENSION = "approveExtension";
@@ -35,6 +36,7 @@ public final class PetitionProcess {
           TASK_APPROVE_REPLY,
           TASK_REVIEW,
           TASK_RE_REVIEW,
+          TASK_CONFIRM_DELIVERY,
           TASK_APPROVE_EXTENSION,
           TASK_MEDIATE,
           TASK_HOLD_HEARING,
@@ -57,6 +59,15 @@ public final class PetitionProcess {
     public static final String RE_REVIEW_DECISION = "re-review-decision";
     public static final String EVALUATION = "evaluation";
 
+    /** the unit confirms an offline petitioner's receipt of an opinion (a working rule) */
+    public static final String DELIVERY = "delivery";
+
+    /**
+     * after a review or re-review window ends, the bureau may still enter a request received in
+     * time (a letter, a visit) before the process closes the window (a working rule)
+     */
+    public static final String APPEAL_ENTRY = "appeal-entry";
+
     public static final List<String> ALL =
         List.of(
             TRIAGE,
@@ -69,7 +80,9 @@ public final class PetitionProcess {
             REVIEW_DECISION,
             RE_REVIEW_REQUEST,
             RE_REVIEW_DECISION,
-            EVALUATION);
+            EVALUATION,
+            DELIVERY,
+            APPEAL_ENTRY);
 
     private Clocks() {}
   }
@@ -154,8 +167,30 @@ public final class PetitionProcess {
 
     public static final String EVALUATION_OPINION_ID = "evaluationOpinionId";
     public static final String EVALUATION_DUE = "evaluationDue";
+
+    /**
+     * when the process stops waiting for a review (re-review) request: the window's end, plus the
+     * time the bureau has to enter a request received in time (clock appeal-entry)
+     */
     public static final String REVIEW_REQUEST_DUE = "reviewRequestDue";
+
     public static final String RE_REVIEW_REQUEST_DUE = "reReviewRequestDue";
+
+    /** the kind of the opinion just delivered (HANDLING, REVIEW): where the delivery goes on */
+    public static final String DELIVERED_OPINION = "deliveredOpinion";
+
+    /** whether the unit confirms the delivery (an offline petitioner, a window depends on it) */
+    public static final String DELIVERY_TO_CONFIRM = "deliveryToConfirm";
+
+    /** when the opinion to deliver was issued (confirmDelivery's due date counts from it) */
+    public static final String ISSUED_AT = "opinionIssuedAt";
+
+    /** the same day as text, for confirmDelivery's form */
+    public static final String ISSUED_ON = "issuedOn";
+
+    // confirmDelivery's inputs
+    public static final String DELIVERED_AT = "deliveredAt";
+    public static final String DELIVERY_METHOD = "deliveryMethod";
 
     /** read-only copies of delivered opinions for the next level's form */
     public static final String HANDLING_OPINION = "handlingOpinion";

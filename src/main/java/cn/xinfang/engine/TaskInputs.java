@@ -1,9 +1,12 @@
 package cn.xinfang.engine;
 
+import cn.xinfang.calendar.StatutoryCalendar;
 import cn.xinfang.web.InvalidInputException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Checks the variables a user task is completed with, from a Camunda Form or from /engine-rest. */
@@ -85,6 +88,27 @@ public final class TaskInputs {
       }
     }
     throw invalid(name, "请填写" + label + "（" + name + "），格式为 yyyy-MM-dd");
+  }
+
+  /**
+   * A calendar day in Beijing: a date as form-js sends it (yyyy-MM-dd), an ISO date-time, or a Date
+   * from a REST client.
+   */
+  public LocalDate requireDay(String name, String label) {
+    Object value = scope.getVariable(name);
+    if (value instanceof Date date) {
+      return date.toInstant().atZone(StatutoryCalendar.ZONE).toLocalDate();
+    }
+    if (value instanceof String text && text.strip().length() > 10) {
+      try {
+        return OffsetDateTime.parse(text.strip())
+            .atZoneSameInstant(StatutoryCalendar.ZONE)
+            .toLocalDate();
+      } catch (DateTimeParseException e) {
+        throw invalid(name, "请填写" + label + "（" + name + "），格式为 yyyy-MM-dd");
+      }
+    }
+    return requireDate(name, label);
   }
 
   public static InvalidInputException invalid(String field, String message) {

@@ -2,6 +2,7 @@ package cn.xinfang.evaluation;
 
 import static cn.xinfang.engine.PetitionProcess.Var;
 
+import cn.xinfang.casestore.Evaluation;
 import cn.xinfang.casestore.MilestoneType;
 import cn.xinfang.casestore.OpinionStore;
 import cn.xinfang.casestore.PetitionRecord;
@@ -36,7 +37,8 @@ public class CloseEvaluationDelegate implements JavaDelegate {
     PetitionRecord p = store.lock(cases.number(execution));
     long opinionId = ((Number) execution.getVariable(Var.EVALUATION_OPINION_ID)).longValue();
     if (opinions.evaluation(opinionId).isEmpty()) {
-      opinions.insertEvaluation(opinionId, Satisfaction.NOT_EVALUATED, null);
+      opinions.insertEvaluation(
+          opinionId, Satisfaction.NOT_EVALUATED, null, Evaluation.NO_CHANNEL, null);
       store.addMilestone(
           p.caseNumber(), MilestoneType.EVALUATION_EXPIRED, true, "满意度评价期限届满，信访人未评价", null);
     }

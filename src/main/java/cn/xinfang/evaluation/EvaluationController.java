@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** POST /api/petitions/{queryCode}/evaluation (docs/domain.md, "The contract"). */
 @RestController
 @RequestMapping(path = "/api/petitions/{queryCode}", produces = "application/json")
-class EvaluationController {
+public class EvaluationController {
 
   static final int COMMENT_MAX = 500;
 
@@ -35,15 +35,22 @@ class EvaluationController {
     Evaluation e =
         evaluations.evaluate(
             queryCode, satisfaction(request.satisfaction()), comment(request.comment()));
+    return created(e);
+  }
+
+  /** 201 with the evaluation as recorded. */
+  public static ResponseEntity<Map<String, Object>> created(Evaluation e) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("satisfaction", e.result().name());
     body.put("satisfactionLabel", e.result().label());
     body.put("comment", e.comment());
     body.put("evaluatedAt", e.recordedAt());
+    body.put("channel", e.channel());
     return ResponseEntity.status(HttpStatus.CREATED).body(body);
   }
 
-  private static Satisfaction satisfaction(String value) {
+  /** A rating as given: SATISFIED, BASICALLY_SATISFIED or DISSATISFIED. */
+  public static Satisfaction satisfaction(String value) {
     String allowed = "SATISFIED（满意）、BASICALLY_SATISFIED（基本满意）、DISSATISFIED（不满意）";
     if (value == null || value.isBlank()) {
       throw new InvalidInputException("satisfaction", "请选择满意度（satisfaction）：" + allowed);
@@ -60,7 +67,8 @@ class EvaluationController {
         "satisfaction", "满意度（satisfaction）取值无效：" + value + "；应为 " + allowed);
   }
 
-  private static String comment(String value) {
+  /** An optional comment of at most {@value #COMMENT_MAX} characters. */
+  public static String comment(String value) {
     if (value == null || value.isBlank()) {
       return null;
     }

@@ -1,6 +1,7 @@
 package cn.xinfang.evaluation;
 
 import cn.xinfang.calendar.StatutoryCalendar;
+import cn.xinfang.casestore.Channel;
 import cn.xinfang.casestore.Evaluation;
 import cn.xinfang.casestore.MilestoneType;
 import cn.xinfang.casestore.Opinion;
@@ -14,6 +15,7 @@ import cn.xinfang.intake.PetitionerCases;
 import cn.xinfang.web.ConflictException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Service;
@@ -54,21 +56,41 @@ public class EvaluationService {
     return PetitionerAction.of("evaluation", p -> evaluable(p).evaluationDue());
   }
 
+  /** The petitioner rates online, with the query code. */
   public Evaluation evaluate(String queryCode, Satisfaction satisfaction, String comment) {
     return transaction.execute(
-        tx -> {
-          PetitionRecord p = cases.lock(queryCode);
-          Opinion opinion = evaluable(p);
-          opinions.insertEvaluation(opinion.id(), satisfaction, comment);
-          store.addMilestone(
-              p.caseNumber(),
-              MilestoneType.EVALUATED,
-              true,
-              "信访人评价：" + satisfaction.label(),
-              comment);
-          return opinions.evaluation(opinion.id()).orElseThrow();
-        });
+        tx -> record(cases.lock(queryCode), satisfaction, comment, Channel.ONLINE, null));
   }
+
+  /**
+   * The bureau's follow-up (回访) of a petitioner who does not use the internet: the answer they gave
+   * by phone, in person or by letter, entered by {@code clerk}; the same window and the same
+   * once-per-opinion rule as online.
+   */
+  public Evaluation recordFollowUp(
+      String caseNumber, Satisfaction satisfaction, String comment, Channel channel, String clerk) {
+    return transaction.execute(
+        tx -> record(store.lock(caseNumber), satisfaction, comment, channel, clerk));
+  }
+
+  private Evaluation record(
+      PetitionRecord p, Satisfaction satisfaction, String comment, Channel channel, String clerk) {
+    Opinion opinion = evaluable(p);
+    opinions.insertEvaluation(opinion.id(), satisfaction, comment, channel.name(), clerk);
+    store.addMilestone(
+        p.caseNumber(),
+        MilestoneType.EVALUATED,
+        true,
+        "信访人评价："
+            + satisfaction.label()
+            + (channel == Channel.ONLINE ? "" : "（" + FOLLOW_UP.get(channel) + "）"),
+        comment);
+    return opinions.evaluation(opinion.id()).orElseThrow();
+  }
+
+  /** How the bureau's follow-up reached the petitioner, as the timeline names it. */
+  public static final Map<Channel, String> FOLLOW_UP =
+      Map.of(Channel.PHONE, "电话回访", Channel.VISIT, "当面回访", Channel.LETTER, "信函回访");
 
   /** The opinion the petitioner may rate now, or why not. */
   private Opinion evaluable(PetitionRecord p) {
@@ -76,6 +98,9 @@ public class EvaluationService {
         opinions
             .latest(p.id(), OpinionKind.HANDLING)
             .orElseThrow(() -> new ConflictException("尚未出具处理意见，暂不能评价"));
+    if (!opinion.received()) {
+      throw new ConflictException("处理意见书尚未送达信访人：评价期限自收到之日起计算，承办单位确认送达后方可评价");
+    }
     Optional<Evaluation> earlier = opinions.evaluation(opinion.id());
     if (earlier.isPresent() && earlier.get().result() != Satisfaction.NOT_EVALUATED) {
       throw new ConflictException(

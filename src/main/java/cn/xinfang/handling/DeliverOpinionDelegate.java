@@ -2,7 +2,10 @@ package cn.xinfang.handling;
 
 import static cn.xinfang.engine.PetitionProcess.Var;
 
+import cn.xinfang.calendar.StatutoryCalendar;
 import cn.xinfang.casestore.ApprovalChain;
+import cn.xinfang.casestore.Channel;
+import cn.xinfang.casestore.DeliveryMethod;
 import cn.xinfang.casestore.MilestoneType;
 import cn.xinfang.casestore.OpinionKind;
 import cn.xinfang.casestore.OpinionStore;
@@ -11,8 +14,10 @@ import cn.xinfang.casestore.PetitionStatus;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.engine.CaseVariables;
 import cn.xinfang.engine.GroupNames;
+import cn.xinfang.engine.PetitionProcess;
 import cn.xinfang.engine.ProcessCase;
 import cn.xinfang.handling.OpinionDelivery.Delivery;
+import cn.xinfang.handling.OpinionDelivery.Windows;
 import cn.xinfang.notice.Notices;
 import cn.xinfang.security.CaseAccess;
 import java.time.Clock;
@@ -88,7 +93,7 @@ public class DeliverOpinionDelegate implements JavaDelegate {
         handlingStage ? Var.REVIEW_LEVEL_NAME : Var.RE_REVIEW_LEVEL_NAME,
         groupNames.name(
             CaseVariables.text(ex, handlingStage ? Var.REVIEW_LEVEL : Var.RE_REVIEW_LEVEL)));
-    Delivery d = deliveries.of(kind, ex, p, now);
+    Delivery d = deliveries.of(kind, ex, p);
     boolean published =
         kind == OpinionKind.RE_REVIEW
             && d.next() == PetitionStatus.TERMINATED
@@ -103,10 +108,24 @@ public class DeliverOpinionDelegate implements JavaDelegate {
             d.issuerName(),
             now,
             handlingStage ? p.handlingDue() : null,
-            d.appealDue(),
-            d.evaluationDue(),
+            d.appealLevel(),
             published);
-    notices.issue(p.caseNumber(), d.noticeType(), documents.values(ex, p, d, text, now));
+    // an online petitioner receives it now; one who wrote, came or called when the unit delivers it
+    boolean toConfirm = confirmsDeliveries(ex) && OpinionDelivery.confirmedByTheUnit(p, d);
+    Windows windows =
+        toConfirm
+            ? new Windows(null, null)
+            : deliveries.windows(kind, d.appealable(), now.toInstant());
+    if (!toConfirm && (p.channel() == Channel.ONLINE || d.opensWindows())) {
+      // online; or a process of a model without confirmDelivery, whose windows ran from the issue
+      opinions.recordDelivery(
+          opinionId,
+          now,
+          p.channel() == Channel.ONLINE ? DeliveryMethod.ONLINE : null,
+          windows.appealDue(),
+          windows.evaluationDue());
+    }
+    notices.issue(p.caseNumber(), d.noticeType(), documents.values(ex, p, d, text, now, windows));
     if (published) {
       store.addMilestone(
           p.caseNumber(), MilestoneType.OPINION_PUBLISHED, true, "复核意见已依法向社会公开", null);
@@ -116,37 +135,43 @@ public class DeliverOpinionDelegate implements JavaDelegate {
     if (!handlingStage && !d.issuer().equals(p.handlingUnit())) {
       access.revoke(ex.getProcessInstanceId(), d.issuer());
     }
-    if (d.appealable()) {
-      store.setDeadline(p.caseNumber(), handlingStage ? "请求复查期限" : "请求复核期限", d.appealDue());
-    }
-    setVariables(ex, d, opinionId, text);
+    deliveries.open(ex, p.caseNumber(), kind, windows);
+    setVariables(ex, d, opinionId, text, toConfirm, now);
   }
 
   /**
-   * What the model reads after the delivery: the windows' timers, the appeal gateway, the next
-   * form.
+   * Whether this process's model has the unit confirm deliveries: a case started on an earlier
+   * version of the model keeps the meaning it started with (the windows ran from the issue).
    */
-  private static void setVariables(DelegateExecution ex, Delivery d, long opinionId, String text) {
+  private static boolean confirmsDeliveries(DelegateExecution ex) {
+    return ex.getBpmnModelInstance().getModelElementById(PetitionProcess.TASK_CONFIRM_DELIVERY)
+        != null;
+  }
+
+  /**
+   * What the model reads after the delivery: the delivery's path, the appeal gateway, the forms.
+   */
+  private static void setVariables(
+      DelegateExecution ex,
+      Delivery d,
+      long opinionId,
+      String text,
+      boolean toConfirm,
+      OffsetDateTime now) {
     ex.setVariable(Var.OPINION_ID, opinionId);
+    ex.setVariable(Var.DELIVERED_OPINION, d.kind().name());
+    ex.setVariable(Var.DELIVERY_TO_CONFIRM, toConfirm);
+    ex.setVariable(Var.ISSUED_AT, Date.from(now.toInstant()));
+    ex.setVariable(
+        Var.ISSUED_ON, now.atZoneSameInstant(StatutoryCalendar.ZONE).toLocalDate().toString());
     if (d.kind() == OpinionKind.HANDLING) {
-      ex.setVariable(Var.EVALUATION_DUE, date(d.evaluationDue()));
       ex.setVariable(Var.HANDLING_OPINION, text);
       ex.setVariable(Var.APPEALABLE, d.appealable());
-      if (d.appealable()) {
-        ex.setVariable(Var.REVIEW_REQUEST_DUE, date(d.appealDue()));
-      }
     } else if (d.kind() == OpinionKind.REVIEW) {
       ex.setVariable(Var.REVIEW_OPINION, text);
-      if (d.appealable()) {
-        ex.setVariable(Var.RE_REVIEW_REQUEST_DUE, date(d.appealDue()));
-      }
     }
     // the next level writes its own opinion: nothing of this one may prefill its form
     ex.removeVariables(
         List.of(Var.OPINION_TEXT, Var.REPLY_APPROVED, Var.APPROVAL_COMMENT, Var.REPLY_APPROVERS));
-  }
-
-  private static Date date(OffsetDateTime time) {
-    return Date.from(time.toInstant());
   }
 }

@@ -8,6 +8,7 @@ import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.engine.CaseVariables;
 import cn.xinfang.handling.OpinionDelivery.Delivery;
+import cn.xinfang.handling.OpinionDelivery.Windows;
 import cn.xinfang.notice.Notices;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -18,8 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * The values an opinion's template in notices.properties fills in: the petitioner and their
  * request, the findings, the opinion and its outcome, the legal basis, who issues it, the levels of
- * review, the day of delivery and the last day to appeal (the parts Art. 32 and 35 ask an opinion
- * to name).
+ * review, the day of issue and the last day to appeal (the parts Art. 32 and 35 ask an opinion to
+ * name): {@code appealDue} the day alone, {@code appealUntil} "（截至…）"; both empty when the window
+ * opens only with the petitioner's receipt (a letter, a visit, a call), whose day is not known yet.
  */
 @Component
 class OpinionDocument {
@@ -34,7 +36,12 @@ class OpinionDocument {
   }
 
   Map<String, Object> values(
-      DelegateExecution ex, PetitionRecord p, Delivery d, String text, OffsetDateTime now) {
+      DelegateExecution ex,
+      PetitionRecord p,
+      Delivery d,
+      String text,
+      OffsetDateTime now,
+      Windows windows) {
     Map<String, Object> values = Notices.caseValues(p);
     values.put("petitioner", petitionerName(p));
     values.put("request", request(p));
@@ -47,9 +54,13 @@ class OpinionDocument {
     values.put("reviewLevel", orDefault(CaseVariables.text(ex, Var.REVIEW_LEVEL_NAME), ""));
     values.put("reReviewLevel", orDefault(CaseVariables.text(ex, Var.RE_REVIEW_LEVEL_NAME), ""));
     values.put("deliveredDay", StatutoryCalendar.chineseDay(now.toInstant()));
-    values.put(
-        "appealDue",
-        d.appealDue() == null ? "" : StatutoryCalendar.chineseDay(d.appealDue().toInstant()));
+    // known at issue for an online petitioner; counted from the day of receipt for the others
+    String appealDue =
+        windows.appealDue() == null
+            ? ""
+            : StatutoryCalendar.chineseDay(windows.appealDue().toInstant());
+    values.put("appealDue", appealDue);
+    values.put("appealUntil", appealDue.isEmpty() ? "" : "（截至" + appealDue + "）");
     return values;
   }
 

@@ -148,8 +148,7 @@ public class IntakeService {
                             .latest(c.id(), OpinionKind.RE_REVIEW)
                             .map(
                                 o ->
-                                    StatutoryCalendar.chineseDay(o.deliveredAt().toInstant())
-                                        + "复核终结")
+                                    StatutoryCalendar.chineseDay(o.issuedAt().toInstant()) + "复核终结")
                             .orElse("复核终结"))
             .toList();
     return lines.isEmpty() ? null : String.join("\n", lines);

@@ -57,6 +57,7 @@ public record PetitionView(
       String outcome,
       String outcomeLabel,
       String issuer,
+      OffsetDateTime issuedAt,
       OffsetDateTime deliveredAt,
       OffsetDateTime appealDue,
       String evaluation,
@@ -76,7 +77,8 @@ public record PetitionView(
         o.outcome(),
         outcomeLabel,
         o.issuerName(),
-        o.deliveredAt(),
+        o.issuedAt(),
+        o.receivedAt(),
         o.appealDue(),
         evaluation.map(e -> e.result().name()).orElse(null),
         evaluation.map(e -> e.result().label()).orElse(null));

@@ -35,7 +35,8 @@ public class NoticeTemplates {
   static final String FILE = "notices.properties";
 
   /** What every template may name (Notices.caseValues), besides what its packaged version names. */
-  static final Set<String> CASE_VALUES = Set.of("caseNumber", "title", "receivedDay", "unit");
+  static final Set<String> CASE_VALUES =
+      Set.of("caseNumber", "title", "receivedDay", "unit", "channel");
 
   static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
   private static final Logger LOG = LoggerFactory.getLogger(NoticeTemplates.class);
@@ -57,6 +58,10 @@ public class NoticeTemplates {
       throw new IllegalStateException(FILE + " has no template " + key);
     }
     return template;
+  }
+
+  boolean has(String key) {
+    return templates.containsKey(key);
   }
 
   static Map<String, String> load(String directory) {
@@ -95,6 +100,10 @@ public class NoticeTemplates {
           }
           Set<String> allowed = new TreeSet<>(CASE_VALUES);
           allowed.addAll(placeholders(packaged));
+          if (allowed.contains("appealUntil")) {
+            // the same day without brackets, which templates written before appealUntil name
+            allowed.add("appealDue");
+          }
           for (String name : placeholders(text)) {
             if (!allowed.contains(name)) {
               throw new NoticeTemplateException(

@@ -3,6 +3,7 @@ package cn.xinfang.notice;
 import cn.xinfang.calendar.StatutoryCalendar;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
+import cn.xinfang.casestore.PetitionStore.SmsNotice;
 import cn.xinfang.engine.AsSystem;
 import cn.xinfang.intake.PersonRequest;
 import java.util.Date;
@@ -49,8 +50,8 @@ public class Notices {
   }
 
   /**
-   * The values every template may use: {@code caseNumber}, {@code title}, {@code receivedDay} and
-   * {@code unit} (the handling unit's name; empty before transfer).
+   * The values every template may use: {@code caseNumber}, {@code title}, {@code receivedDay},
+   * {@code channel} (来信, 来访 …) and {@code unit} (the handling unit's name; empty before transfer).
    */
   public static Map<String, Object> caseValues(PetitionRecord p) {
     Map<String, Object> values = new HashMap<>();
@@ -58,6 +59,7 @@ public class Notices {
     values.put("title", p.title());
     values.put("receivedDay", StatutoryCalendar.chineseDay(p.receivedAt().toInstant()));
     values.put("unit", p.handlingUnitName());
+    values.put("channel", p.channel().label());
     return values;
   }
 
@@ -85,9 +87,26 @@ public class Notices {
     }
   }
 
-  /** The SMS that announces a notice: the case number and the notice's title only. */
-  String smsText(String caseNumber, String noticeTitle) {
-    return fill("sms.text", Map.of("caseNumber", caseNumber, "noticeTitle", noticeTitle));
+  /** The title of a notice of {@code type} for this case (信访处理意见书 …). */
+  public String title(String type, PetitionRecord p) {
+    return render(type, "title", caseValues(p));
+  }
+
+  /**
+   * The SMS that announces a notice: the case number and the notice's title only; a notice type
+   * with an SMS of its own (sms.&lt;type&gt;.text, the registration's) may name the query code too.
+   */
+  String smsText(SmsNotice notice) {
+    String own = "sms." + notice.type() + ".text";
+    return templates.has(own)
+        ? fill(
+            own,
+            Map.of(
+                "caseNumber", notice.caseNumber(),
+                "noticeTitle", notice.title(),
+                "queryCode", notice.queryCode()))
+        : fill(
+            "sms.text", Map.of("caseNumber", notice.caseNumber(), "noticeTitle", notice.title()));
   }
 
   private static boolean isMobile(String phone) {

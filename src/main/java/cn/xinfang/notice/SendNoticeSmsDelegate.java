@@ -9,10 +9,11 @@ import org.springframework.stereotype.Component;
 /**
  * Task_SendNoticeSms of processes/notice-delivery.bpmn, an async continuation: tells the petitioner
  * by SMS that a notice was issued (its title and the case number, never its content, so that an
- * accusation's notice says nothing on a shared phone). The phone is read from the case store at the
- * moment of sending. Every attempt for one notice carries the same reference, so the gateway can
- * drop a repeat (an attempt whose send succeeded but whose commit failed); a notice already marked
- * sent is not sent again.
+ * accusation's notice says nothing on a shared phone; the registration's SMS also gives the query
+ * code, with which a petitioner who came, wrote or called follows the case online). The phone is
+ * read from the case store at the moment of sending. Every attempt for one notice carries the same
+ * reference, so the gateway can drop a repeat (an attempt whose send succeeded but whose commit
+ * failed); a notice already marked sent is not sent again.
  */
 @Component
 public class SendNoticeSmsDelegate implements JavaDelegate {
@@ -39,8 +40,7 @@ public class SendNoticeSmsDelegate implements JavaDelegate {
     if (notice.smsSentAt() != null) {
       return;
     }
-    gateway.send(
-        notice.phone(), notices.smsText(notice.caseNumber(), notice.title()), "notice-" + noticeId);
+    gateway.send(notice.phone(), notices.smsText(notice), "notice-" + noticeId);
     store.markSmsSent(noticeId);
   }
 }

@@ -1,8 +1,14 @@
 package cn.xinfang.staff;
 
+import cn.xinfang.casestore.Opinion;
+import cn.xinfang.casestore.OpinionKind;
+import cn.xinfang.casestore.OpinionStore;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStatus;
 import cn.xinfang.casestore.Route;
+import cn.xinfang.engine.PetitionProcess;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
@@ -11,19 +17,25 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides how far the authenticated staff user reads a case, with the engine's own authorizations
- * (the same as in Tasklist, Cockpit and /engine-rest), so that least privilege has one source:
+ * (the same as in Tasklist, Cockpit and /engine-rest) and what the case store recorded, so that
+ * least privilege has one source:
  *
  * <ul>
- *   <li>not at all, unless the user sees one of its tasks or its history (a DISCIPLINE case only in
- *       纪检监察 and by the registering clerk);
+ *   <li>not at all, unless the user sees one of its tasks or its history, registered it, or belongs
+ *       to the bureau; a DISCIPLINE case only in 纪检监察 and by the registering clerk (Art. 30);
  *   <li>with the personal data in full when the user handles the case: holds one of its open tasks
  *       (assignee or candidate, through a group too), or belongs to its handling unit while the
  *       case is with that unit, or to the 纪检监察 or 政法 organ it was transferred to (the process ends
- *       there, their own procedure goes on);
- *   <li>with the personal data masked otherwise (administrators, an earlier stage's reader).
+ *       there, their own procedure goes on); the clerk who registered it (they took the data from
+ *       the petitioner); the bureau while it owes the petitioner a follow-up call (回访: the
+ *       evaluation of a delivered handling opinion is open);
+ *   <li>with the personal data masked otherwise (the bureau, which answers every petitioner at the
+ *       counter, administrators, an earlier stage's reader).
  * </ul>
  *
- * Runs inside a request that authenticated the user (the engine then filters every query).
+ * The query code (with which the petitioner follows the case online) is read by the registering
+ * clerk and the bureau only. Runs inside a request that authenticated the user (the engine then
+ * filters every query).
  */
 @Component
 class CaseReading {
@@ -41,19 +53,25 @@ class CaseReading {
 
   private final TaskService tasks;
   private final HistoryService history;
+  private final OpinionStore opinions;
+  private final Clock clock;
 
-  CaseReading(TaskService tasks, HistoryService history) {
+  CaseReading(TaskService tasks, HistoryService history, OpinionStore opinions, Clock clock) {
     this.tasks = tasks;
     this.history = history;
+    this.opinions = opinions;
+    this.clock = clock;
   }
 
   Level of(PetitionRecord c, String userId, Set<String> groupIds) {
     // the case's own process, linked in the case store; another process carrying its number as
-    // business key
-    // (or a variable) is not the case
+    // business key (or a variable) is not the case
     String instance = c.processInstanceId();
     if (instance == null) {
       return Level.REFUSED;
+    }
+    if (userId.equals(c.registeredBy())) {
+      return Level.FULL;
     }
     boolean handles =
         tasks
@@ -71,9 +89,33 @@ class CaseReading {
     if (handles) {
       return Level.FULL;
     }
+    if (bureau(c, groupIds)) {
+      return followUpOpen(c) ? Level.FULL : Level.MASKED;
+    }
     boolean reads =
         tasks.createTaskQuery().processInstanceId(instance).count() > 0
             || history.createHistoricProcessInstanceQuery().processInstanceId(instance).count() > 0;
     return reads ? Level.MASKED : Level.REFUSED;
+  }
+
+  /** The registering clerk and the bureau read the query code (never of an accusation's case). */
+  boolean readsQueryCode(PetitionRecord c, String userId, Set<String> groupIds) {
+    return userId.equals(c.registeredBy()) || bureau(c, groupIds);
+  }
+
+  /** A bureau member reading a case that is not a confidential accusation. */
+  static boolean bureau(PetitionRecord c, Set<String> groupIds) {
+    return groupIds.contains(PetitionProcess.Group.BUREAU) && c.route() != Route.DISCIPLINE;
+  }
+
+  /** The petitioner received the handling opinion and may still rate it: the bureau calls them. */
+  private boolean followUpOpen(PetitionRecord c) {
+    return opinions
+        .latest(c.id(), OpinionKind.HANDLING)
+        .filter(Opinion::received)
+        .filter(o -> o.evaluationDue() != null)
+        .filter(o -> OffsetDateTime.now(clock).isBefore(o.evaluationDue()))
+        .filter(o -> opinions.evaluation(o.id()).isEmpty())
+        .isPresent();
   }
 }

@@ -2,41 +2,129 @@ package cn.xinfang.staff;
 
 import cn.xinfang.casestore.AuditTrail;
 import cn.xinfang.casestore.CaseNumbers;
+import cn.xinfang.casestore.OpinionStore;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.engine.CurrentUser;
+import cn.xinfang.staff.StaffCaseView.OpinionView;
 import cn.xinfang.web.NotFoundException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The case file for staff, behind HTTP Basic against the engine's users (EngineRestSecurity). Every
+ * The case file for staff, behind HTTP Basic against the engine's users (EngineRestSecurity): the
+ * case, its printable registration receipt, and a counter clerk's own recent registrations. Every
  * read is in the case's audit trail, refused ones too; a case the user may not read answers 404,
  * exactly like one that does not exist, so that its existence is not revealed either.
  */
 @RestController
-@RequestMapping(path = "/api/staff/cases", produces = "application/json")
+@RequestMapping(path = "/api/staff", produces = "application/json")
 class StaffCaseController {
 
+  /** How far back a clerk's list of own registrations reaches, and how long it is at most. */
+  static final Period RECENT = Period.ofDays(30);
+
+  static final int RECENT_MAX = 50;
+
   private final PetitionStore store;
+  private final OpinionStore opinions;
   private final CaseReading reading;
+  private final ReceiptPage receipts;
   private final AuditTrail audit;
   private final CurrentUser user;
+  private final Clock clock;
 
   StaffCaseController(
-      PetitionStore store, CaseReading reading, AuditTrail audit, CurrentUser user) {
+      PetitionStore store,
+      OpinionStore opinions,
+      CaseReading reading,
+      ReceiptPage receipts,
+      AuditTrail audit,
+      CurrentUser user,
+      Clock clock) {
     this.store = store;
+    this.opinions = opinions;
     this.reading = reading;
+    this.receipts = receipts;
     this.audit = audit;
     this.user = user;
+    this.clock = clock;
   }
 
-  @GetMapping("/{caseNumber}")
+  @GetMapping("/cases/{caseNumber}")
   StaffCaseView read(@PathVariable String caseNumber) {
+    Readable r = readable(caseNumber);
+    PetitionRecord c = r.c();
+    boolean full = r.level() == CaseReading.Level.FULL;
+    boolean notes = full || user.isAdministrator();
+    boolean queryCode = reading.readsQueryCode(c, r.userId(), r.groups());
+    audit.record(
+        caseNumber,
+        AuditTrail.Action.VIEW,
+        (full ? "personal data in full" : "personal data masked")
+            + (queryCode ? ", query code shown" : ""));
+    List<OpinionView> opinionViews =
+        opinions.opinions(c.id()).stream()
+            .map(o -> OpinionView.of(o, opinions.evaluation(o.id()), notes))
+            .toList();
+    return StaffCaseView.of(
+        c,
+        full,
+        notes,
+        queryCode,
+        store.persons(c.id()),
+        store.milestones(c.id()),
+        store.notices(c.id()),
+        opinionViews);
+  }
+
+  /**
+   * The printable 登记回执 of a case: its number, the query code, the days and how to follow it; for
+   * the registering clerk and the bureau, who hand it to the petitioner at the counter or post it.
+   */
+  @GetMapping(path = "/cases/{caseNumber}/receipt", produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<String> receipt(@PathVariable String caseNumber) {
+    Readable r = readable(caseNumber);
+    if (!reading.readsQueryCode(r.c(), r.userId(), r.groups())) {
+      audit.record(
+          caseNumber, AuditTrail.Action.VIEW_REFUSED, "receipt: not the registering clerk");
+      throw new NotFoundException("案件 " + caseNumber + " 的登记回执只能由登记人或信访部门打印");
+    }
+    audit.record(caseNumber, AuditTrail.Action.RECEIPT, "registration receipt with query code");
+    return ResponseEntity.ok()
+        .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+        .cacheControl(CacheControl.noStore())
+        .header(HttpHeaders.PRAGMA, "no-cache")
+        .header(
+            "Content-Security-Policy",
+            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'")
+        .body(receipts.html(r.c(), store.persons(r.c().id())));
+  }
+
+  /** The user's own registrations of the last {@link #RECENT}, newest first: to print receipts. */
+  @GetMapping("/registrations")
+  List<Registration> registrations() {
+    String userId = user.id().orElseThrow();
+    OffsetDateTime since = OffsetDateTime.now(clock).minus(RECENT);
+    return store.registeredBy(userId, since, RECENT_MAX).stream()
+        .map(c -> Registration.of(c, store.persons(c.id())))
+        .toList();
+  }
+
+  /** The case and who asks, once the user may read it; otherwise 404 (and an audit entry). */
+  private Readable readable(String caseNumber) {
     requireWellFormed(caseNumber);
     String userId = user.id().orElseThrow();
     Set<String> groups = user.groups();
@@ -47,16 +135,11 @@ class StaffCaseController {
       audit.record(caseNumber, AuditTrail.Action.VIEW_REFUSED, null);
       throw new NotFoundException("案件 " + caseNumber + " 不存在或您无权查看");
     }
-    PetitionRecord c = found.get();
-    boolean full = level == CaseReading.Level.FULL;
-    boolean notes = full || user.isAdministrator();
-    audit.record(
-        caseNumber,
-        AuditTrail.Action.VIEW,
-        full ? "personal data in full" : "personal data masked");
-    return StaffCaseView.of(
-        c, full, notes, store.persons(c.id()), store.milestones(c.id()), store.notices(c.id()));
+    return new Readable(found.get(), level, userId, groups);
   }
+
+  private record Readable(
+      PetitionRecord c, CaseReading.Level level, String userId, Set<String> groups) {}
 
   /** 404 for a text that cannot be a case number: nothing to look up, nothing to record. */
   static void requireWellFormed(String caseNumber) {

@@ -1,23 +1,29 @@
 package cn.xinfang.staff;
 
+import cn.xinfang.casestore.DeliveryMethod;
+import cn.xinfang.casestore.Evaluation;
 import cn.xinfang.casestore.Milestone;
 import cn.xinfang.casestore.Notice;
+import cn.xinfang.casestore.Opinion;
 import cn.xinfang.casestore.Person;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.intake.Masking;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A case as staff read it ({@code GET /api/staff/cases/{caseNumber}}): the full text, every
- * milestone, the notices, and the people, whose ID number, phone and address are masked unless the
- * reader handles the case ({@code personalData} FULL or MASKED). The milestones' internal notes (a
- * triage comment, an objection's reason, an approver's remark) are for whoever handles the case now
- * and for administrators; other readers get the milestones without them ({@code internalNotes}
- * false).
+ * milestone, the notices, the opinions with their delivery and evaluation, and the people, whose ID
+ * number, phone and address are masked unless the reader handles the case ({@code personalData}
+ * FULL or MASKED). The milestones' internal notes (a triage comment, an objection's reason, an
+ * approver's remark, an evaluation's comment) are for whoever handles the case now and for
+ * administrators; other readers get the milestones without them ({@code internalNotes} false). The
+ * query code is given to the registering clerk and the bureau only (null otherwise).
  */
 record StaffCaseView(
     String caseNumber,
+    String queryCode,
     String status,
     String route,
     String channel,
@@ -37,7 +43,50 @@ record StaffCaseView(
     boolean internalNotes,
     List<PersonView> persons,
     List<Milestone> milestones,
-    List<Notice> notices) {
+    List<Notice> notices,
+    List<OpinionView> opinions) {
+
+  /**
+   * An opinion: issued, received (null until an offline petitioner's delivery is confirmed), its
+   * windows and the petitioner's evaluation (with its comment for readers of internal notes).
+   */
+  record OpinionView(
+      String kind,
+      String kindLabel,
+      String outcome,
+      String issuerName,
+      String text,
+      OffsetDateTime issuedAt,
+      OffsetDateTime receivedAt,
+      String deliveryMethod,
+      String deliveryMethodLabel,
+      OffsetDateTime appealDue,
+      OffsetDateTime evaluationDue,
+      String evaluation,
+      String evaluationLabel,
+      String evaluationChannel,
+      String evaluationComment) {
+
+    static OpinionView of(Opinion o, Optional<Evaluation> evaluation, boolean notes) {
+      DeliveryMethod method = o.deliveryMethod();
+      return new OpinionView(
+          o.kind().name(),
+          o.kind().label(),
+          o.outcome(),
+          o.issuerName(),
+          o.text(),
+          o.issuedAt(),
+          o.receivedAt(),
+          method == null ? null : method.name(),
+          method == null ? null : method.label(),
+          o.appealDue(),
+          o.evaluationDue(),
+          evaluation.map(e -> e.result().name()).orElse(null),
+          evaluation.map(e -> e.result().label()).orElse(null),
+          evaluation.map(Evaluation::channel).orElse(null),
+          notes ? evaluation.map(Evaluation::comment).orElse(null) : null);
+    }
+  }
 
   record PersonView(
       String name, String idNumber, String phone, String address, boolean representative) {
@@ -58,11 +107,14 @@ record StaffCaseView(
       PetitionRecord c,
       boolean full,
       boolean notes,
+      boolean queryCode,
       List<Person> persons,
       List<Milestone> milestones,
-      List<Notice> notices) {
+      List<Notice> notices,
+      List<OpinionView> opinions) {
     return new StaffCaseView(
         c.caseNumber(),
+        queryCode ? c.queryCode() : null,
         c.status().name(),
         c.route() == null ? null : c.route().name(),
         c.channel().name(),
@@ -89,6 +141,7 @@ record StaffCaseView(
                         new Milestone(
                             m.type(), m.occurredAt(), m.publicVisible(), m.description(), null))
                 .toList(),
-        notices);
+        notices,
+        opinions);
   }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xinfang.appeal.ReReviewListener.ReReviewAction;
 import cn.xinfang.casestore.AppealOutcome;
+import cn.xinfang.casestore.Channel;
 import cn.xinfang.casestore.MilestoneType;
+import cn.xinfang.casestore.OpinionKind;
 import cn.xinfang.casestore.Route;
 import cn.xinfang.engine.PetitionProcess.Clocks;
 import cn.xinfang.engine.PetitionProcess.Var;
@@ -180,8 +182,10 @@ class ModelContractTest {
             Var.MEDIATION_RESULT, names(MediationResult.values()),
             Var.RE_REVIEW_ACTION, names(ReReviewAction.values()),
             Var.REVIEW_OUTCOME, names(AppealOutcome.values()),
-            Var.RE_REVIEW_OUTCOME, names(AppealOutcome.values()));
-    Matcher comparison = Pattern.compile("\\$\\{(\\w+) == '([A-Z_]+)'}").matcher(xml);
+            Var.RE_REVIEW_OUTCOME, names(AppealOutcome.values()),
+            Var.DELIVERED_OPINION, names(OpinionKind.values()),
+            Var.CHANNEL, names(Channel.values()));
+    Matcher comparison = Pattern.compile("\\$\\{(\\w+) [=!]= '([A-Z_]+)'}").matcher(xml);
     int compared = 0;
     while (comparison.find()) {
       assertThat(values).as(comparison.group()).containsKey(comparison.group(1));

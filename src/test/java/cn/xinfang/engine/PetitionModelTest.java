@@ -57,7 +57,8 @@ import org.slf4j.LoggerFactory;
       "forms/hold-hearing.form",
       "forms/approve-reply.form",
       "forms/review-petition.form",
-      "forms/re-review-petition.form"
+      "forms/re-review-petition.form",
+      "forms/confirm-delivery.form"
     })
 class PetitionModelTest {
 
@@ -105,7 +106,8 @@ class PetitionModelTest {
             "recordObjectionDelegate",
             "recordApprovalChainDelegate",
             "closeEvaluationDelegate",
-            "recordHearingDelegate")) {
+            "recordHearingDelegate",
+            "recordDeliveryDelegate")) {
       Mocks.register(delegate, NOTHING);
     }
     for (String listener :
@@ -118,7 +120,8 @@ class PetitionModelTest {
             "hearingListener",
             "approveReplyListener",
             "reviewListener",
-            "reReviewListener")) {
+            "reReviewListener",
+            "confirmDeliveryListener")) {
       Mocks.register(listener, NO_CHECK);
     }
     // as HandlePetitionListener: each round starts afresh, and concluding is what a unit does
@@ -149,11 +152,21 @@ class PetitionModelTest {
               e.setVariable(Var.REVIEW_DUE, LATER);
               e.setVariable(Var.RE_REVIEW_DUE, LATER);
             });
+    // as DeliverOpinionDelegate: the unit confirms the delivery to an offline petitioner when a
+    // window depends on it (a handling opinion; a review opinion that is not a redo)
     Mocks.register(
         "deliverOpinionDelegate",
         (JavaDelegate)
             e -> {
+              String kind = (String) e.getVariableLocal("opinionKind");
+              boolean windows =
+                  "HANDLING".equals(kind)
+                      || "REVIEW".equals(kind) && !"REDO".equals(e.getVariable(Var.REVIEW_OUTCOME));
               e.setVariable(Var.OPINION_ID, 1L);
+              e.setVariable(Var.DELIVERED_OPINION, kind);
+              e.setVariable(
+                  Var.DELIVERY_TO_CONFIRM, windows && !"ONLINE".equals(e.getVariable(Var.CHANNEL)));
+              e.setVariable(Var.ISSUED_AT, new Date());
               e.setVariable(Var.EVALUATION_DUE, LATER);
               e.setVariable(Var.REVIEW_REQUEST_DUE, LATER);
               e.setVariable(Var.RE_REVIEW_REQUEST_DUE, LATER);
@@ -167,8 +180,13 @@ class PetitionModelTest {
   }
 
   ProcessInstance received(String category) {
+    return received(category, "ONLINE");
+  }
+
+  ProcessInstance received(String category, String channel) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(Var.CASE_NUMBER, "XF2026-00000001");
+    variables.put(Var.CHANNEL, channel);
     variables.put(Var.RECEIVED_AT, new Date());
     variables.put(Var.TITLE, "小区楼上漏水");
     variables.put(Var.DISTRICT, "FUTIAN");
@@ -206,7 +224,11 @@ class PetitionModelTest {
   }
 
   ProcessInstance accepted() {
-    ProcessInstance pi = received("HOUSING");
+    return accepted("ONLINE");
+  }
+
+  ProcessInstance accepted(String channel) {
+    ProcessInstance pi = received("HOUSING", channel);
     complete(task(pi), triage("CLAIM", "NONE", false, false, false, true));
     assertThat(pi)
         .isWaitingAt(PetitionProcess.TASK_ACCEPT)
@@ -352,6 +374,64 @@ class PetitionModelTest {
     complete(task(pi), withVariables(Var.REPLY_APPROVED, true));
     complete(task(pi), withVariables(Var.REPLY_APPROVED, true));
     assertThat(pi).hasPassed("End_Answered").isWaitingAt("Timer_EvaluationWindow");
+  }
+
+  @Test
+  void aCounterRegistrationGetsAReceiptAndAnOnlineOneDoesNot() {
+    assertThat(received("HOUSING", "VISIT")).hasPassed("Task_IssueRegistrationReceipt");
+    runtimeService()
+        .deleteProcessInstance(
+            runtimeService().createProcessInstanceQuery().singleResult().getId(), "test");
+    assertThat(received("HOUSING", "ONLINE")).hasNotPassed("Task_IssueRegistrationReceipt");
+  }
+
+  @Test
+  void anOfflinePetitionersWindowsOpenOnlyWhenTheUnitConfirmsTheDelivery() {
+    ProcessInstance pi = accepted("LETTER");
+    complete(
+        task(pi),
+        withVariables(Var.HANDLING_OUTCOME, "PARTIALLY_SUPPORTED", Var.OPINION_TEXT, "部分支持"));
+    complete(task(pi), withVariables(Var.REPLY_APPROVED, true));
+    complete(task(pi), withVariables(Var.REPLY_APPROVED, true));
+    assertThat(pi)
+        .hasPassed("Task_DeliverOpinion")
+        .isWaitingAt(PetitionProcess.TASK_CONFIRM_DELIVERY)
+        .task()
+        .hasCandidateGroup("unit-housing");
+    assertThat(pi).hasNotPassed("Gateway_Delivered");
+
+    complete(task(pi), withVariables(Var.DELIVERED_AT, "2026-12-01", Var.DELIVERY_METHOD, "POST"));
+    assertThat(pi)
+        .hasPassed("Task_RecordDelivery")
+        .isWaitingAt("EventGateway_ReviewWindow", "Timer_EvaluationWindow");
+
+    runtimeService()
+        .createMessageCorrelation(PetitionProcess.MESSAGE_REVIEW_REQUESTED)
+        .processInstanceId(pi.getId())
+        .correlate();
+    complete(task(pi), withVariables(Var.REVIEW_OUTCOME, "CHANGE", Var.OPINION_TEXT, "变更"));
+    assertThat(pi).isWaitingAt(PetitionProcess.TASK_CONFIRM_DELIVERY);
+    complete(
+        task(pi), withVariables(Var.DELIVERED_AT, "2026-12-20", Var.DELIVERY_METHOD, "DIRECT"));
+    assertThat(pi).isWaitingAt("EventGateway_ReReviewWindow");
+  }
+
+  @Test
+  void anOfflinePetitionersRedoNeedsNoConfirmation() {
+    ProcessInstance pi = accepted("VISIT");
+    complete(
+        task(pi), withVariables(Var.HANDLING_OUTCOME, "NOT_SUPPORTED", Var.OPINION_TEXT, "不予支持"));
+    complete(task(pi), withVariables(Var.REPLY_APPROVED, true));
+    complete(task(pi), withVariables(Var.REPLY_APPROVED, true));
+    complete(task(pi), withVariables(Var.REPLY_APPROVED, true));
+    complete(
+        task(pi), withVariables(Var.DELIVERED_AT, "2026-12-01", Var.DELIVERY_METHOD, "DIRECT"));
+    runtimeService()
+        .createMessageCorrelation(PetitionProcess.MESSAGE_REVIEW_REQUESTED)
+        .processInstanceId(pi.getId())
+        .correlate();
+    complete(task(pi), withVariables(Var.REVIEW_OUTCOME, "REDO", Var.OPINION_TEXT, "撤销重办"));
+    assertThat(pi).isWaitingAt(PetitionProcess.TASK_HANDLE);
   }
 
   ProcessInstance replied() {

@@ -70,6 +70,14 @@ class NoticeTemplatesTest {
   }
 
   @Test
+  void anOpinionTemplateWrittenBeforeAppealUntilStillNamesAppealDue() throws IOException {
+    write("notice.HANDLING_OPINION.milestone=已出具处理意见书，可于{appealDue}前请求复查\n");
+
+    assertThat(new NoticeTemplates(folder.toString()).get("notice.HANDLING_OPINION.milestone"))
+        .isEqualTo("已出具处理意见书，可于{appealDue}前请求复查");
+  }
+
+  @Test
   void aMalformedFileOrAMissingFolderStopsTheStart() throws IOException {
     write("notice.TRANSFER_NOTICE.title=\\uZZZZ\n");
     assertThatThrownBy(() -> new NoticeTemplates(folder.toString()))

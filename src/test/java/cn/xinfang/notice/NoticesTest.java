@@ -3,6 +3,7 @@ package cn.xinfang.notice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.xinfang.casestore.PetitionStore.SmsNotice;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -46,7 +47,9 @@ class NoticesTest {
           "reviewLevel",
           "reReviewLevel",
           "deliveredDay",
-          "appealDue"
+          "appealDue",
+          "appealUntil",
+          "channel"
         }) {
       values.put(name, "<" + name + ">");
     }
@@ -92,7 +95,7 @@ class NoticesTest {
             "<outcome>",
             "<legalBasis>",
             "<reviewLevel>",
-            "<appealDue>",
+            "<appealUntil>",
             "<issuer>",
             "<deliveredDay>",
             "第三十五条")
@@ -101,9 +104,37 @@ class NoticesTest {
 
   @Test
   void theSmsNamesTheCaseAndTheNoticeButNothingOfItsContent() {
-    String sms = notices.smsText("XF2026-00000042", "转送纪检监察机关告知书");
+    String sms =
+        notices.smsText(
+            new SmsNotice(
+                1,
+                "XF2026-00000042",
+                "DISCIPLINE_NOTICE",
+                "转送纪检监察机关告知书",
+                "13800000000",
+                "ABCDEFGHJKMN",
+                null));
 
-    assertThat(sms).contains("XF2026-00000042", "转送纪检监察机关告知书", "查询码").doesNotContain("{", "}");
+    assertThat(sms)
+        .contains("XF2026-00000042", "转送纪检监察机关告知书", "查询码")
+        .doesNotContain("ABCDEFGHJKMN", "{", "}");
+    assertThat(sms.length()).as("one SMS of 70 characters").isLessThanOrEqualTo(70);
+  }
+
+  @Test
+  void theRegistrationSmsGivesTheQueryCodeInOneMessage() {
+    String sms =
+        notices.smsText(
+            new SmsNotice(
+                1,
+                "XF2026-00000042",
+                "REGISTRATION_RECEIPT",
+                "信访事项登记回执",
+                "13800000000",
+                "ABCDEFGHJKMN",
+                null));
+
+    assertThat(sms).contains("XF2026-00000042", "ABCDEFGHJKMN").doesNotContain("{", "}");
     assertThat(sms.length()).as("one SMS of 70 characters").isLessThanOrEqualTo(70);
   }
 
@@ -120,10 +151,10 @@ class NoticesTest {
   @Test
   void aTemplateNamingAValueThatIsNotProvidedFailsLoudly() {
     Map<String, Object> values = allValues();
-    values.remove("appealDue");
+    values.remove("appealUntil");
 
     assertThatThrownBy(() -> notices.render("HANDLING_OPINION", "body", values))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("{appealDue}");
+        .hasMessageContaining("{appealUntil}");
   }
 }

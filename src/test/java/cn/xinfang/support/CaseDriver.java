@@ -37,6 +37,7 @@ public class CaseDriver {
   public static final String APPROVE_REPLY = PetitionProcess.TASK_APPROVE_REPLY;
   public static final String REVIEW = PetitionProcess.TASK_REVIEW;
   public static final String RE_REVIEW = PetitionProcess.TASK_RE_REVIEW;
+  public static final String CONFIRM_DELIVERY = PetitionProcess.TASK_CONFIRM_DELIVERY;
 
   /** The default petitioner of {@link #register}; the ID number has a valid check digit. */
   public static final PersonRequest PETITIONER =
@@ -82,10 +83,21 @@ public class CaseDriver {
       String district,
       String category,
       String receivedAt) {
+    return register("ONLINE", petitioner, personCount, district, category, receivedAt);
+  }
+
+  /** A case that came by {@code channel} (LETTER, VISIT …), registered over the API. */
+  public Case register(
+      String channel,
+      PersonRequest petitioner,
+      int personCount,
+      String district,
+      String category,
+      String receivedAt) {
     RegistrationRequest request =
         new RegistrationRequest(
             null,
-            "ONLINE",
+            channel,
             receivedAt,
             petitioner,
             personCount,
@@ -147,6 +159,21 @@ public class CaseDriver {
 
   public Case accepted(String nature, boolean simpleProcedure) {
     return accepted(transferred(nature, simpleProcedure));
+  }
+
+  /**
+   * {@link #accepted()} for a petitioner who came by {@code channel}: the opinions reach them on
+   * paper, and the unit confirms each delivery.
+   */
+  public Case acceptedVia(String channel) {
+    return accepted(
+        transferred(
+            register(channel, PETITIONER, 1, "FUTIAN", "HOUSING", RECEIVED), "CLAIM", false));
+  }
+
+  /** The unit records that the petitioner received the opinion on {@code day} by {@code method}. */
+  public void confirmDelivery(Case c, String day, String method) {
+    complete(c, CONFIRM_DELIVERY, Map.of(Var.DELIVERED_AT, day, Var.DELIVERY_METHOD, method));
   }
 
   /** A transferred case, accepted by its unit: waiting at handlePetition. */
