@@ -21,3 +21,6 @@ alter table approval_step add column drafted_by varchar(64);
 
 -- a counter clerk's own registrations, newest first (their receipts): GET /api/staff/registrations
 create index ix_petition_registered_by on petition (registered_by, registered_at);
+
+-- 交办 (Art. 22): the day the assigned unit's report (办结报告) is due, as the bureau set it; null for 转送
+alter table petition add column assignment_due timestamp with time zone;

@@ -68,6 +68,7 @@ public class RecordAppealRequestDelegate implements JavaDelegate {
       access.grant(
           execution.getProcessInstanceId(), CaseVariables.text(execution, Var.RE_REVIEW_LEVEL));
       execution.setVariable(Var.RE_REVIEW_PAUSED_DAYS, 0L);
+      execution.setVariable(Var.RE_REVIEW_HEARING_HELD, false);
       store.moveTo(caseNumber, PetitionStatus.IN_RE_REVIEW);
       store.addMilestone(
           caseNumber,

@@ -14,6 +14,19 @@ public final class MilestoneType {
   public static final String TRANSFERRED = "TRANSFERRED";
   public static final String OBJECTED = "OBJECTED";
   public static final String RETURNED_TO_TRIAGE = "RETURNED_TO_TRIAGE";
+
+  /** the bureau verified an objection and did not agree: the unit must accept */
+  public static final String OBJECTION_REFUSED = "OBJECTION_REFUSED";
+
+  /** the clerk sent the case to another unit than the decision table proposed */
+  public static final String UNIT_OVERRIDDEN = "UNIT_OVERRIDDEN";
+
+  /** an assigned (交办) unit filed its report */
+  public static final String COMPLETION_REPORTED = "COMPLETION_REPORTED";
+
+  /** a case on the simple procedure moved to the ordinary one */
+  public static final String PROCEDURE_CONVERTED = "PROCEDURE_CONVERTED";
+
   public static final String EXTENSION_APPROVED = "EXTENSION_APPROVED";
   public static final String HANDLING_RESTARTED = "HANDLING_RESTARTED";
   public static final String HEARING = "HEARING";

@@ -357,6 +357,11 @@ public class PetitionStore {
    * The handling deadline as decided: at acceptance or a fresh start (not extended), or moved by
    * the one extension (extended).
    */
+  /** 交办: the day the assigned unit's report (办结报告) is due. */
+  public void recordAssignment(String caseNumber, OffsetDateTime reportDue) {
+    update("assignment_due = ?", caseNumber, reportDue);
+  }
+
   public void recordHandlingDeadline(String caseNumber, OffsetDateTime due, boolean extended) {
     update("handling_due = ?, handling_extended = ?", caseNumber, due, extended);
   }

@@ -18,6 +18,11 @@ public class GroupNames {
     this.identityService = identityService;
   }
 
+  /** Whether a group of that id exists. */
+  public boolean exists(String groupId) {
+    return groupId != null && identityService.createGroupQuery().groupId(groupId).count() == 1;
+  }
+
   /** The group's name, or its id when it has none (or does not exist). */
   public String name(String groupId) {
     if (groupId == null) {

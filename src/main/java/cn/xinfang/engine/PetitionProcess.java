@@ -20,12 +20,14 @@ public final class PetitionProcess {
   public static final String TASK_REVIEW = "reviewPetition";
   public static final String TASK_RE_REVIEW = "reReviewPetition";
   public static final String TASK_CONFIRM_DELIVERY = "confirmDelivery";
+  public static final String TASK_VERIFY_OBJECTION = "verifyObjection";
 
   // optional user tasks beside the main path
   public static final String TASK_APPROVE_EXTENSION = "approveExtension";
   public static final String TASK_MEDIATE = "mediatePetition";
   public static final String TASK_HOLD_HEARING = "holdHearing";
   public static final String TASK_HOLD_RE_REVIEW_HEARING = "holdReReviewHearing";
+  public static final String TASK_REPORT_COMPLETION = "reportCompletion";
 
   /** Every user task of the process, for the contract test. */
   public static final List<String> TASKS =
@@ -37,10 +39,12 @@ public final class PetitionProcess {
           TASK_REVIEW,
           TASK_RE_REVIEW,
           TASK_CONFIRM_DELIVERY,
+          TASK_VERIFY_OBJECTION,
           TASK_APPROVE_EXTENSION,
           TASK_MEDIATE,
           TASK_HOLD_HEARING,
-          TASK_HOLD_RE_REVIEW_HEARING);
+          TASK_HOLD_RE_REVIEW_HEARING,
+          TASK_REPORT_COMPLETION);
 
   /**
    * The statutory clocks (docs/domain.md, "Time limits"): their lengths and ways of counting are
@@ -50,6 +54,16 @@ public final class PetitionProcess {
     public static final String TRIAGE = "triage";
     public static final String ACCEPTANCE = "acceptance";
     public static final String OBJECTION = "objection";
+
+    /** the bureau verifies a unit's objection (核实同意) */
+    public static final String OBJECTION_CHECK = "objection-check";
+
+    /** the bureau triages again after agreeing to an objection */
+    public static final String RE_TRIAGE = "re-triage";
+
+    /** an assigned (交办) unit's report, unless the bureau sets its own days */
+    public static final String ASSIGNMENT_FEEDBACK = "assignment-feedback";
+
     public static final String HANDLING = "handling";
     public static final String EXTENSION = "extension";
     public static final String SIMPLE_PROCEDURE = "simple-procedure";
@@ -73,6 +87,9 @@ public final class PetitionProcess {
             TRIAGE,
             ACCEPTANCE,
             OBJECTION,
+            OBJECTION_CHECK,
+            RE_TRIAGE,
+            ASSIGNMENT_FEEDBACK,
             HANDLING,
             EXTENSION,
             SIMPLE_PROCEDURE,
@@ -120,12 +137,36 @@ public final class PetitionProcess {
     public static final String TRANSFER_MODE = "transferMode";
     public static final String TRIAGE_COMMENT = "triageComment";
 
+    /** when triagePetition is due: 15 days from receipt, or the re-triage after an objection */
+    public static final String TRIAGE_DUE = "triageDue";
+
+    /** 交办: the days the bureau gives the unit for its report, and the resulting day */
+    public static final String FEEDBACK_DAYS = "feedbackDays";
+
+    public static final String ASSIGNMENT_DUE = "assignmentDue";
+
+    /** whether the case was assigned (交办): its unit files a report; set at the transfer */
+    public static final String ASSIGNED = "assigned";
+
+    /** the unit the clerk chose instead of the decision table's, and why */
+    public static final String HANDLING_UNIT_OVERRIDE = "handlingUnitOverride";
+
+    public static final String OVERRIDE_REASON = "overrideReason";
+
+    /** the unit the decision table proposes, shown on the triage form */
+    public static final String PROPOSED_UNIT_NAME = "proposedUnitName";
+
     public static final String ROUTE = "route";
     public static final String HANDLING_UNIT = "handlingUnit";
     public static final String HANDLING_UNIT_NAME = "handlingUnitName";
     public static final String TRANSFERRED_AT = "transferredAt";
     public static final String ACCEPTANCE = "acceptance";
     public static final String OBJECTION_REASON = "objectionReason";
+    public static final String OBJECTED_AT = "objectedAt";
+    public static final String OBJECTION_AGREED = "objectionAgreed";
+    public static final String VERIFICATION_COMMENT = "verificationComment";
+    public static final String COMPLETION_REPORT = "completionReport";
+    public static final String CONVERSION_REASON = "conversionReason";
 
     /** names of earlier cases of the same petitioner concluded by 复核, shown at triage (Art. 36) */
     public static final String TERMINATED_CASES = "terminatedCases";
@@ -203,6 +244,10 @@ public final class PetitionProcess {
     public static final String REVIEW_LEVEL_NAME = "reviewLevelName";
     public static final String RE_REVIEW_LEVEL = "reReviewLevel";
     public static final String RE_REVIEW_LEVEL_NAME = "reReviewLevelName";
+
+    /** the decision review-level's input at re-review: the level that reviewed */
+    public static final String REVIEWED_BY = "reviewedBy";
+
     public static final String REVIEW_REASON = "reviewReason";
     public static final String REVIEW_REQUESTED_AT = "reviewRequestedAt";
     public static final String REVIEW_DUE = "reviewDue";
@@ -218,6 +263,9 @@ public final class PetitionProcess {
     public static final String RE_REVIEW_PAUSED_DAYS = "reReviewPausedDays";
 
     public static final String PUBLISH_OPINION = "publishOpinion";
+
+    /** whether the current re-review held a hearing: only then may its opinion be published */
+    public static final String RE_REVIEW_HEARING_HELD = "reReviewHearingHeld";
 
     // start form fields (registration by a clerk in Tasklist)
     public static final String PETITIONER_ID_NUMBER = "petitionerIdNumber";
@@ -238,6 +286,9 @@ public final class PetitionProcess {
             WITHIN_JURISDICTION,
             SIMPLE_PROCEDURE,
             TRANSFER_MODE,
+            FEEDBACK_DAYS,
+            HANDLING_UNIT_OVERRIDE,
+            OVERRIDE_REASON,
             TRIAGE_COMMENT,
             ROUTE,
             HANDLING_UNIT,
@@ -245,7 +296,8 @@ public final class PetitionProcess {
             TRANSFERRED_AT);
 
     /** What a unit answered in an earlier round; cleared when the case is transferred again. */
-    public static final List<String> ACCEPTANCE_ANSWER = List.of(ACCEPTANCE, OBJECTION_REASON);
+    public static final List<String> ACCEPTANCE_ANSWER =
+        List.of(ACCEPTANCE, OBJECTION_REASON, OBJECTION_AGREED, VERIFICATION_COMMENT);
 
     private Var() {}
   }

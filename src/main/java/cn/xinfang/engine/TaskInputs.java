@@ -40,6 +40,21 @@ public final class TaskInputs {
     return b;
   }
 
+  /**
+   * A yes/no decision made explicitly: a Boolean from a REST client, or "true"/"false" from a
+   * form's radio choice (form-js sends its values as text); nothing chosen is refused.
+   */
+  public boolean requireChoice(String name, String label) {
+    Object value = scope.getVariable(name);
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    if ("true".equals(value) || "false".equals(value)) {
+      return Boolean.parseBoolean((String) value);
+    }
+    throw invalid(name, "请选择" + label + "（" + name + "）");
+  }
+
   public boolean optionalBoolean(String name, String label) {
     return scope.getVariable(name) == null ? false : requireBoolean(name, label);
   }

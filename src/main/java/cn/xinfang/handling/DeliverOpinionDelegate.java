@@ -14,6 +14,7 @@ import cn.xinfang.casestore.PetitionStatus;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.engine.CaseVariables;
 import cn.xinfang.engine.GroupNames;
+import cn.xinfang.engine.ModelElements;
 import cn.xinfang.engine.PetitionProcess;
 import cn.xinfang.engine.ProcessCase;
 import cn.xinfang.handling.OpinionDelivery.Delivery;
@@ -111,7 +112,10 @@ public class DeliverOpinionDelegate implements JavaDelegate {
             d.appealLevel(),
             published);
     // an online petitioner receives it now; one who wrote, came or called when the unit delivers it
-    boolean toConfirm = confirmsDeliveries(ex) && OpinionDelivery.confirmedByTheUnit(p, d);
+    // a case started on a model without confirmDelivery keeps its meaning: windows from the issue
+    boolean toConfirm =
+        ModelElements.has(ex, PetitionProcess.TASK_CONFIRM_DELIVERY)
+            && OpinionDelivery.confirmedByTheUnit(p, d);
     Windows windows =
         toConfirm
             ? new Windows(null, null)
@@ -137,15 +141,6 @@ public class DeliverOpinionDelegate implements JavaDelegate {
     }
     deliveries.open(ex, p.caseNumber(), kind, windows);
     setVariables(ex, d, opinionId, text, toConfirm, now);
-  }
-
-  /**
-   * Whether this process's model has the unit confirm deliveries: a case started on an earlier
-   * version of the model keeps the meaning it started with (the windows ran from the issue).
-   */
-  private static boolean confirmsDeliveries(DelegateExecution ex) {
-    return ex.getBpmnModelInstance().getModelElementById(PetitionProcess.TASK_CONFIRM_DELIVERY)
-        != null;
   }
 
   /**

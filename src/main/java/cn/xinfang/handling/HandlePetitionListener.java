@@ -28,7 +28,9 @@ import org.springframework.stereotype.Component;
  *   <li>EXTEND: once, before the deadline, not under the simple procedure, at most 30 days, with a
  *       reason (《信访工作条例》第三十四条);
  *   <li>MEDIATE: only for claims (申诉求决类, 第三十三条);
- *   <li>HEARING: a hearing for a major, complex or difficult case.
+ *   <li>HEARING: a hearing for a major, complex or difficult case;
+ *   <li>ORDINARY: a case on the simple procedure that does not suit it goes on under the ordinary
+ *       one, with a reason.
  * </ul>
  */
 @Component
@@ -48,7 +50,8 @@ public class HandlePetitionListener implements TaskListener {
           Var.OTHER_PARTY_CONSENTS,
           Var.HEARING_DATE,
           Var.HEARING_PARTICIPANTS,
-          Var.HEARING_SUMMARY);
+          Var.HEARING_SUMMARY,
+          Var.CONVERSION_REASON);
 
   static final int OPINION_MAX = 4000;
 
@@ -88,6 +91,12 @@ public class HandlePetitionListener implements TaskListener {
       case HEARING -> {
         // any case may be heard; the hearing itself is recorded in holdHearing
       }
+      case ORDINARY -> {
+        if (!CaseVariables.flag(task, Var.SIMPLE_PROCEDURE)) {
+          throw TaskInputs.invalid(Var.HANDLING_ACTION, "本事项已按普通程序办理，无需转换");
+        }
+        in.requireText(Var.CONVERSION_REASON, "转为普通程序的理由", 500);
+      }
     }
   }
 
@@ -112,6 +121,8 @@ public class HandlePetitionListener implements TaskListener {
     CONCLUDE,
     EXTEND,
     MEDIATE,
-    HEARING
+    HEARING,
+    /** a case on the simple procedure goes on under the ordinary one */
+    ORDINARY
   }
 }

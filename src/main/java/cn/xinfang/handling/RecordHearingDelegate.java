@@ -82,6 +82,8 @@ public class RecordHearingDelegate implements JavaDelegate {
               CaseVariables.date(execution, Var.RE_REVIEW_REQUESTED_AT),
               total);
       execution.setVariable(Var.RE_REVIEW_PAUSED_DAYS, total);
+      // only an opinion that went through a hearing may be published (Art. 36)
+      execution.setVariable(Var.RE_REVIEW_HEARING_HELD, true);
       execution.setVariable(Var.RE_REVIEW_DUE, due);
       store.addMilestone(
           p.caseNumber(),

@@ -2,12 +2,14 @@ package cn.xinfang.intake;
 
 import static cn.xinfang.engine.PetitionProcess.Var;
 
+import cn.xinfang.calendar.Deadlines;
 import cn.xinfang.calendar.StatutoryCalendar;
 import cn.xinfang.casestore.NewPetition;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.engine.AsSystem;
 import cn.xinfang.engine.CurrentUser;
+import cn.xinfang.engine.PetitionProcess.Clocks;
 import cn.xinfang.web.InvalidInputException;
 import java.util.Date;
 import java.util.List;
@@ -38,12 +40,15 @@ public class RegisterPetitionDelegate implements JavaDelegate {
   private final IntakeService intake;
   private final PetitionStore store;
   private final CurrentUser currentUser;
+  private final Deadlines deadlines;
 
   public RegisterPetitionDelegate(
       RegistrationValidator validator,
       IntakeService intake,
       PetitionStore store,
-      CurrentUser currentUser) {
+      CurrentUser currentUser,
+      Deadlines deadlines) {
+    this.deadlines = deadlines;
     this.validator = validator;
     this.intake = intake;
     this.store = store;
@@ -63,6 +68,11 @@ public class RegisterPetitionDelegate implements JavaDelegate {
         || !store.linkProcess(caseNumber, execution.getProcessInstanceId())) {
       throw new InvalidInputException(Var.CASE_NUMBER, "案件 " + caseNumber + " 不存在或已在办理中，不能另行发起流程");
     }
+    // the bureau triages within 15 days of receipt (Art. 22), from the case store's receipt
+    execution.setVariable(
+        Var.TRIAGE_DUE,
+        deadlines.dueDate(
+            Clocks.TRIAGE, Date.from(store.get(caseNumber).receivedAt().toInstant())));
   }
 
   private String registerFromStartForm(DelegateExecution execution) {

@@ -60,6 +60,14 @@ final class FormInputs {
     boolean list() {
       return "checklist".equals(type) || "taglist".equals(type);
     }
+
+    /**
+     * A choice between "true" and "false" (an explicit yes/no with no default: form-js sends the
+     * text, a REST client the Boolean of the contract; both are accepted).
+     */
+    boolean yesOrNo() {
+      return "radio".equals(type) && Set.of("true", "false").equals(options);
+    }
   }
 
   private final Map<String, Field> fields;
@@ -147,6 +155,9 @@ final class FormInputs {
     }
     Object value = typed.getValue();
     if (value == null) {
+      return;
+    }
+    if (field.yesOrNo() && value instanceof Boolean) {
       return;
     }
     switch (field.type()) {

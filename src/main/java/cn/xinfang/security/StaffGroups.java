@@ -28,6 +28,8 @@ final class StaffGroups {
           new StaffGroup("political-legal", "市委政法委", "legal1", "马骏"),
           new StaffGroup("review-municipal", "市人民政府（复查）", "review1", "朱红"),
           new StaffGroup("re-review-provincial", "省信访局（复核）", "rereview1", "胡斌"),
+          new StaffGroup("review-provincial", "省人民政府（复查）", "review2", "钱敏"),
+          new StaffGroup("re-review-national", "国家信访局（复核）", "rereview2", "冯军"),
           new StaffGroup(PetitionProcess.Group.LEADERS, "分管领导", "leader1", "郭峰"));
 
   private StaffGroups() {}

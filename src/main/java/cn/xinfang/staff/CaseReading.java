@@ -21,14 +21,14 @@ import org.springframework.stereotype.Component;
  * least privilege has one source:
  *
  * <ul>
- *   <li>not at all, unless the user sees one of its tasks or its history, registered it, or belongs
- *       to the bureau; a DISCIPLINE case only in 纪检监察 and by the registering clerk (Art. 30);
+ *   <li>not at all, unless the user sees one of its tasks or its history (the registering clerk of
+ *       an accusation is granted it), or belongs to the bureau; a DISCIPLINE case only in 纪检监察 and
+ *       by the registering clerk (Art. 30);
  *   <li>with the personal data in full when the user handles the case: holds one of its open tasks
  *       (assignee or candidate, through a group too), or belongs to its handling unit while the
  *       case is with that unit, or to the 纪检监察 or 政法 organ it was transferred to (the process ends
- *       there, their own procedure goes on); the clerk who registered it (they took the data from
- *       the petitioner); the bureau while it owes the petitioner a follow-up call (回访: the
- *       evaluation of a delivered handling opinion is open);
+ *       there, their own procedure goes on); the bureau while it owes the petitioner a follow-up
+ *       call (回访: the evaluation of a delivered handling opinion is open);
  *   <li>with the personal data masked otherwise (the bureau, which answers every petitioner at the
  *       counter, administrators, an earlier stage's reader).
  * </ul>
@@ -69,9 +69,6 @@ class CaseReading {
     String instance = c.processInstanceId();
     if (instance == null) {
       return Level.REFUSED;
-    }
-    if (userId.equals(c.registeredBy())) {
-      return Level.FULL;
     }
     boolean handles =
         tasks

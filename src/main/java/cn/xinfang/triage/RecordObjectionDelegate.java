@@ -4,49 +4,52 @@ import static cn.xinfang.engine.PetitionProcess.Var;
 
 import cn.xinfang.casestore.MilestoneType;
 import cn.xinfang.casestore.PetitionRecord;
-import cn.xinfang.casestore.PetitionStatus;
 import cn.xinfang.casestore.PetitionStore;
+import cn.xinfang.engine.ModelElements;
+import cn.xinfang.engine.PetitionProcess;
 import cn.xinfang.engine.ProcessCase;
-import cn.xinfang.security.CaseAccess;
+import java.time.Clock;
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_RecordObjection: the unit says "not ours" (异议, Art. 23); the case goes back to the bureau's
- * triage. The reason is an internal note, shown on the triage form, never to the petitioner.
+ * Task_RecordObjection: the unit says "not ours" (异议, Art. 23). The bureau verifies it within 5
+ * working days (verifyObjection); until then the case stays with the unit. The reason is an
+ * internal note, shown on the verification form, never to the petitioner. A case started on a model
+ * without the verification goes back to triage at once, as that model says.
  */
 @Component
 public class RecordObjectionDelegate implements JavaDelegate {
 
   private final PetitionStore store;
-  private final CaseAccess access;
+  private final ObjectionVerdicts verdicts;
   private final ProcessCase cases;
+  private final Clock clock;
 
-  public RecordObjectionDelegate(PetitionStore store, CaseAccess access, ProcessCase cases) {
+  public RecordObjectionDelegate(
+      PetitionStore store, ObjectionVerdicts verdicts, ProcessCase cases, Clock clock) {
     this.store = store;
-    this.access = access;
+    this.verdicts = verdicts;
     this.cases = cases;
+    this.clock = clock;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     PetitionRecord p = cases.of(execution);
-    String caseNumber = p.caseNumber();
     store.addMilestone(
-        caseNumber,
+        p.caseNumber(),
         MilestoneType.OBJECTED,
         false,
         "承办单位提出异议",
         (String) execution.getVariable(Var.OBJECTION_REASON));
-    store.addMilestone(
-        caseNumber, MilestoneType.RETURNED_TO_TRIAGE, true, "承办单位认为不属其职责，已退回信访部门重新分流", null);
-    access.revoke(execution.getProcessInstanceId(), p.handlingUnit());
-    store.recordRoute(caseNumber, null);
-    store.recordHandlingUnit(caseNumber, null, null);
-    store.updateStatus(caseNumber, PetitionStatus.REGISTERED);
-    // the next triage decides afresh; objectionReason stays for the triage form
-    execution.removeVariables(Var.TRIAGE_DECISION);
-    execution.removeVariable(Var.ACCEPTANCE);
+    execution.setVariable(Var.OBJECTED_AT, Date.from(clock.instant()));
+    if (ModelElements.has(execution, PetitionProcess.TASK_VERIFY_OBJECTION)) {
+      store.addMilestone(p.caseNumber(), MilestoneType.OBJECTED, true, "承办单位提出异议，信访部门正在核实", null);
+    } else {
+      verdicts.agree(execution, p, null);
+    }
   }
 }

@@ -2,6 +2,8 @@ package cn.xinfang.triage;
 
 import static cn.xinfang.engine.PetitionProcess.Var;
 
+import cn.xinfang.calendar.Deadlines;
+import cn.xinfang.engine.PetitionProcess.Clocks;
 import cn.xinfang.engine.TaskInputs;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -9,7 +11,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Completion of triagePetition: the six routing inputs of docs/domain.md, "Routing" must all be
- * present and valid, so that a typo never silently becomes the decision table's "otherwise" row.
+ * present and valid, so that a typo never silently becomes the decision table's "otherwise" row. An
+ * assignment (交办) sets the days for the unit's report ({@code feedbackDays}, default the
+ * assignment-feedback clock); a unit chosen instead of the decision table's ({@code
+ * handlingUnitOverride}, one of the form's units) needs a reason ({@code overrideReason}).
  */
 @Component
 public class ValidateTriageListener implements TaskListener {
@@ -33,7 +38,29 @@ public class ValidateTriageListener implements TaskListener {
     if (task.getVariable(Var.TRANSFER_MODE) == null) {
       task.setVariable(Var.TRANSFER_MODE, TransferMode.TRANSFER.name());
     }
-    in.requireEnum(Var.TRANSFER_MODE, TransferMode.class, "转送或交办");
+    TransferMode mode = in.requireEnum(Var.TRANSFER_MODE, TransferMode.class, "转送或交办");
+    if (mode == TransferMode.ASSIGN) {
+      // 交办: the bureau sets when the unit reports (default: the assignment-feedback clock)
+      if (task.getVariable(Var.FEEDBACK_DAYS) == null) {
+        task.setVariable(Var.FEEDBACK_DAYS, (long) deadlines.maxDays(Clocks.ASSIGNMENT_FEEDBACK));
+      }
+      in.requireWholeNumber(Var.FEEDBACK_DAYS, "办结报告期限（天）", 1, MAX_FEEDBACK_DAYS);
+    } else if (task.getVariable(Var.FEEDBACK_DAYS) != null) {
+      throw TaskInputs.invalid(Var.FEEDBACK_DAYS, "只有交办的信访事项才设定办结报告期限（feedbackDays）");
+    }
+    String override = in.optionalText(Var.HANDLING_UNIT_OVERRIDE, "改选承办单位", 64);
+    if (override != null) {
+      in.requireText(Var.OVERRIDE_REASON, "改选承办单位的理由", 500);
+    }
+  }
+
+  /** 60 days of handling and the one extension of 30 (Art. 34): no report can be due later. */
+  static final int MAX_FEEDBACK_DAYS = 90;
+
+  private final Deadlines deadlines;
+
+  public ValidateTriageListener(Deadlines deadlines) {
+    this.deadlines = deadlines;
   }
 
   /** 建议意见类 / 检举控告类 / 申诉求决类 (Art. 29–31). */

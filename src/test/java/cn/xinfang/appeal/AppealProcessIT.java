@@ -6,6 +6,7 @@ import static cn.xinfang.support.CaseDriver.RE_REVIEW;
 import static cn.xinfang.support.CaseDriver.TRIAGE;
 import static cn.xinfang.support.CaseDriver.endOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.xinfang.casestore.OpinionKind;
@@ -94,19 +95,25 @@ class AppealProcessIT {
     Task reReview = cases.task(c, RE_REVIEW);
     assertThat(reReview).hasCandidateGroup("re-review-provincial").hasDueDate(endOf("2026-12-31"));
 
-    // When it upholds the review opinion and publishes it
+    // When it upholds the review opinion and wants to publish it without a hearing, it may not
+    // (Art. 36: only an opinion that went through a hearing)
+    assertThatThrownBy(
+            () ->
+                cases.complete(
+                    c,
+                    RE_REVIEW,
+                    Map.of(
+                        Var.RE_REVIEW_OUTCOME,
+                        "UPHOLD",
+                        Var.OPINION_TEXT,
+                        "复查意见正确，予以维持。",
+                        Var.PUBLISH_OPINION,
+                        true)))
+        .hasMessageContaining("只有经过听证的复核意见才可以依法向社会公开");
     cases.complete(
-        c,
-        RE_REVIEW,
-        Map.of(
-            Var.RE_REVIEW_OUTCOME,
-            "UPHOLD",
-            Var.OPINION_TEXT,
-            "复查意见正确，予以维持。",
-            Var.PUBLISH_OPINION,
-            true));
+        c, RE_REVIEW, Map.of(Var.RE_REVIEW_OUTCOME, "UPHOLD", Var.OPINION_TEXT, "复查意见正确，予以维持。"));
 
-    // Then the case is terminated: the 复核意见书 says so, the opinion is published, no deadline remains
+    // Then the case is terminated: the 复核意见书 says so, no deadline remains
     assertThat(c.pi()).hasPassed("Task_DeliverReReviewOpinion", "End_Terminated");
     PetitionRecord terminated = cases.stored(c);
     assertThat(terminated.status()).isEqualTo(PetitionStatus.TERMINATED);
@@ -115,10 +122,9 @@ class AppealProcessIT {
     assertThat(opinions.latest(c.id(), OpinionKind.RE_REVIEW))
         .hasValueSatisfying(
             o -> {
-              assertThat(o.published()).isTrue();
+              assertThat(o.published()).isFalse();
               assertThat(o.issuer()).isEqualTo("re-review-provincial");
             });
-    assertThat(cases.publicMilestones(c)).contains("复核意见已依法向社会公开");
 
     // and neither review nor re-review can be asked any more
     Answer again = api.requestReview(c.queryCode(), "再次请求复查");
@@ -233,6 +239,23 @@ class AppealProcessIT {
             Var.HEARING_SUMMARY,
             "补充听证。"));
     assertThat(cases.task(c, RE_REVIEW)).hasDueDate(endOf("2026-12-10"));
+
+    // and an opinion that went through a hearing may be published (Art. 36)
+    cases.complete(
+        c,
+        RE_REVIEW,
+        Map.of(
+            Var.RE_REVIEW_ACTION,
+            "DECIDE",
+            Var.RE_REVIEW_OUTCOME,
+            "UPHOLD",
+            Var.OPINION_TEXT,
+            "经听证，复查意见正确，予以维持。",
+            Var.PUBLISH_OPINION,
+            true));
+    assertThat(opinions.latest(c.id(), OpinionKind.RE_REVIEW))
+        .hasValueSatisfying(o -> assertThat(o.published()).isTrue());
+    assertThat(cases.publicMilestones(c)).contains("复核意见已依法向社会公开");
   }
 
   @Test

@@ -22,28 +22,33 @@ class ReviewLevelTableTest extends DecisionTableTest {
     super("review-level");
   }
 
-  @ParameterizedTest(name = "[{index}] rule {0}: {1} of {2} -> {3}")
+  @ParameterizedTest(name = "[{index}] rule {0}: {1} of {2} ({3}) -> {4}")
   @CsvSource(
       delimiter = '|',
       nullValues = "null",
       textBlock =
           """
-      # rule | appealStage | handlingUnit     | level
-        1    | REVIEW      | office-futian    | review-municipal
-        1    | REVIEW      | office-longgang  | review-municipal
-        2    | REVIEW      | unit-housing     | review-municipal
-        2    | REVIEW      | unit-environment | review-municipal
-        2    | REVIEW      | null             | review-municipal
-        3    | RE_REVIEW   | unit-housing     | re-review-provincial
-        3    | RE_REVIEW   | office-nanshan   | re-review-provincial
-        4    | null        | unit-housing     | review-municipal
-        4    | UNKNOWN     | null             | review-municipal
+      # rule | appealStage | handlingUnit     | reviewedBy        | level
+        1    | REVIEW      | office-futian    | null              | review-municipal
+        1    | REVIEW      | office-longgang  | null              | review-municipal
+        2    | REVIEW      | office-city      | null              | review-provincial
+        3    | REVIEW      | unit-housing     | null              | review-municipal
+        3    | REVIEW      | unit-environment | null              | review-municipal
+        3    | REVIEW      | null             | null              | review-municipal
+        4    | RE_REVIEW   | office-city      | review-provincial | re-review-national
+        5    | RE_REVIEW   | unit-housing     | review-municipal  | re-review-provincial
+        5    | RE_REVIEW   | office-nanshan   | review-municipal  | re-review-provincial
+        5    | RE_REVIEW   | office-nanshan   | null              | re-review-provincial
+        6    | null        | unit-housing     | null              | review-municipal
+        6    | UNKNOWN     | null             | null              | review-municipal
       """)
-  void everyRuleAndTheDefault(int rule, String stage, String unit, String level) {
-    // Given the stage and the unit whose opinion is appealed
+  void everyRuleAndTheDefault(
+      int rule, String stage, String unit, String reviewedBy, String level) {
+    // Given the stage, the unit whose opinion is appealed and, for a re-review, who reviewed
     Map<String, Object> inputs = new HashMap<>();
     inputs.put("appealStage", stage);
     inputs.put("handlingUnit", unit);
+    inputs.put("reviewedBy", reviewedBy);
 
     // When the level is decided
     DmnDecisionTableResult result = evaluate(inputs);

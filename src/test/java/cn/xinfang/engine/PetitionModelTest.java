@@ -58,7 +58,9 @@ import org.slf4j.LoggerFactory;
       "forms/approve-reply.form",
       "forms/review-petition.form",
       "forms/re-review-petition.form",
-      "forms/confirm-delivery.form"
+      "forms/confirm-delivery.form",
+      "forms/verify-objection.form",
+      "forms/report-completion.form"
     })
 class PetitionModelTest {
 
@@ -99,11 +101,10 @@ class PetitionModelTest {
   void standInForTheServices() {
     for (String delegate :
         List.of(
-            "registerPetitionDelegate",
             "recordRouteDelegate",
             "issueNoticeDelegate",
             "recordMilestoneDelegate",
-            "recordObjectionDelegate",
+            "recordCompletionReportDelegate",
             "recordApprovalChainDelegate",
             "closeEvaluationDelegate",
             "recordHearingDelegate",
@@ -121,7 +122,10 @@ class PetitionModelTest {
             "approveReplyListener",
             "reviewListener",
             "reReviewListener",
-            "confirmDeliveryListener")) {
+            "confirmDeliveryListener",
+            "verifyObjectionListener",
+            "completionReportListener",
+            "proposeHandlingUnitListener")) {
       Mocks.register(listener, NO_CHECK);
     }
     // as HandlePetitionListener: each round starts afresh, and concluding is what a unit does
@@ -136,11 +140,40 @@ class PetitionModelTest {
                 task.setVariable(Var.HANDLING_ACTION, "CONCLUDE");
               }
             });
+    Mocks.register(
+        "registerPetitionDelegate", (JavaDelegate) e -> e.setVariable(Var.TRIAGE_DUE, LATER));
+    Mocks.register(
+        "recordObjectionDelegate", (JavaDelegate) e -> e.setVariable(Var.OBJECTED_AT, new Date()));
+    // as ObjectionVerdicts: an agreed objection is triaged afresh, with the re-triage clock
+    Mocks.register(
+        "recordObjectionVerdictDelegate",
+        (JavaDelegate)
+            e -> {
+              if (Boolean.TRUE.equals(e.getVariableLocal(Var.OBJECTION_AGREED))) {
+                e.removeVariables(Var.TRIAGE_DECISION);
+                e.setVariable(Var.TRIAGE_DUE, LATER);
+              }
+            });
+    Mocks.register(
+        "convertProcedureDelegate",
+        (JavaDelegate)
+            e -> {
+              e.setVariable(Var.HANDLING_DUE, LATER);
+              e.setVariable(Var.SIMPLE_PROCEDURE, false);
+            });
     Mocks.register("deadlines", new Deadlines());
     Mocks.register("replyApprovalChain", new ReplyApprovalChain());
     Mocks.register(
         "transferPetitionDelegate",
-        (JavaDelegate) e -> e.setVariable(Var.TRANSFERRED_AT, new Date()));
+        (JavaDelegate)
+            e -> {
+              e.setVariable(Var.TRANSFERRED_AT, new Date());
+              boolean assigned = "ASSIGN".equals(e.getVariable(Var.TRANSFER_MODE));
+              e.setVariable(Var.ASSIGNED, assigned);
+              if (assigned) {
+                e.setVariable(Var.ASSIGNMENT_DUE, LATER);
+              }
+            });
     Mocks.register(
         "startHandlingDelegate", (JavaDelegate) e -> e.setVariable(Var.HANDLING_DUE, LATER));
     Mocks.register(
@@ -184,12 +217,16 @@ class PetitionModelTest {
   }
 
   ProcessInstance received(String category, String channel) {
+    return received(category, channel, "FUTIAN");
+  }
+
+  ProcessInstance received(String category, String channel, String district) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(Var.CASE_NUMBER, "XF2026-00000001");
     variables.put(Var.CHANNEL, channel);
     variables.put(Var.RECEIVED_AT, new Date());
     variables.put(Var.TITLE, "小区楼上漏水");
-    variables.put(Var.DISTRICT, "FUTIAN");
+    variables.put(Var.DISTRICT, district);
     variables.put(Var.CATEGORY, category);
     variables.put(Var.GROUP_PETITION, false);
     ProcessInstance pi =
@@ -273,11 +310,106 @@ class PetitionModelTest {
   }
 
   @Test
-  void anObjectionSendsTheCaseBackToTriage() {
+  void anObjectionTheBureauAgreesWithSendsTheCaseBackToTriage() {
     ProcessInstance pi = received("HOUSING");
     complete(task(pi), triage("CLAIM", "NONE", false, false, false, true));
     complete(task(pi), withVariables(Var.ACCEPTANCE, "OBJECT", Var.OBJECTION_REASON, "不属本单位职责"));
-    assertThat(pi).hasPassed("Task_RecordObjection").isWaitingAt(PetitionProcess.TASK_TRIAGE);
+    assertThat(pi)
+        .hasPassed("Task_RecordObjection")
+        .isWaitingAt(PetitionProcess.TASK_VERIFY_OBJECTION)
+        .task()
+        .hasCandidateGroup("bureau");
+    complete(
+        task(pi), withVariables(Var.OBJECTION_AGREED, true, Var.VERIFICATION_COMMENT, "属人社部门职责"));
+    assertThat(pi).hasPassed("Task_ObjectionAgreed").isWaitingAt(PetitionProcess.TASK_TRIAGE);
+  }
+
+  @Test
+  void anObjectionTheBureauRefusesLeavesTheCaseWithTheUnit() {
+    ProcessInstance pi = received("HOUSING");
+    complete(task(pi), triage("CLAIM", "NONE", false, false, false, true));
+    complete(task(pi), withVariables(Var.ACCEPTANCE, "OBJECT", Var.OBJECTION_REASON, "不属本单位职责"));
+    complete(
+        task(pi), withVariables(Var.OBJECTION_AGREED, false, Var.VERIFICATION_COMMENT, "属住建部门职责"));
+    assertThat(pi)
+        .hasPassed("Task_ObjectionRefused")
+        .hasNotPassed("Task_ObjectionAgreed")
+        .isWaitingAt(PetitionProcess.TASK_ACCEPT)
+        .task()
+        .hasCandidateGroup("unit-housing");
+  }
+
+  @Test
+  void anAssignedUnitReportsAfterItsOpinionAndAfterAMediationATransferredOneDoesNot() {
+    ProcessInstance pi = received("HOUSING");
+    Map<String, Object> assign = triage("CLAIM", "NONE", false, false, false, true);
+    assign.put(Var.TRANSFER_MODE, "ASSIGN");
+    complete(task(pi), assign);
+    complete(task(pi), withVariables(Var.ACCEPTANCE, "ACCEPT"));
+    complete(task(pi), withVariables(Var.HANDLING_OUTCOME, "SUPPORTED", Var.OPINION_TEXT, "予以支持"));
+    complete(task(pi), withVariables(Var.REPLY_APPROVED, true));
+    complete(task(pi), withVariables(Var.REPLY_APPROVED, true));
+    assertThat(pi)
+        .isWaitingAt(PetitionProcess.TASK_REPORT_COMPLETION, "EventGateway_ReviewWindow")
+        .task(PetitionProcess.TASK_REPORT_COMPLETION)
+        .hasCandidateGroup("unit-housing");
+    complete(
+        task(PetitionProcess.TASK_REPORT_COMPLETION, pi),
+        withVariables(Var.COMPLETION_REPORT, "已责成物业维修完毕"));
+    assertThat(pi).hasPassed("Task_RecordCompletionReport", "End_ReportFiled");
+
+    ProcessInstance mediated = received("HOUSING");
+    complete(task(mediated), assign);
+    complete(task(mediated), withVariables(Var.ACCEPTANCE, "ACCEPT"));
+    complete(task(mediated), withVariables(Var.HANDLING_ACTION, "MEDIATE"));
+    complete(
+        task(mediated),
+        withVariables(Var.MEDIATION_RESULT, "AGREED", Var.MEDIATION_AGREEMENT, "双方同意"));
+    assertThat(mediated)
+        .hasPassed("End_Mediated")
+        .isWaitingAt(PetitionProcess.TASK_REPORT_COMPLETION);
+
+    ProcessInstance transferred = replied();
+    assertThat(transferred).hasPassed("End_NoReport");
+  }
+
+  @Test
+  void aCaseOnTheSimpleProcedureIsConvertedToTheOrdinaryOne() {
+    ProcessInstance pi = received("HOUSING");
+    Map<String, Object> simple = triage("CLAIM", "NONE", false, false, false, true);
+    simple.put(Var.SIMPLE_PROCEDURE, true);
+    complete(task(pi), simple);
+    complete(task(pi), withVariables(Var.ACCEPTANCE, "ACCEPT"));
+    complete(
+        task(pi), withVariables(Var.HANDLING_ACTION, "ORDINARY", Var.CONVERSION_REASON, "需多方调查"));
+    assertThat(pi)
+        .hasPassed("Task_ConvertToOrdinary", "Task_NotifyConversion")
+        .isWaitingAt(PetitionProcess.TASK_HANDLE);
+  }
+
+  @Test
+  void theCityGovernmentsOpinionIsReviewedByTheProvinceAndReReviewedAboveIt() {
+    ProcessInstance pi = received(null, "ONLINE", "其他");
+    complete(task(pi), triage("CLAIM", "NONE", false, false, false, true));
+    assertThat(pi).task().hasCandidateGroup("office-city");
+    complete(task(pi), withVariables(Var.ACCEPTANCE, "ACCEPT"));
+    complete(
+        task(pi), withVariables(Var.HANDLING_OUTCOME, "NOT_SUPPORTED", Var.OPINION_TEXT, "不予支持"));
+    while (task(PetitionProcess.TASK_APPROVE_REPLY, pi) != null) {
+      complete(
+          task(PetitionProcess.TASK_APPROVE_REPLY, pi), withVariables(Var.REPLY_APPROVED, true));
+    }
+    runtimeService()
+        .createMessageCorrelation(PetitionProcess.MESSAGE_REVIEW_REQUESTED)
+        .processInstanceId(pi.getId())
+        .correlate();
+    assertThat(pi).task().hasCandidateGroup("review-provincial");
+    complete(task(pi), withVariables(Var.REVIEW_OUTCOME, "UPHOLD", Var.OPINION_TEXT, "维持"));
+    runtimeService()
+        .createMessageCorrelation(PetitionProcess.MESSAGE_RE_REVIEW_REQUESTED)
+        .processInstanceId(pi.getId())
+        .correlate();
+    assertThat(pi).task().hasCandidateGroup("re-review-national");
   }
 
   @Test

@@ -111,6 +111,28 @@ class NoticeDeliveryIT {
   }
 
   @Test
+  void aPetitionerRegisteredAtTheCounterGetsTheQueryCodeBySmsOnce() {
+    // Given a visit registered at the counter and transferred
+    Case c =
+        cases.transferred(
+            cases.register(
+                "VISIT", CaseDriver.PETITIONER, 1, "FUTIAN", "HOUSING", CaseDriver.RECEIVED),
+            "CLAIM",
+            false);
+
+    // When the deliveries run
+    deliveryJobs(c).forEach(job -> managementService.executeJob(job.getId()));
+
+    // Then the receipt's SMS gives the case number and the query code, and no other SMS does
+    assertThat(RECEIVED)
+        .extracting(sms -> sms.path("text").asText())
+        .filteredOn(text -> text.contains(c.queryCode()))
+        .singleElement()
+        .satisfies(text -> assertThat(text).contains(c.number(), "已登记"));
+    assertThat(RECEIVED).hasSameSizeAs(store.notices(c.id()));
+  }
+
+  @Test
   void aFailingGatewayIsRetriedThenAnIncidentThatAnAdministratorRetries() {
     // Given a gateway that answers 503 and a transferred case
     ANSWER.set(503);

@@ -123,6 +123,31 @@ class FormInputsTest {
   }
 
   @Test
+  void anExplicitYesOrNoTakesTheFormsTextAndTheContractsBooleanButNothingElse() {
+    FormInputs choice =
+        FormInputs.parse(
+            new ByteArrayInputStream(
+                """
+                {"components": [{"type": "radio", "key": "agreed", "values": [
+                  {"label": "同意", "value": "true"}, {"label": "不同意", "value": "false"}]}]}
+                """
+                    .getBytes(StandardCharsets.UTF_8)));
+    for (Object value : new Object[] {true, false, "true", "false"}) {
+      assertThatCode(() -> choice.check(Map.of("agreed", value), "任务"))
+          .as("%s", value)
+          .doesNotThrowAnyException();
+    }
+    for (Object value : new Object[] {"yes", 1L, "TRUE"}) {
+      assertThatThrownBy(() -> choice.check(Map.of("agreed", value), "任务"))
+          .as("%s", value)
+          .isInstanceOf(InvalidInputException.class);
+    }
+    // a radio of other values takes no Boolean
+    assertThatThrownBy(() -> form().check(Map.of("acceptance", true), "任务"))
+        .isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
   void aChecklistTakesAJsonListOfItsOptionsOnly() {
     assertThatThrownBy(
             () ->
@@ -175,16 +200,21 @@ class FormInputsTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "triage-petition | nature,transferMode,statutoryRoute,category,legalProcessConcluded,reviewConcluded,"
-            + "accusedIsOfficial,withinJurisdiction,simpleProcedure,triageComment",
+        "triage-petition | nature,transferMode,feedbackDays,statutoryRoute,category,legalProcessConcluded,"
+            + "reviewConcluded,accusedIsOfficial,withinJurisdiction,simpleProcedure,triageComment,"
+            + "handlingUnitOverride,overrideReason",
         "accept-petition | acceptance,objectionReason",
-        "handle-petition | handlingAction,handlingOutcome,factsFound,opinionText,legalBasis,extensionDays,extensionReason",
+        "handle-petition | handlingAction,handlingOutcome,factsFound,opinionText,legalBasis,extensionDays,"
+            + "extensionReason,conversionReason",
         "approve-reply | replyApproved,approvalComment",
         "approve-extension | extensionApproved,extensionComment",
         "mediate-petition | petitionerConsents,otherPartyConsents,mediationResult,mediationAgreement",
         "hold-hearing | hearingDate,hearingParticipants,hearingSummary",
         "review-petition | reviewOutcome,opinionText",
         "re-review-petition | reReviewAction,reReviewOutcome,opinionText,publishOpinion",
+        "confirm-delivery | deliveredAt,deliveryMethod",
+        "verify-objection | objectionAgreed,verificationComment",
+        "report-completion | completionReport",
         "register-petition | channel,receivedAt,petitionerName,petitionerIdNumber,petitionerPhone,personCount,"
             + "petitionerAddress,district,category,title,content"
       })

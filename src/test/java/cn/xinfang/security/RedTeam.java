@@ -888,6 +888,130 @@ abstract class RedTeam {
     assertThat(client.read("demo", "/engine-rest/user?id=mole")).isEmpty();
   }
 
+  // --- 10. petitioners who write, come or call: receipts, deliveries, what staff enter for them
+  // ------------
+
+  @Test
+  void theQueryCodeAndTheReceiptAreForTheRegistrarAndTheBureauOnly() {
+    Case c = accepted();
+    String file = "/api/staff/cases/" + c.number;
+    // the unit handling the case reads it, never the code that lets the petitioner act online
+    assertThat(client.read("housing1", file).path("queryCode").isNull()).isTrue();
+    assertThat(client.read("housing1", file).toString()).doesNotContain(c.queryCode);
+    assertThat(client.get("housing1", file + "/receipt").status()).isEqualTo(404);
+    assertThat(client.get("hrss1", file + "/receipt").status()).isEqualTo(404);
+    assertThat(client.get("hrss1", file + "/receipt").body()).doesNotContain(c.queryCode);
+    assertThat(client.read("housing1", "/api/staff/registrations")).isEmpty();
+    // an accusation against an official: not even the bureau that triaged it reads its code
+    Case accusation = triaged(Petitions.triage("ACCUSATION", "NONE", false, false, true, true));
+    assertThat(client.get("clerk1", "/api/staff/cases/" + accusation.number).status())
+        .isEqualTo(404);
+    assertThat(client.get("clerk1", "/api/staff/cases/" + accusation.number + "/receipt").status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void whatOfflinePetitionersSayIsEnteredOnlyByThoseWhoMayAndOnlyAsTheLawAllows() {
+    String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+    String tomorrow =
+        java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+    Case c = offlineReplied();
+    JsonNode confirm = client.task("housing1", PetitionProcess.TASK_CONFIRM_DELIVERY, c.number);
+    String before = snapshot(c);
+
+    // the windows are not the unit's to move: only the day and the method, not in the future, and
+    // no other variable; another unit does not even find the task
+    for (Map<String, Object> forged :
+        List.<Map<String, Object>>of(
+            Map.of("deliveredAt", tomorrow, "deliveryMethod", "POST"),
+            Map.of("deliveredAt", today, "deliveryMethod", "ONLINE"),
+            Map.of(
+                "deliveredAt", today, "deliveryMethod", "POST", "reviewRequestDue", "2099-01-01"),
+            Map.of("deliveredAt", today, "deliveryMethod", "POST", "deliveryToConfirm", false),
+            Map.of("deliveredAt", today, "deliveryMethod", "POST", "deliveredOpinion", "REVIEW"))) {
+      Answer refused =
+          client.post(
+              "housing1",
+              "/engine-rest/task/" + confirm.path("id").asText() + "/complete",
+              Map.of("variables", Http.variables(forged)));
+      assertThat(refused.status()).as(forged.toString()).isEqualTo(400);
+    }
+    assertThat(
+            client
+                .post(
+                    "hrss1",
+                    "/engine-rest/task/" + confirm.path("id").asText() + "/complete",
+                    Map.of(
+                        "variables",
+                        Http.variables(Map.of("deliveredAt", today, "deliveryMethod", "POST"))))
+                .status())
+        .isIn(403, 404);
+    // nobody enters a request or an evaluation before the petitioner has the opinion
+    assertThat(
+            client
+                .post(
+                    "clerk1",
+                    "/api/staff/cases/" + c.number + "/review-requests",
+                    Map.of("reason", "不服", "receivedAt", today))
+                .status())
+        .isEqualTo(409);
+    assertThat(snapshot(c)).isEqualTo(before);
+
+    client.complete("housing1", confirm, Map.of("deliveredAt", today, "deliveryMethod", "DIRECT"));
+    String delivered = snapshot(c);
+
+    // the unit does not record the petitioner's evaluation, another unit does not find the case,
+    // the bureau only with the contract's values
+    String evaluation = "/api/staff/cases/" + c.number + "/evaluation";
+    Map<String, Object> rating = Map.of("satisfaction", "SATISFIED", "channel", "PHONE");
+    assertThat(client.post("housing1", evaluation, rating).status()).isEqualTo(403);
+    assertThat(client.post("hrss1", evaluation, rating).status()).isEqualTo(404);
+    assertThat(client.post("hrss1", evaluation, rating).body().replace(c.number, "?"))
+        .as("the same answer as for a case that does not exist")
+        .isEqualTo(
+            client
+                .post("hrss1", "/api/staff/cases/XF2026-99999999/evaluation", rating)
+                .body()
+                .replace("XF2026-99999999", "?"));
+    assertThat(
+            client
+                .post(
+                    "clerk1", evaluation, Map.of("satisfaction", "SATISFIED", "channel", "ONLINE"))
+                .status())
+        .isEqualTo(400);
+    // a request is entered by the bureau or the review level, never the unit, never dated ahead
+    String requests = "/api/staff/cases/" + c.number + "/review-requests";
+    Map<String, Object> request = Map.of("reason", "不服处理意见", "receivedAt", today);
+    assertThat(client.post("housing1", requests, request).status()).isEqualTo(403);
+    assertThat(client.post("hrss1", requests, request).status()).isEqualTo(404);
+    assertThat(
+            client
+                .post("review1", requests, Map.of("reason", "不服", "receivedAt", tomorrow))
+                .status())
+        .isEqualTo(400);
+    // and no clerk starts the review past these checks by correlating the message itself
+    assertThat(
+            client
+                .post(
+                    "clerk1",
+                    "/engine-rest/message",
+                    Map.of(
+                        "messageName",
+                        PetitionProcess.MESSAGE_REVIEW_REQUESTED,
+                        "businessKey",
+                        c.number))
+                .status())
+        .isEqualTo(403);
+    assertThat(snapshot(c)).isEqualTo(delivered);
+
+    // the lawful entries work, once
+    assertThat(client.post("clerk1", evaluation, rating).status()).isEqualTo(201);
+    assertThat(client.post("clerk1", evaluation, rating).status()).isEqualTo(409);
+    assertThat(client.post("review1", requests, request).status()).isEqualTo(201);
+    assertThat(client.post("clerk1", requests, request).status()).isEqualTo(409);
+    assertThat(status(c)).isEqualTo("IN_REVIEW");
+  }
+
   // --- helpers
   // -------------------------------------------------------------------------------------------------
 
@@ -921,6 +1045,45 @@ abstract class RedTeam {
         "housing1",
         client.task("housing1", PetitionProcess.TASK_ACCEPT, c.number),
         Map.of(Var.ACCEPTANCE, "ACCEPT"));
+    return c;
+  }
+
+  /** A letter petitioner's case whose handling opinion is issued: the unit must deliver it. */
+  Case offlineReplied() {
+    Map<String, Object> letter = Petitions.valid();
+    letter.put("channel", "LETTER");
+    JsonNode created = client.send(null, "/api/petitions", letter, 201);
+    String number = created.path("caseNumber").asText();
+    Case c =
+        new Case(
+            number,
+            created.path("queryCode").asText(),
+            client
+                .read("demo", "/engine-rest/process-instance?businessKey=" + number)
+                .get(0)
+                .path("id")
+                .asText());
+    client.complete(
+        "clerk1",
+        client.task("clerk1", PetitionProcess.TASK_TRIAGE, c.number),
+        Petitions.triage("CLAIM", "NONE", false, false, false, true));
+    client.complete(
+        "housing1",
+        client.task("housing1", PetitionProcess.TASK_ACCEPT, c.number),
+        Map.of(Var.ACCEPTANCE, "ACCEPT"));
+    client.complete(
+        "housing1",
+        client.task("housing1", PetitionProcess.TASK_HANDLE, c.number),
+        Map.of(
+            Var.HANDLING_OUTCOME, "PARTIALLY_SUPPORTED", Var.OPINION_TEXT, "经核实，责成物业维修，赔偿请求不予支持。"));
+    client.complete(
+        "housing1",
+        client.task("housing1", PetitionProcess.TASK_APPROVE_REPLY, c.number),
+        Map.of(Var.REPLY_APPROVED, true));
+    client.complete(
+        "leader1",
+        client.task("leader1", PetitionProcess.TASK_APPROVE_REPLY, c.number),
+        Map.of(Var.REPLY_APPROVED, true));
     return c;
   }
 

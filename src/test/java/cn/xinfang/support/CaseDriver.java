@@ -111,6 +111,7 @@ public class CaseDriver {
         engine
             .getRuntimeService()
             .createProcessInstanceQuery()
+            .processDefinitionKey(PetitionProcess.PROCESS_KEY)
             .processInstanceBusinessKey(record.caseNumber())
             .singleResult();
     assertThat(pi).as("process instance of %s", record.caseNumber()).isNotNull();
@@ -137,6 +138,7 @@ public class CaseDriver {
         engine
             .getRuntimeService()
             .createProcessInstanceQuery()
+            .processDefinitionKey(PetitionProcess.PROCESS_KEY)
             .processInstanceBusinessKey(caseNumber)
             .singleResult();
     assertThat(pi).as("process instance of %s", caseNumber).isNotNull();
@@ -297,6 +299,11 @@ public class CaseDriver {
 
   public List<String> noticeTypes(Case c) {
     return store.notices(c.id()).stream().map(Notice::type).toList();
+  }
+
+  /** The whole timeline, internal steps and notes included. */
+  public List<Milestone> milestones(Case c) {
+    return store.milestones(c.id());
   }
 
   /** What the petitioner reads in the timeline. */
