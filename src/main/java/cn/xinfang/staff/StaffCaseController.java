@@ -83,6 +83,7 @@ class StaffCaseController {
         c,
         full,
         notes,
+        CaseReading.bureau(c, r.groups()),
         queryCode,
         store.persons(c.id()),
         store.milestones(c.id()),

@@ -1,5 +1,6 @@
 package cn.xinfang.staff;
 
+import cn.xinfang.casestore.MilestoneType;
 import cn.xinfang.casestore.DeliveryMethod;
 import cn.xinfang.casestore.Evaluation;
 import cn.xinfang.casestore.Milestone;
@@ -10,6 +11,7 @@ import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.intake.Masking;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -103,10 +105,17 @@ record StaffCaseView(
     }
   }
 
+  /**
+   * Internal notes addressed to the bureau, which it reads whenever it reads the case: an assigned
+   * unit's 办结报告 (交办) is the bureau's to follow up, long after the case left it.
+   */
+  private static final Set<String> FOR_THE_BUREAU = Set.of(MilestoneType.COMPLETION_REPORTED);
+
   static StaffCaseView of(
       PetitionRecord c,
       boolean full,
       boolean notes,
+      boolean bureauNotes,
       boolean queryCode,
       List<Person> persons,
       List<Milestone> milestones,
@@ -133,14 +142,14 @@ record StaffCaseView(
         full ? "FULL" : "MASKED",
         notes,
         persons.stream().map(p -> PersonView.of(p, full)).toList(),
-        notes
-            ? milestones
-            : milestones.stream()
-                .map(
-                    m ->
-                        new Milestone(
+        milestones.stream()
+            .map(
+                m ->
+                    notes || bureauNotes && FOR_THE_BUREAU.contains(m.type())
+                        ? m
+                        : new Milestone(
                             m.type(), m.occurredAt(), m.publicVisible(), m.description(), null))
-                .toList(),
+            .toList(),
         notices,
         opinions);
   }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
@@ -28,6 +29,7 @@ class TaskInputErrorMapper implements ResourceConfigCustomizer {
   public void customize(org.glassfish.jersey.server.ResourceConfig config) {
     config.register(Mapper.class);
     config.register(EngineMapper.class);
+    config.register(AnyMapper.class);
   }
 
   @Priority(1)
@@ -45,6 +47,21 @@ class TaskInputErrorMapper implements ResourceConfigCustomizer {
 
     @Override
     public Response toResponse(ProcessEngineException exception) {
+      Response invalid = badRequest(exception);
+      return invalid != null ? invalid : super.toResponse(exception);
+    }
+  }
+
+  /**
+   * A service task's delegate refusing the input of the task just completed (e.g. a unit override
+   * the law forbids, known only once the decision table has chosen the route): the engine rethrows
+   * it unwrapped.
+   */
+  @Priority(1)
+  public static class AnyMapper extends ExceptionHandler {
+
+    @Override
+    public Response toResponse(Throwable exception) {
       Response invalid = badRequest(exception);
       return invalid != null ? invalid : super.toResponse(exception);
     }

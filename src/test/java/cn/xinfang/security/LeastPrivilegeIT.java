@@ -2,6 +2,7 @@ package cn.xinfang.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.xinfang.engine.PetitionProcess;
 import cn.xinfang.engine.PetitionProcess.Var;
 import cn.xinfang.support.ApplicationIT;
 import cn.xinfang.support.CaseDriver;
@@ -126,6 +127,13 @@ class LeastPrivilegeIT {
         c,
         CaseDriver.ACCEPT,
         Map.of(Var.ACCEPTANCE, "OBJECT", Var.OBJECTION_REASON, "不属本单位职责，应由人社部门处理"));
+    // until the bureau agrees (Art. 23), the case is still the unit's
+    assertThat(get("housing1", "/engine-rest/process-instance?businessKey=" + c.number()))
+        .hasSize(1);
+    cases.complete(
+        c,
+        PetitionProcess.TASK_VERIFY_OBJECTION,
+        Map.of(Var.OBJECTION_AGREED, true, Var.VERIFICATION_COMMENT, "同意，属人社部门职责"));
 
     assertThat(get("housing1", "/engine-rest/process-instance?businessKey=" + c.number()))
         .isEmpty();

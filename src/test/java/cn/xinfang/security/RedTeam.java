@@ -428,6 +428,13 @@ abstract class RedTeam {
         "housing1",
         client.task("housing1", PetitionProcess.TASK_ACCEPT, c.number),
         Map.of(Var.ACCEPTANCE, "OBJECT", Var.OBJECTION_REASON, "不属本单位职责，应由人社部门处理"));
+    // the objection is not the unit's to grant itself: the case stays readable to it until the
+    // bureau agrees (Art. 23)
+    assertThat(historicVariables("housing1", c)).contains(Var.TRIAGE_COMMENT);
+    client.complete(
+        "clerk1",
+        client.task("clerk1", PetitionProcess.TASK_VERIFY_OBJECTION, c.number),
+        Map.of(Var.OBJECTION_AGREED, true, Var.VERIFICATION_COMMENT, "同意，属人社部门职责"));
 
     assertThat(historicVariables("housing1", c)).isEmpty();
     assertThat(client.read("housing1", "/engine-rest/history/task?processInstanceId=" + c.instance))
@@ -1012,6 +1019,172 @@ abstract class RedTeam {
     assertThat(status(c)).isEqualTo("IN_REVIEW");
   }
 
+  // --- 11. the law's corrections: objection check, the clerk's choice of unit, 交办 and its report,
+  // the simple procedure turned ordinary. Each new step takes its own inputs from its own people.
+  // ------------
+
+  @Test
+  void anObjectionIsTheBureausToGrantAndARefusedOneIsFinal() {
+    Case c = transferred();
+    JsonNode accept = client.task("housing1", PetitionProcess.TASK_ACCEPT, c.number);
+    String acceptTask = "/engine-rest/task/" + accept.path("id").asText() + "/complete";
+    String before = snapshot(c);
+    // the unit cannot grant its own objection along with it
+    Answer selfGranted =
+        client.post(
+            "housing1",
+            acceptTask,
+            Map.of(
+                "variables",
+                Http.variables(
+                    Map.of(
+                        Var.ACCEPTANCE, "OBJECT",
+                        Var.OBJECTION_REASON, "不属本单位职责，应由人社部门处理",
+                        Var.OBJECTION_AGREED, true))));
+    assertThat(selfGranted.status()).isEqualTo(400);
+    assertThat(selfGranted.json().path("field").asText()).isEqualTo(Var.OBJECTION_AGREED);
+    assertThat(snapshot(c)).isEqualTo(before);
+
+    client.complete(
+        "housing1",
+        accept,
+        Map.of(Var.ACCEPTANCE, "OBJECT", Var.OBJECTION_REASON, "不属本单位职责，应由人社部门处理"));
+    JsonNode verify = client.task("clerk1", PetitionProcess.TASK_VERIFY_OBJECTION, c.number);
+    String verifyTask = "/engine-rest/task/" + verify.path("id").asText() + "/complete";
+    Map<String, Object> agreed =
+        Map.of(Var.OBJECTION_AGREED, true, Var.VERIFICATION_COMMENT, "同意，属人社部门职责");
+    String objected = snapshot(c);
+    // nor verify it: the check is the bureau's task, invisible to the unit
+    assertThat(client.post("housing1", verifyTask, Map.of("variables", Http.variables(agreed))).status())
+        .isIn(403, 404);
+    // the bureau decides explicitly, with a reason, and sets nothing else (not the next unit)
+    for (Map<String, Object> forged :
+        List.<Map<String, Object>>of(
+            Map.of(Var.VERIFICATION_COMMENT, "同意，属人社部门职责"),
+            Map.of(Var.OBJECTION_AGREED, "maybe", Var.VERIFICATION_COMMENT, "同意，属人社部门职责"),
+            Map.of(Var.OBJECTION_AGREED, true),
+            Map.of(
+                Var.OBJECTION_AGREED, true,
+                Var.VERIFICATION_COMMENT, "同意，属人社部门职责",
+                Var.HANDLING_UNIT, "unit-hrss"))) {
+      assertThat(client.post("clerk1", verifyTask, Map.of("variables", Http.variables(forged))).status())
+          .as(forged.toString())
+          .isEqualTo(400);
+    }
+    assertThat(snapshot(c)).isEqualTo(objected);
+
+    // refused, the case is back with the unit, which may accept and nothing else
+    client.complete(
+        "clerk1",
+        verify,
+        Map.of(Var.OBJECTION_AGREED, false, Var.VERIFICATION_COMMENT, "漏水维修属住建部门监管职责"));
+    JsonNode again = client.task("housing1", PetitionProcess.TASK_ACCEPT, c.number);
+    String refused = snapshot(c);
+    Answer objectsAgain =
+        client.post(
+            "housing1",
+            "/engine-rest/task/" + again.path("id").asText() + "/complete",
+            Map.of(
+                "variables",
+                Http.variables(
+                    Map.of(Var.ACCEPTANCE, "OBJECT", Var.OBJECTION_REASON, "仍认为不属本单位职责"))));
+    assertThat(objectsAgain.status()).isEqualTo(400);
+    assertThat(snapshot(c)).isEqualTo(refused);
+    client.complete("housing1", again, Map.of(Var.ACCEPTANCE, "ACCEPT"));
+    assertThat(status(c)).isEqualTo("ACCEPTED");
+  }
+
+  @Test
+  void theClerksChoiceOfUnitIsAUnitWithAReasonAndTheAssignmentsDeadlineIsTheLaws() {
+    Case c = registered();
+    JsonNode triage = client.task("clerk1", PetitionProcess.TASK_TRIAGE, c.number);
+    String task = "/engine-rest/task/" + triage.path("id").asText() + "/complete";
+    String before = snapshot(c);
+    for (Map.Entry<String, Object> forged :
+        Map.<String, Object>of(
+                Var.HANDLING_UNIT_OVERRIDE, "camunda-admin",
+                Var.HANDLING_UNIT, "unit-hrss",
+                Var.ASSIGNMENT_DUE, "2099-01-01",
+                Var.FEEDBACK_DAYS, 999L)
+            .entrySet()) {
+      Map<String, Object> vars =
+          new java.util.HashMap<>(Petitions.triage("CLAIM", "NONE", false, false, false, true));
+      if (forged.getKey().equals(Var.HANDLING_UNIT_OVERRIDE)) {
+        vars.put(Var.OVERRIDE_REASON, "拖欠工程款引发，主要属劳动保障事项");
+      }
+      vars.put("transferMode", "ASSIGN");
+      vars.put(forged.getKey(), forged.getValue());
+      Answer answer = client.post("clerk1", task, Map.of("variables", Http.variables(vars)));
+      assertThat(answer.status()).as(forged.getKey()).isEqualTo(400);
+      assertThat(answer.json().path("field").asText()).isEqualTo(forged.getKey());
+    }
+    // an accusation against an official goes where the law sends it, whoever the clerk prefers
+    Map<String, Object> accusation =
+        new java.util.HashMap<>(Petitions.triage("ACCUSATION", "NONE", false, false, true, true));
+    accusation.put(Var.HANDLING_UNIT_OVERRIDE, "unit-hrss");
+    accusation.put(Var.OVERRIDE_REASON, "由人社局先行核查");
+    assertThat(client.post("clerk1", task, Map.of("variables", Http.variables(accusation))).status())
+        .isEqualTo(400);
+    assertThat(snapshot(c)).isEqualTo(before);
+  }
+
+  @Test
+  void theReportOnAnAssignedCaseAndTheConversionTakeOnlyTheirOwnInputs() {
+    Map<String, Object> assign =
+        new java.util.HashMap<>(Petitions.triage("CLAIM", "NONE", false, false, false, true));
+    assign.put("transferMode", "ASSIGN");
+    assign.put(Var.FEEDBACK_DAYS, 30L);
+    Case c = replied(Petitions.valid(), assign);
+    JsonNode report = client.task("housing1", PetitionProcess.TASK_REPORT_COMPLETION, c.number);
+    String task = "/engine-rest/task/" + report.path("id").asText() + "/complete";
+    String text = "已责成物业公司完成维修，信访人已收到处理意见。";
+    String before = snapshot(c);
+    assertThat(
+            client
+                .post(
+                    "hrss1",
+                    task,
+                    Map.of("variables", Http.variables(Map.of(Var.COMPLETION_REPORT, text))))
+                .status())
+        .isIn(403, 404);
+    for (Map<String, Object> forged :
+        List.<Map<String, Object>>of(
+            Map.of(Var.COMPLETION_REPORT, "已办结"),
+            Map.of(Var.COMPLETION_REPORT, text, Var.ASSIGNED, false),
+            Map.of(Var.COMPLETION_REPORT, text, "nextStatus", "CLOSED"))) {
+      assertThat(client.post("housing1", task, Map.of("variables", Http.variables(forged))).status())
+          .as(forged.toString())
+          .isEqualTo(400);
+    }
+    assertThat(snapshot(c)).isEqualTo(before);
+    client.complete("housing1", report, Map.of(Var.COMPLETION_REPORT, text));
+    assertThat(client.read("clerk1", "/api/staff/cases/" + c.number).toString()).contains(text);
+
+    // the procedure is the case store's: a unit does not shorten or lengthen it by a variable
+    Case ordinary = accepted();
+    JsonNode handle = client.task("housing1", PetitionProcess.TASK_HANDLE, ordinary.number);
+    String handleTask = "/engine-rest/task/" + handle.path("id").asText() + "/complete";
+    String accepted = snapshot(ordinary);
+    for (Map<String, Object> forged :
+        List.<Map<String, Object>>of(
+            Map.of(Var.HANDLING_ACTION, "ORDINARY", Var.CONVERSION_REASON, "涉及多户业主，需现场勘验"),
+            Map.of(
+                Var.HANDLING_ACTION, "EXTEND",
+                Var.EXTENSION_DAYS, 10L,
+                Var.EXTENSION_REASON, "需现场勘验",
+                "simpleProcedure", true),
+            Map.of(
+                Var.HANDLING_ACTION, "ORDINARY",
+                Var.CONVERSION_REASON, "涉及多户业主，需现场勘验",
+                Var.HANDLING_DUE, "2099-01-01"))) {
+      assertThat(
+              client.post("housing1", handleTask, Map.of("variables", Http.variables(forged))).status())
+          .as(forged.toString())
+          .isEqualTo(400);
+    }
+    assertThat(snapshot(ordinary)).isEqualTo(accepted);
+  }
+
   // --- helpers
   // -------------------------------------------------------------------------------------------------
 
@@ -1052,7 +1225,12 @@ abstract class RedTeam {
   Case offlineReplied() {
     Map<String, Object> letter = Petitions.valid();
     letter.put("channel", "LETTER");
-    JsonNode created = client.send(null, "/api/petitions", letter, 201);
+    return replied(letter, Petitions.triage("CLAIM", "NONE", false, false, false, true));
+  }
+
+  /** A case registered and triaged as given, whose handling opinion the housing unit issued. */
+  Case replied(Map<String, Object> petition, Map<String, Object> triage) {
+    JsonNode created = client.send(null, "/api/petitions", petition, 201);
     String number = created.path("caseNumber").asText();
     Case c =
         new Case(
@@ -1063,10 +1241,7 @@ abstract class RedTeam {
                 .get(0)
                 .path("id")
                 .asText());
-    client.complete(
-        "clerk1",
-        client.task("clerk1", PetitionProcess.TASK_TRIAGE, c.number),
-        Petitions.triage("CLAIM", "NONE", false, false, false, true));
+    client.complete("clerk1", client.task("clerk1", PetitionProcess.TASK_TRIAGE, c.number), triage);
     client.complete(
         "housing1",
         client.task("housing1", PetitionProcess.TASK_ACCEPT, c.number),

@@ -256,7 +256,7 @@ class LegalReadingsIT {
         "housing1",
         c,
         HANDLE,
-        Map.of("handlingAction", "ORDINARY", "conversionReason", "再转一次"),
+        Map.of("handlingAction", "ORDINARY", "conversionReason", "再转一次普通程序"),
         "已按普通程序办理");
   }
 

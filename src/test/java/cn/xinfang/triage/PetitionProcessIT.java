@@ -2,6 +2,7 @@ package cn.xinfang.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -472,20 +473,22 @@ class PetitionProcessIT {
 
       // When the unit objects with a reason
       complete(task(), withVariables(Var.ACCEPTANCE, "OBJECT", Var.OBJECTION_REASON, reason));
+      // and the bureau, having verified it, agrees (Art. 23)
+      assertThat(c.pi).isWaitingAt(PetitionProcess.TASK_VERIFY_OBJECTION);
+      agreeToTheObjection();
 
       // Then the case is back at triage, registered again
-      assertThat(c.pi).hasPassed("Task_RecordObjection").isWaitingAt(TRIAGE);
+      assertThat(c.pi)
+          .hasPassed("Task_RecordObjection", "Task_ObjectionAgreed")
+          .isWaitingAt(TRIAGE);
       assertThat(store.get(c.number).status()).isEqualTo(PetitionStatus.REGISTERED);
 
-      // and the reason is an internal milestone, never public
+      // and the reason is an internal milestone, never public: the petitioner only reads that the
+      // unit objected and the bureau verifies it
       assertThat(store.milestones(c.id))
           .filteredOn(m -> m.type().equals("OBJECTED"))
-          .singleElement()
-          .satisfies(
-              m -> {
-                assertThat(m.publicVisible()).isFalse();
-                assertThat(m.internalNote()).isEqualTo(reason);
-              });
+          .extracting(Milestone::publicVisible, Milestone::internalNote)
+          .containsExactly(tuple(false, reason), tuple(true, null));
       assertThat(store.milestones(c.id))
           .filteredOn(Milestone::publicVisible)
           .allSatisfy(m -> assertThat(m.description()).doesNotContain(reason));
@@ -560,6 +563,7 @@ class PetitionProcessIT {
       complete(
           task(),
           withVariables(Var.ACCEPTANCE, "OBJECT", Var.OBJECTION_REASON, "不属本单位职责，应由人社部门处理。"));
+      agreeToTheObjection();
 
       // Then the petitioner reads that the case went back, without the unit's reasoning or the old
       // route
@@ -718,13 +722,14 @@ class PetitionProcessIT {
           .isEqualTo("clerk1");
       assertThat(store.milestones(stored.id()))
           .extracting(Milestone::type)
-          .containsExactly("REGISTERED");
+          .containsExactly("REGISTERED", "REGISTRATION_RECEIPT");
 
-      // and the process instance carries the case number as business key and waits for triage
+      // and the process instance carries the case number as business key, has issued the counter
+      // petitioner's receipt and waits for triage
       assertThat(pi)
           .hasBusinessKey(caseNumber)
           .isWaitingAt(TRIAGE)
-          .hasPassed("Task_RegisterPetition");
+          .hasPassed("Task_RegisterPetition", "Task_IssueRegistrationReceipt");
       assertThat(
               runtimeService
                   .createProcessInstanceQuery()
@@ -902,6 +907,12 @@ class PetitionProcessIT {
             .singleResult();
     assertThat(pi).as("process instance of %s", record.caseNumber()).isNotNull();
     return new Case(record.caseNumber(), record.id(), pi);
+  }
+
+  /** The bureau agrees to the unit's objection, having verified it. */
+  private void agreeToTheObjection() {
+    complete(
+        task(), withVariables(Var.OBJECTION_AGREED, true, Var.VERIFICATION_COMMENT, "经核实，同意异议"));
   }
 
   private Case transferredHousingCase() {
