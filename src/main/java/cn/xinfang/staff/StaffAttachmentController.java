@@ -154,7 +154,7 @@ class StaffAttachmentController {
     }
     if (c.handlingUnit() != null
         && r.groups().contains(c.handlingUnit())
-        && WITH_THE_UNIT.contains(c.status())) {
+        && (WITH_THE_UNIT.contains(c.status()) || reading.holdsOpenTask(c, r.userId()))) {
       return Optional.of(AttachmentSource.HANDLING_UNIT);
     }
     if (r.userId().equals(c.registeredBy()) && c.status() == PetitionStatus.REGISTERED) {
