@@ -41,7 +41,7 @@ function el(tag, attributes = {}, ...children) {
       node.setAttribute(name, value === true ? '' : String(value));
     }
   });
-  children.flat().forEach((child) => {
+  children.flat(Infinity).forEach((child) => {
     if (child === null || child === undefined) return;
     node.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
   });
@@ -185,7 +185,7 @@ function attachmentSection(api, root, caseNumber, list, reload) {
     a.download ? el('a', { href: `${root}${a.download}`, download: a.fileName, class: 'xf-download' }, a.fileName) : a.fileName,
     a.contentType,
     size(a.size),
-    a.sourceLabel + (a.addedBy ? `（${a.addedBy}）` : ''),
+    a.sourceLabel + (a.addedBy && a.source !== 'PETITIONER' ? `（${a.addedBy}）` : ''),
     dateTime(a.addedAt),
   ]);
   const section = [
