@@ -1118,9 +1118,10 @@ abstract class RedTeam {
                 .raw(
                     "POST /api/staff/cases/"
                         + c.number
-                        + "/evaluation HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
-                        + "application/json\r\nContent-Length: "
-                        + 1024 * 1024
+                        + "/evaluation HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                        + cn.xinfang.support.Apps.basic("clerk1", "demo")
+                        + "\r\nContent-Type: application/json\r\nContent-Length: "
+                        + 5 * 1024 * 1024
                         + "\r\n",
                     "{")
                 .lines()
@@ -1285,6 +1286,8 @@ abstract class RedTeam {
     Case c = accepted();
     String list = "/api/staff/cases/" + c.number + "/attachments";
     RedTeamClient.Webapp housing = client.new Webapp("housing1");
+    // as Tasklist does after the login: a webapp request hands out the new session's CSRF token
+    assertThat(housing.get("/camunda/api/admin/auth/user/default").status()).isEqualTo(200);
     // the session reads what housing1 reads
     assertThat(housing.get(list).status()).isEqualTo(200);
     // a change needs the webapps' CSRF token, which a page of another site cannot read
@@ -1300,6 +1303,7 @@ abstract class RedTeam {
     assertThat(housing.upload(list, SampleFiles.pdf("x"), true).status()).isEqualTo(201);
     // another unit's session reads nothing of it
     RedTeamClient.Webapp hrss = client.new Webapp("hrss1");
+    assertThat(hrss.get("/camunda/api/admin/auth/user/default").status()).isEqualTo(200);
     assertThat(hrss.get(list).status()).isEqualTo(404);
     assertThat(hrss.upload(list, SampleFiles.pdf("x"), true).status()).isEqualTo(404);
   }
