@@ -70,6 +70,7 @@ async function show(code) {
   if (answer.status === 200) {
     queryCode = code;
     render(answer.data);
+    await showAttachments(code);
     say('');
     return true;
   }
@@ -79,6 +80,65 @@ async function show(code) {
   status.focus();
   return false;
 }
+
+// --- 我提交的材料: the petitioner's own attachments (GET/POST …/{queryCode}/attachments)
+const attachmentForm = document.getElementById('attachment-form');
+
+function size(bytes) {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+async function showAttachments(code) {
+  const answer = await callApi('GET', `${API}/${encodeURIComponent(code)}/attachments`);
+  const list = document.getElementById('case-attachments');
+  if (answer.status !== 200) {
+    list.replaceChildren(el('li', 'empty', answer.error || '材料列表暂时无法显示'));
+    attachmentForm.hidden = true;
+    return;
+  }
+  const items = answer.data.attachments.map((a) => el('li', null,
+    `${a.fileName}（${size(a.size)}，${formatDateTime(a.addedAt)} 提交）`));
+  list.replaceChildren(...(items.length ? items : [el('li', 'empty', '暂无')]));
+  attachmentForm.hidden = !answer.data.canUpload;
+  document.getElementById('attachment-hint').textContent = '可补充提交 PDF、JPEG 或 PNG 格式的扫描件或照片，'
+    + `单个不超过 ${size(answer.data.maxFileBytes)}，每件信访事项最多 ${answer.data.maxPerCase} 个。`;
+}
+
+clearErrorsOnInput(attachmentForm);
+attachmentForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  if (!queryCode || attachmentForm.getAttribute('aria-busy') === 'true') {
+    return;
+  }
+  clearErrors(attachmentForm);
+  const file = attachmentForm.elements.namedItem('file').files[0];
+  if (!file) {
+    showError(attachmentForm, 'file', '请选择要上传的文件').focus();
+    return;
+  }
+  const body = new FormData();
+  body.append('file', file, file.name);
+  setBusy(attachmentForm, true);
+  let answer;
+  try {
+    const response = await fetch(`${API}/${encodeURIComponent(queryCode)}/attachments`, {
+      method: 'POST', body, headers: { Accept: 'application/json' }, cache: 'no-store', credentials: 'same-origin',
+    });
+    const data = await response.json().catch(() => null);
+    answer = { status: response.status, field: data?.field, error: data?.error || `上传失败（${response.status}）` };
+  } catch {
+    answer = { status: 0, error: '网络连接失败，请检查网络后重试。' };
+  }
+  setBusy(attachmentForm, false);
+  if (answer.status !== 201) {
+    showError(attachmentForm, answer.field, answer.error).focus();
+    return;
+  }
+  attachmentForm.reset();
+  await showAttachments(queryCode);
+  say('材料已提交。');
+  status.focus();
+});
 
 clearErrorsOnInput(lookup);
 lookup.addEventListener('submit', async (event) => {

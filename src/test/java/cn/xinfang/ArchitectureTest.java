@@ -37,6 +37,7 @@ class ArchitectureTest {
     "cn.xinfang.evaluation..",
     "cn.xinfang.notice..",
     "cn.xinfang.staff..",
+    "cn.xinfang.attachment..",
     "cn.xinfang.security.."
   };
 

@@ -43,7 +43,13 @@ public class AuditTrail {
     RECEIPT,
     HEARING,
     /** the approval chain of a draft reply: its levels, and each level's decision (三审) */
-    APPROVAL
+    APPROVAL,
+    /** an attachment added (scan, photo): by whom, its type, size and SHA-256 */
+    ATTACHMENT,
+    /** an attachment downloaded by staff */
+    ATTACHMENT_DOWNLOAD,
+    /** an attachment upload or download refused (limits, type, not the user's to add or read) */
+    ATTACHMENT_REFUSED
   }
 
   private static final int DETAIL_LENGTH = 1000;

@@ -1,5 +1,6 @@
 package cn.xinfang.intake;
 
+import cn.xinfang.attachment.AttachmentProperties;
 import cn.xinfang.web.ClientLimits;
 import cn.xinfang.web.RequestPaths;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       guessing codes gains nothing. A petitioner who follows their own case spends nothing.
  *   <li>registrations ({@code POST /api/petitions}): only when petition.intake.max-per-minute is
  *       set.
+ *   <li>attachment uploads ({@code POST /api/petitions/{queryCode}/attachments}):
+ *       petition.attachments.uploads-per-minute per address, right code or wrong.
  * </ul>
  *
  * The address is the connection's; behind a reverse proxy set server.forward-headers-strategy so
@@ -38,16 +41,22 @@ class RateLimitFilter extends OncePerRequestFilter {
 
   private final ClientLimits lookups;
   private final ClientLimits registrations;
+  private final ClientLimits uploads;
   private final int registrationsPerMinute;
   private final ObjectMapper objectMapper;
 
-  RateLimitFilter(IntakeProperties properties, Clock clock, ObjectMapper objectMapper) {
+  RateLimitFilter(
+      IntakeProperties properties,
+      AttachmentProperties attachments,
+      Clock clock,
+      ObjectMapper objectMapper) {
     this.registrationsPerMinute = properties.maxPerMinute();
     this.objectMapper = objectMapper;
     this.lookups =
         new ClientLimits(properties.lookupMissesPerMinute(), Duration.ofMinutes(1), clock);
     this.registrations =
         new ClientLimits(Math.max(1, registrationsPerMinute), Duration.ofMinutes(1), clock);
+    this.uploads = new ClientLimits(attachments.uploadsPerMinute(), Duration.ofMinutes(1), clock);
   }
 
   @Override
@@ -73,6 +82,13 @@ class RateLimitFilter extends OncePerRequestFilter {
       return;
     }
     // a path naming a query code: /api/petitions/{queryCode}[/...]
+    if ("POST".equals(request.getMethod()) && path.matches(PATH + "/[^/]+/attachments/?")) {
+      Bucket upload = uploads.of(client);
+      if (!upload.tryConsume(1)) {
+        ClientLimits.refuse(response, objectMapper, "上传过于频繁，请稍后再试", upload);
+        return;
+      }
+    }
     Bucket bucket = lookups.of(client);
     if (!bucket.estimateAbilityToConsume(1).canBeConsumed()) {
       ClientLimits.refuse(response, objectMapper, "查询码错误次数过多，请稍后再试", bucket);

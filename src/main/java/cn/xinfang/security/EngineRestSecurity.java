@@ -21,6 +21,11 @@ class EngineRestSecurity {
 
   static final String[] BASIC_AUTHENTICATED = {"/engine-rest/*", "/api/staff/*", "/api/audit/*"};
 
+  /** Basic only; the staff API also takes the webapps' session (case-file tab in Tasklist). */
+  static final String[] BASIC_ONLY = {"/engine-rest/*", "/api/audit/*"};
+
+  static final String STAFF_API = "/api/staff/*";
+
   @Bean
   FilterRegistrationBean<CrossSiteGuard> crossSiteGuard(
       SecurityProperties properties, ObjectMapper json) {
@@ -52,8 +57,23 @@ class EngineRestSecurity {
     registration.addInitParameter(
         "authentication-provider",
         "org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider");
-    // the staff case file and the audit trail use the same accounts (cn.xinfang.staff)
-    registration.addUrlPatterns(BASIC_AUTHENTICATED);
+    // the audit trail uses the same accounts (cn.xinfang.staff)
+    registration.addUrlPatterns(BASIC_ONLY);
+    return registration;
+  }
+
+  /**
+   * The staff case file: the same accounts by HTTP Basic, or the webapps' session with its CSRF
+   * token ({@link StaffSessionAuthenticationProvider}), for Tasklist's case-file tab.
+   */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> staffApiAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("staff-api-authentication");
+    registration.addInitParameter(
+        "authentication-provider", StaffSessionAuthenticationProvider.class.getName());
+    registration.addUrlPatterns(STAFF_API);
     return registration;
   }
 }

@@ -95,6 +95,22 @@ class CaseReading {
     return reads ? Level.MASKED : Level.REFUSED;
   }
 
+  /**
+   * The user holds an open task of the case's own process (assignee or candidate, by a group too).
+   */
+  boolean holdsOpenTask(PetitionRecord c, String userId) {
+    return c.processInstanceId() != null
+        && tasks
+                .createTaskQuery()
+                .processInstanceId(c.processInstanceId())
+                .or()
+                .taskAssignee(userId)
+                .taskCandidateUser(userId)
+                .endOr()
+                .count()
+            > 0;
+  }
+
   /** The registering clerk and the bureau read the query code (never of an accusation's case). */
   boolean readsQueryCode(PetitionRecord c, String userId, Set<String> groupIds) {
     return userId.equals(c.registeredBy()) || bureau(c, groupIds);

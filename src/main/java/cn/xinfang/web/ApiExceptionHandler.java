@@ -14,6 +14,9 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Every error of our own API as a JSON body with a Chinese message; never a stack trace. */
@@ -40,6 +43,30 @@ class ApiExceptionHandler {
   @ExceptionHandler(ForbiddenException.class)
   ResponseEntity<ApiError> forbidden(ForbiddenException e) {
     return error(HttpStatus.FORBIDDEN, e.getMessage(), null);
+  }
+
+  @ExceptionHandler(PayloadTooLargeException.class)
+  ResponseEntity<ApiError> tooLarge(PayloadTooLargeException e) {
+    return error(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage(), "file");
+  }
+
+  /** The multipart parser's own cap (one file and its form): see RequestBodyLimitFilter. */
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ResponseEntity<ApiError> uploadTooLarge(MaxUploadSizeExceededException e) {
+    return error(HttpStatus.PAYLOAD_TOO_LARGE, "上传的文件过大", "file");
+  }
+
+  @ExceptionHandler(MissingServletRequestPartException.class)
+  ResponseEntity<ApiError> missingPart(MissingServletRequestPartException e) {
+    return error(HttpStatus.BAD_REQUEST, "请选择要上传的文件（表单字段 file）", "file");
+  }
+
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<ApiError> notMultipart(MultipartException e) {
+    if (RequestBodyLimitFilter.isTooLarge(e)) {
+      return error(HttpStatus.PAYLOAD_TOO_LARGE, RequestBodyLimitFilter.MESSAGE, "file");
+    }
+    return error(HttpStatus.BAD_REQUEST, "文件须以 multipart/form-data 表单上传（表单字段 file）", "file");
   }
 
   @ExceptionHandler(NoResourceFoundException.class)

@@ -9,25 +9,38 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Caps request bodies of the public API (petition.intake.max-body-bytes): a declared Content-Length
- * over the cap is refused before reading, a chunked body is cut off while it is read.
+ * over the cap is refused before reading, a chunked body is cut off while it is read. An upload of
+ * an attachment (POST to {@code …/attachments} of a case, by query code or case number) has the
+ * larger cap of one file (petition.attachments.max-file-size) and its form ({@link UploadCap}); the
+ * multipart parser enforces the same cap on the bytes it reads itself.
  */
 @Component
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
   static final String MESSAGE = "请求体过大";
 
+  /** The routed paths an attachment is uploaded to (POST only). */
+  static final Pattern UPLOAD =
+      Pattern.compile("/api/(petitions/[^/]+|staff/cases/[^/]+)/attachments/?");
+
   private final long maxBytes;
+  private final long maxUploadBytes;
   private final ObjectMapper objectMapper;
 
   RequestBodyLimitFilter(
-      @Value("${petition.intake.max-body-bytes:262144}") long maxBytes, ObjectMapper objectMapper) {
+      @Value("${petition.intake.max-body-bytes:262144}") long maxBytes,
+      @Value("${petition.attachments.max-file-size:10MB}") DataSize maxFileSize,
+      ObjectMapper objectMapper) {
     this.maxBytes = maxBytes;
+    this.maxUploadBytes = Math.max(maxBytes, UploadCap.of(maxFileSize));
     this.objectMapper = objectMapper;
   }
 
@@ -40,12 +53,16 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (request.getContentLengthLong() > maxBytes) {
+    long cap =
+        "POST".equals(request.getMethod()) && UPLOAD.matcher(RequestPaths.of(request)).matches()
+            ? maxUploadBytes
+            : maxBytes;
+    if (request.getContentLengthLong() > cap) {
       new ApiError(MESSAGE, null)
           .write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, objectMapper);
       return;
     }
-    chain.doFilter(new LimitedRequest(request, maxBytes), response);
+    chain.doFilter(new LimitedRequest(request, cap), response);
   }
 
   static boolean isTooLarge(Throwable e) {

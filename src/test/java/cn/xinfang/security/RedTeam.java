@@ -9,6 +9,7 @@ import cn.xinfang.security.RedTeamClient.Answer;
 import cn.xinfang.support.Http;
 import cn.xinfang.support.JarProcess;
 import cn.xinfang.support.Petitions;
+import cn.xinfang.support.SampleFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +67,8 @@ abstract class RedTeam {
     // the engine's per-user delay after a wrong password, short enough to wait for in a test
     properties.put("camunda.bpm.generic-properties.properties.login-delay-base", 1);
     properties.put("camunda.bpm.generic-properties.properties.login-delay-max-time", 2);
+    // attachments (issue 13): a small per-case total, so that reaching it takes two files
+    properties.put("petition.attachments.max-case-size", "1MB");
     app = JarProcess.start(properties, workDir.resolve("application.log"));
     client = new RedTeamClient(app.base());
   }
@@ -1183,6 +1186,297 @@ abstract class RedTeam {
           .isEqualTo(400);
     }
     assertThat(snapshot(ordinary)).isEqualTo(accepted);
+  // --- 11. attachments: who adds, who downloads, what a file may be (issue 13)
+  // ------------------------------------------------------------
+
+  @Test
+  void onlyTheUnitHoldingTheCaseAddsAndDownloadsItsAttachments() {
+    Case c = accepted();
+    String list = "/api/staff/cases/" + c.number + "/attachments";
+    byte[] pdf = SampleFiles.pdf(c.number);
+    String before = snapshot(c);
+    // another unit finds nothing, exactly as for a case that does not exist; readers who do not
+    // hold the case (the bureau after the transfer, the administrator) may not add to it
+    Answer other = client.upload("hrss1", list, "a.pdf", "application/pdf", pdf);
+    assertThat(other.status()).isEqualTo(404);
+    assertThat(other.body().replace(c.number, "?"))
+        .isEqualTo(
+            client
+                .upload(
+                    "hrss1",
+                    "/api/staff/cases/XF2026-99999999/attachments",
+                    "a.pdf",
+                    "application/pdf",
+                    pdf)
+                .body()
+                .replace("XF2026-99999999", "?"));
+    assertThat(client.upload("clerk1", list, "a.pdf", "application/pdf", pdf).status())
+        .isEqualTo(403);
+    assertThat(client.upload("demo", list, "a.pdf", "application/pdf", pdf).status())
+        .isEqualTo(403);
+    assertThat(client.upload(null, list, "a.pdf", "application/pdf", pdf).status()).isEqualTo(401);
+    assertThat(client.read("demo", list).path("attachments")).isEmpty();
+
+    // the unit adds one; another unit downloads nothing of it, nor by another case's number
+    JsonNode added = client.upload("housing1", list, "现场.pdf", "application/pdf", pdf).json();
+    String link = list + "/" + added.path("id").asText();
+    assertThat(client.download("housing1", link).status()).isEqualTo(200);
+    assertThat(client.download("hrss1", link).status()).isEqualTo(404);
+    Case elsewhere = accepted();
+    assertThat(
+            client
+                .download(
+                    "housing1",
+                    "/api/staff/cases/"
+                        + elsewhere.number
+                        + "/attachments/"
+                        + added.path("id").asText())
+                .status())
+        .isEqualTo(404);
+    for (String id : List.of("0", "-1", "1e3", "..%2F..%2Fetc", "99999999999999999999")) {
+      assertThat(client.download("housing1", list + "/" + id).status()).as(id).isIn(400, 404);
+    }
+    // readers of the masked file see the list, never the bytes
+    for (String masked : List.of("demo", "clerk1")) {
+      Answer refused = client.download(masked, link);
+      assertThat(refused.status()).as(masked).isEqualTo(403);
+      assertThat(refused.body()).doesNotContain("%PDF");
+      assertThat(client.read(masked, list).path("attachments").get(0).path("download").isNull())
+          .isTrue();
+    }
+    // nothing of the case changed but the one attachment
+    assertThat(snapshot(c)).isEqualTo(before);
+    assertThat(client.read("demo", list).path("attachments")).hasSize(1);
+  }
+
+  @Test
+  void filesAreCheckedByTheirBytesAndTheirSizeAndNamesAreOnlyLabels() {
+    Case c = accepted();
+    String list = "/api/staff/cases/" + c.number + "/attachments";
+    // markup and scripts, whatever they are called or declared as
+    for (Object[] fake :
+        List.of(
+            new Object[] {"合同.pdf", "application/pdf", SampleFiles.html()},
+            new Object[] {"合同.html", "text/html", SampleFiles.html()},
+            new Object[] {"图.svg", "image/svg+xml", SampleFiles.svg()},
+            new Object[] {"图.png", "image/png", SampleFiles.svg()},
+            new Object[] {"图.png", "text/html", SampleFiles.png()},
+            new Object[] {"图.pdf", "application/pdf", SampleFiles.png()})) {
+      Answer refused =
+          client.upload("housing1", list, (String) fake[0], (String) fake[1], (byte[]) fake[2]);
+      assertThat(refused.status()).as(fake[0] + " " + fake[1]).isEqualTo(400);
+      assertThat(refused.error()).as(fake[0] + " " + fake[1]).containsAnyOf("只能上传", "不符");
+    }
+    // a body announced larger than one file is refused on its length, before any of it is read
+    String status =
+        client
+            .raw(
+                "POST "
+                    + list
+                    + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                    + cn.xinfang.support.Apps.basic("housing1", "demo")
+                    + "\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: "
+                    + 50 * 1024 * 1024
+                    + "\r\n",
+                "--x\r\n")
+            .lines()
+            .findFirst()
+            .orElseThrow();
+    assertThat(status).matches("HTTP/1.1 413 .*");
+    // the other /api paths keep their small cap
+    assertThat(
+            client
+                .raw(
+                    "POST /api/staff/cases/"
+                        + c.number
+                        + "/evaluation HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                        + cn.xinfang.support.Apps.basic("clerk1", "demo")
+                        + "\r\nContent-Type: application/json\r\nContent-Length: "
+                        + 5 * 1024 * 1024
+                        + "\r\n",
+                    "{")
+                .lines()
+                .findFirst()
+                .orElseThrow())
+        .matches("HTTP/1.1 413 .*");
+    // one byte over the per-file limit
+    Answer big =
+        client.upload(
+            "housing1",
+            list,
+            "大.pdf",
+            "application/pdf",
+            SampleFiles.pdfOfSize(10 * 1024 * 1024 + 1));
+    assertThat(big.status()).isEqualTo(413);
+    assertThat(big.error()).contains("10 MB");
+    assertThat(client.read("demo", list).path("attachments")).isEmpty();
+
+    // path traversal in a name is a label: no directory, no separator, no dot-dot
+    for (String name :
+        List.of("../../../../tmp/pwned.pdf", "..\\..\\pwned.pdf", "/etc/passwd.pdf", "....pdf")) {
+      Answer stored =
+          client.upload("housing1", list, name, "application/pdf", SampleFiles.pdf("x"));
+      assertThat(stored.status()).as(name).isEqualTo(201);
+      String fileName = stored.json().path("fileName").asText();
+      assertThat(fileName).as(name).doesNotContain("/", "\\", "..").endsWith(".pdf");
+      Answer back = client.download("housing1", list + "/" + stored.json().path("id").asText());
+      assertThat(back.headers().firstValue("Content-Disposition").orElseThrow())
+          .startsWith("attachment;")
+          .doesNotContain("/", "..");
+      assertThat(back.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+      assertThat(back.headers().firstValue("Content-Security-Policy").orElseThrow())
+          .contains("sandbox", "default-src 'none'");
+      assertThat(back.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
+    }
+    assertThat(Path.of("/tmp/pwned.pdf")).doesNotExist();
+  }
+
+  @Test
+  void aCaseTakesSoManyAttachmentsAndSoManyBytes() {
+    Case c = accepted();
+    String list = "/api/staff/cases/" + c.number + "/attachments";
+    // the red team's jar takes 1 MB a case: the second file of 600 KB is one too many
+    assertThat(
+            client
+                .upload(
+                    "housing1", list, "a.pdf", "application/pdf", SampleFiles.pdfOfSize(600_000))
+                .status())
+        .isEqualTo(201);
+    Answer full =
+        client.upload("housing1", list, "b.pdf", "application/pdf", SampleFiles.pdfOfSize(600_000));
+    assertThat(full.status()).isEqualTo(409);
+    assertThat(full.error()).contains("合计不得超过 1 MB");
+    // 20 files at most
+    for (int i = 2; i <= 20; i++) {
+      assertThat(
+              client.upload("housing1", list, i + ".png", "image/png", SampleFiles.png()).status())
+          .as("file %d", i)
+          .isEqualTo(201);
+    }
+    Answer tooMany = client.upload("housing1", list, "21.png", "image/png", SampleFiles.png());
+    assertThat(tooMany.status()).isEqualTo(409);
+    assertThat(tooMany.error()).contains("20 个附件");
+    assertThat(client.read("demo", list).path("attachments")).hasSize(20);
+  }
+
+  @Test
+  void thePetitionerAddsOnlyWithTheRightCodeAndNoFasterThanTheLimit() {
+    Case c = registered();
+    String from = "203.0.113." + (1 + (int) (Math.random() * 200));
+    // a wrong code uploads nothing and costs a token of the look-up limit, like any wrong code
+    for (int i = 0; i < 5; i++) {
+      assertThat(
+              client
+                  .upload(
+                      null,
+                      "/api/petitions/WRONGCODE" + i + "/attachments",
+                      "a.pdf",
+                      "application/pdf",
+                      SampleFiles.pdf("x"),
+                      "X-Forwarded-For",
+                      from)
+                  .status())
+          .isEqualTo(404);
+    }
+    assertThat(
+            client
+                .upload(
+                    null,
+                    "/api/petitions/" + c.queryCode + "/attachments",
+                    "a.pdf",
+                    "application/pdf",
+                    SampleFiles.pdf("x"),
+                    "X-Forwarded-For",
+                    from)
+                .status())
+        .isEqualTo(429);
+    // the right code: 10 uploads a minute from one address, then 429
+    String other = "198.51.100." + (1 + (int) (Math.random() * 200));
+    List<Integer> statuses = new java.util.ArrayList<>();
+    for (int i = 0; i < 11; i++) {
+      statuses.add(
+          client
+              .upload(
+                  null,
+                  "/api/petitions/" + c.queryCode + "/attachments",
+                  i + ".png",
+                  "image/png",
+                  SampleFiles.png(),
+                  "X-Forwarded-For",
+                  other)
+              .status());
+    }
+    assertThat(statuses.subList(0, 10)).containsOnly(201);
+    assertThat(statuses.get(10)).isEqualTo(429);
+    // the petitioner's list is theirs: no staff names, no download
+    JsonNode own = client.read(null, "/api/petitions/" + c.queryCode + "/attachments");
+    assertThat(own.path("attachments")).hasSize(10);
+    own.path("attachments")
+        .forEach(
+            a -> {
+              assertThat(a.path("addedBy").isNull()).isTrue();
+              assertThat(a.path("download").isNull()).isTrue();
+            });
+  }
+
+  @Test
+  void anAccusationsAttachmentsAreForDisciplineOnly() {
+    // the petitioner adds evidence to an accusation, which triage sends to 纪检监察
+    Case c = registered();
+    JsonNode evidence =
+        client
+            .upload(
+                null,
+                "/api/petitions/" + c.queryCode + "/attachments",
+                "证据.jpg",
+                "image/jpeg",
+                SampleFiles.jpeg(),
+                "X-Forwarded-For",
+                "192.0.2." + (1 + (int) (Math.random() * 200)))
+            .json();
+    client.complete(
+        "clerk1",
+        client.task("clerk1", PetitionProcess.TASK_TRIAGE, c.number),
+        Petitions.triage("ACCUSATION", "NONE", false, false, true, true));
+    String link = "/api/staff/cases/" + c.number + "/attachments/" + evidence.path("id").asText();
+    // the bureau that triaged it, a unit and 政法 find nothing
+    for (String user : List.of("clerk1", "housing1", "legal1")) {
+      assertThat(client.download(user, link).status()).as(user).isEqualTo(404);
+      assertThat(client.get(user, "/api/staff/cases/" + c.number + "/attachments").status())
+          .as(user)
+          .isEqualTo(404);
+    }
+    // 纪检监察 reads it
+    Answer read = client.download("discipline1", link);
+    assertThat(read.status()).isEqualTo(200);
+    assertThat(read.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+  }
+
+  @Test
+  void theCaseFileTabsSessionCannotBeRiddenByAnotherSite() {
+    Case c = accepted();
+    String list = "/api/staff/cases/" + c.number + "/attachments";
+    RedTeamClient.Webapp housing = client.new Webapp("housing1");
+    // as Tasklist does after the login: a webapp request hands out the new session's CSRF token
+    assertThat(housing.get("/camunda/api/admin/auth/user/default").status()).isEqualTo(200);
+    // the session reads what housing1 reads
+    assertThat(housing.get(list).status()).isEqualTo(200);
+    // a change needs the webapps' CSRF token, which a page of another site cannot read
+    assertThat(housing.upload(list, SampleFiles.pdf("x"), false).status()).isEqualTo(401);
+    // and a page of another site is refused by its origin, token or not
+    assertThat(
+            housing
+                .upload(list, SampleFiles.pdf("x"), true, "Origin", "https://evil.example")
+                .status())
+        .isEqualTo(403);
+    assertThat(client.read("demo", list).path("attachments")).isEmpty();
+    // with the token, from the application's own page, it works
+    assertThat(housing.upload(list, SampleFiles.pdf("x"), true).status()).isEqualTo(201);
+    // another unit's session reads nothing of it
+    RedTeamClient.Webapp hrss = client.new Webapp("hrss1");
+    assertThat(hrss.get("/camunda/api/admin/auth/user/default").status()).isEqualTo(200);
+    assertThat(hrss.get(list).status()).isEqualTo(404);
+    assertThat(hrss.upload(list, SampleFiles.pdf("x"), true).status()).isEqualTo(404);
   }
 
   // --- helpers

@@ -162,6 +162,64 @@ final class RedTeamClient {
         headers);
   }
 
+  // --- attachments (issue 13)
+
+  /** A multipart upload of one file as that user (none: the petitioner), with extra headers. */
+  Answer upload(
+      String user,
+      String path,
+      String fileName,
+      String contentType,
+      byte[] content,
+      String... headers) {
+    HttpRequest.Builder request =
+        multipart(URI.create(base + path), fileName, contentType, content);
+    if (user != null) {
+      request.header("Authorization", Apps.basic(user, "demo"));
+    }
+    return send(request, headers);
+  }
+
+  /** A GET as that user whose body is kept byte for byte (ISO-8859-1 in {@link Answer#body}). */
+  Answer download(String user, String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    if (user != null) {
+      request.header("Authorization", Apps.basic(user, "demo"));
+    }
+    try {
+      HttpResponse<byte[]> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Answer(
+          response.statusCode(),
+          new String(response.body(), StandardCharsets.ISO_8859_1),
+          response.headers());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static HttpRequest.Builder multipart(
+      URI uri, String fileName, String contentType, byte[] content) {
+    String boundary = "----redteam" + System.nanoTime();
+    byte[] head =
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + fileName
+                + "\"\r\nContent-Type: "
+                + contentType
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] body = new byte[head.length + content.length + tail.length];
+    System.arraycopy(head, 0, body, 0, head.length);
+    System.arraycopy(content, 0, body, head.length, content.length);
+    System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+    return HttpRequest.newBuilder(uri)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+  }
+
   /**
    * A request written byte for byte on a socket (a Host header of the attacker's choosing, a path
    * the client libraries would normalise, a body announced larger than what follows); answers the
@@ -226,6 +284,35 @@ final class RedTeamClient {
       } catch (IOException e) {
         throw new IllegalStateException(e);
       }
+    }
+
+    /** An upload with the webapps' session, with or without its CSRF token (issue 13). */
+    Answer upload(String path, byte[] content, boolean withToken, String... headers) {
+      HttpRequest.Builder request =
+          multipart(URI.create(base + path), "scan.pdf", "application/pdf", content);
+      String token =
+          cookies.getCookieStore().getCookies().stream()
+              .filter(c -> c.getName().equals("XSRF-TOKEN"))
+              .map(HttpCookie::getValue)
+              .findFirst()
+              .orElse(null);
+      if (withToken && token != null) {
+        request.header("X-XSRF-TOKEN", token);
+      }
+      for (int i = 0; i < headers.length; i += 2) {
+        request.header(headers[i], headers[i + 1]);
+      }
+      try {
+        HttpResponse<String> response =
+            browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body(), response.headers());
+      } catch (IOException | InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    Answer get(String path) {
+      return send("GET", path, null, null);
     }
 
     private Answer send(String method, String path, String body, String type) {

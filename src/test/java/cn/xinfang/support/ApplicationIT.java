@@ -25,7 +25,9 @@ import org.springframework.context.annotation.Import;
       "petition.demo-data=true",
       "camunda.bpm.job-execution.enabled=false",
       // tests look up unknown codes on purpose; RateLimitIT checks the limit itself
-      "petition.intake.lookup-misses-per-minute=10000"
+      "petition.intake.lookup-misses-per-minute=10000",
+      // tests upload many attachments from one address; the red team checks the upload limit
+      "petition.attachments.uploads-per-minute=10000"
     })
 @Import(ApplicationTestConfiguration.class)
 @ExtendWith(ResetClockExtension.class)

@@ -36,6 +36,11 @@ export default {
     availableLocales: ['zh'],
     fallbackLocale: 'zh'
   },
+  // Tasklist plugins of this project, one line each (paths relative to app/tasklist/, without .js)
+  customScripts: [
+    // 案卷: the task's case file, its attachments and their upload (docs/architecture.md)
+    'scripts/casefile/casefile',
+  ],
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
   //   // with a file called 'customScript.js' in it

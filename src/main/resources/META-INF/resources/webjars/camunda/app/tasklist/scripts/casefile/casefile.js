@@ -1,0 +1,272 @@
+// 案卷: the case file of a task's case as a tab of Tasklist's task detail (plugin point
+// tasklist.task.detail; registered in ../config.js under customScripts).
+//
+// Everything shown comes from the staff API (GET /api/staff/cases/{caseNumber} and its attachments),
+// called with the webapps' session, the same login as Tasklist; uploads carry the webapps' CSRF token.
+// The server decides who reads what (cn.xinfang.staff.CaseReading): this tab only shows what it gets,
+// masked personal data stays masked, and a case the user may not read answers 404 here as everywhere.
+// All text goes into the page as text (textContent), never as markup. No external resources.
+
+const STYLE_ID = 'xf-casefile-style';
+const STYLE = `
+.xf-casefile { font-size: 14px; line-height: 1.6; color: #222; padding: 12px 16px; max-width: 1100px; }
+.xf-casefile h3 { font-size: 16px; font-weight: 600; margin: 18px 0 8px; padding-bottom: 4px;
+  border-bottom: 2px solid #b4232a; color: #b4232a; }
+.xf-casefile h3:first-child { margin-top: 0; }
+.xf-casefile table { width: 100%; border-collapse: collapse; margin-bottom: 6px; }
+.xf-casefile th, .xf-casefile td { border: 1px solid #ddd; padding: 5px 8px; text-align: left;
+  vertical-align: top; }
+.xf-casefile th { background: #f6f6f6; font-weight: 600; white-space: nowrap; }
+.xf-casefile dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 0; }
+.xf-casefile dt { color: #666; font-weight: normal; }
+.xf-casefile dd { margin: 0; }
+.xf-casefile .xf-note { color: #8a5a00; font-size: 13px; }
+.xf-casefile .xf-muted { color: #777; }
+.xf-casefile .xf-error { color: #b4232a; font-weight: 600; }
+.xf-casefile .xf-ok { color: #1d7a35; font-weight: 600; }
+.xf-casefile .xf-badge { display: inline-block; padding: 0 6px; border-radius: 3px; font-size: 12px;
+  background: #eee; color: #444; margin-left: 6px; }
+.xf-casefile .xf-upload { margin-top: 8px; padding: 8px; background: #fafafa; border: 1px dashed #ccc; }
+.xf-casefile .xf-upload button { margin-left: 8px; }
+.xf-casefile pre.xf-text { white-space: pre-wrap; font-family: inherit; margin: 0; background: none;
+  border: none; padding: 0; }
+`;
+
+const ZONE = { timeZone: 'Asia/Shanghai', hour12: false };
+
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  Object.entries(attributes).forEach(([name, value]) => {
+    if (value !== null && value !== undefined && value !== false) {
+      node.setAttribute(name, value === true ? '' : String(value));
+    }
+  });
+  children.flat(Infinity).forEach((child) => {
+    if (child === null || child === undefined) return;
+    node.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
+  });
+  return node;
+}
+
+function dateTime(iso) {
+  return iso ? new Date(iso).toLocaleString('zh-CN', ZONE) : '—';
+}
+
+function date(iso) {
+  return iso ? new Date(iso).toLocaleDateString('zh-CN', ZONE) : '—';
+}
+
+function size(bytes) {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} 字节`;
+}
+
+function table(headers, rows) {
+  return el('table', {},
+    el('thead', {}, el('tr', {}, headers.map((h) => el('th', {}, h)))),
+    el('tbody', {}, rows.map((cells) => el('tr', {}, cells.map((c) => el('td', {}, c))))));
+}
+
+/** The application's root: the webapps live at <root>/camunda (api.engineApi is <webapps>/api/engine/…). */
+function applicationRoot(api) {
+  const webapps = api.engineApi.split('/api/engine')[0];
+  return webapps.replace(/\/[^/]*$/, '');
+}
+
+async function json(response) {
+  const text = await response.text();
+  try {
+    return text ? JSON.parse(text) : {};
+  } catch (e) {
+    return { error: text };
+  }
+}
+
+async function get(url) {
+  const response = await fetch(url, {
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  const body = await json(response);
+  if (!response.ok) {
+    const error = new Error(body.error || body.message || `HTTP ${response.status}`);
+    error.status = response.status;
+    throw error;
+  }
+  return body;
+}
+
+/** The task's case number: the variable the process puts on each of its tasks, else the business key. */
+async function caseNumberOf(api, taskId) {
+  const engine = api.engineApi;
+  try {
+    const variable = await get(`${engine}/task/${encodeURIComponent(taskId)}/localVariables/caseNumber`);
+    if (variable && variable.value) return String(variable.value);
+  } catch (e) {
+    // a task of another process: fall back to its process instance
+  }
+  const task = await get(`${engine}/task/${encodeURIComponent(taskId)}`);
+  if (!task.processInstanceId) return null;
+  const instance = await get(`${engine}/process-instance/${encodeURIComponent(task.processInstanceId)}`);
+  return instance.businessKey || null;
+}
+
+function summary(c) {
+  const rows = [
+    ['案件编号', c.caseNumber],
+    ['状态', c.statusLabel || c.status],
+    ['来源渠道', c.channel],
+    ['收到日期', dateTime(c.receivedAt)],
+    ['标题', c.title],
+    ['承办单位', c.handlingUnitName || c.handlingUnit || '—'],
+    ['当前期限', c.currentDeadline ? `${c.currentDeadlineName || ''} ${dateTime(c.currentDeadline)}` : '—'],
+  ];
+  return [
+    el('h3', {}, '案件概况'),
+    el('dl', {}, rows.map(([k, v]) => [el('dt', {}, k), el('dd', {}, v === null ? '—' : v)])),
+    el('h3', {}, '信访内容'),
+    el('pre', { class: 'xf-text' }, c.content || ''),
+  ];
+}
+
+function persons(c) {
+  const full = c.personalData === 'FULL';
+  return [
+    el('h3', {}, '信访人及联系方式',
+      el('span', { class: 'xf-badge', 'data-personal-data': c.personalData }, full ? '完整信息' : '已脱敏')),
+    full ? null : el('p', { class: 'xf-note' }, '您当前不承办此事项，身份证号、电话、地址按规定脱敏显示。'),
+    table(['姓名', '身份证号', '联系电话', '地址', '代表'],
+      (c.persons || []).map((p) => [p.name, p.idNumber || '—', p.phone || '—', p.address || '—',
+        p.representative ? '是' : ''])),
+  ];
+}
+
+function timeline(c) {
+  const rows = (c.milestones || []).map((m) => [
+    dateTime(m.occurredAt),
+    m.description,
+    m.publicVisible ? '公开' : '内部',
+    m.internalNote ? el('span', { class: 'xf-note' }, m.internalNote) : '',
+  ]);
+  return [
+    el('h3', {}, '办理时间线'),
+    rows.length ? table(['时间', '事项', '信访人可见', '内部备注'], rows) : el('p', { class: 'xf-muted' }, '暂无记录'),
+  ];
+}
+
+function notices(c) {
+  const rows = (c.notices || []).map((n) => [dateTime(n.issuedAt), n.title, el('pre', { class: 'xf-text' }, n.body)]);
+  return [
+    el('h3', {}, '告知书'),
+    rows.length ? table(['出具时间', '名称', '内容'], rows) : el('p', { class: 'xf-muted' }, '暂无告知书'),
+  ];
+}
+
+function opinions(c) {
+  const rows = (c.opinions || []).map((o) => [
+    o.kindLabel,
+    o.issuerName || '—',
+    date(o.issuedAt),
+    o.receivedAt ? `${date(o.receivedAt)}${o.deliveryMethodLabel ? `（${o.deliveryMethodLabel}）` : ''}` : '待送达',
+    o.evaluationLabel || '—',
+    el('pre', { class: 'xf-text' }, o.text || ''),
+  ]);
+  return [
+    el('h3', {}, '处理意见'),
+    rows.length
+      ? table(['类别', '出具机关', '出具日期', '送达日期', '评价', '意见内容'], rows)
+      : el('p', { class: 'xf-muted' }, '尚未出具处理意见'),
+  ];
+}
+
+function attachmentSection(api, root, caseNumber, list, reload) {
+  const rows = list.attachments.map((a) => [
+    a.download ? el('a', { href: `${root}${a.download}`, download: a.fileName, class: 'xf-download' }, a.fileName) : a.fileName,
+    a.contentType,
+    size(a.size),
+    a.sourceLabel + (a.addedBy && a.source !== 'PETITIONER' ? `（${a.addedBy}）` : ''),
+    dateTime(a.addedAt),
+  ]);
+  const section = [
+    el('h3', {}, `附件（${list.attachments.length}）`),
+    rows.length ? table(['文件名', '类型', '大小', '添加人', '添加时间'], rows) : el('p', { class: 'xf-muted' }, '暂无附件'),
+    list.canDownload || !rows.length ? null
+      : el('p', { class: 'xf-note' }, '附件可能含有个人信息，仅正在办理该事项的人员可以下载。'),
+  ];
+  if (list.canUpload) {
+    const input = el('input', { type: 'file', accept: '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png',
+      'aria-label': '选择附件' });
+    const message = el('span', { role: 'status', class: 'xf-upload-message' });
+    const button = el('button', { type: 'button', class: 'btn btn-default btn-sm' }, '上传附件');
+    button.addEventListener('click', async () => {
+      const file = input.files && input.files[0];
+      if (!file) {
+        message.className = 'xf-upload-message xf-error';
+        message.textContent = '请先选择文件';
+        return;
+      }
+      button.disabled = true;
+      message.className = 'xf-upload-message xf-muted';
+      message.textContent = '正在上传…';
+      const form = new FormData();
+      form.append('file', file, file.name);
+      try {
+        const response = await fetch(`${root}/api/staff/cases/${encodeURIComponent(caseNumber)}/attachments`, {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest', 'X-XSRF-TOKEN': api.CSRFToken },
+          body: form,
+        });
+        const body = await json(response);
+        if (!response.ok) throw new Error(body.error || `上传失败（HTTP ${response.status}）`);
+        await reload(`已上传：${body.fileName}`);
+      } catch (e) {
+        message.className = 'xf-upload-message xf-error';
+        message.textContent = e.message;
+        button.disabled = false;
+      }
+    });
+    section.push(el('div', { class: 'xf-upload' },
+      el('div', {}, `可上传 PDF、JPEG、PNG 扫描件或照片，单个不超过 ${size(list.maxFileBytes)}，每件最多 ${list.maxPerCase} 个。`),
+      input, button, ' ', message));
+  }
+  return section;
+}
+
+async function show(node, api, taskId, notice) {
+  const root = applicationRoot(api);
+  const caseNumber = await caseNumberOf(api, taskId);
+  if (!caseNumber) {
+    node.replaceChildren(el('p', { class: 'xf-muted' }, '此任务不属于信访事项。'));
+    return;
+  }
+  const base = `${root}/api/staff/cases/${encodeURIComponent(caseNumber)}`;
+  const [c, list] = await Promise.all([get(base), get(`${base}/attachments`)]);
+  const reload = (message) => show(node, api, taskId, message);
+  node.replaceChildren(...[
+    notice ? el('p', { class: 'xf-ok', role: 'status' }, notice) : null,
+    summary(c), persons(c), timeline(c), notices(c), opinions(c),
+    attachmentSection(api, root, caseNumber, list, reload),
+  ].flat().filter(Boolean));
+}
+
+export default {
+  id: 'xinfang-casefile',
+  pluginPoint: 'tasklist.task.detail',
+  // after the form (the task's work), before the description and the diagram
+  priority: 700,
+  label: '案卷',
+  properties: { label: '案卷' },
+  render(node, { api, taskId }) {
+    if (!document.getElementById(STYLE_ID)) {
+      document.head.appendChild(el('style', { id: STYLE_ID }, STYLE));
+    }
+    const container = el('div', { class: 'xf-casefile', 'data-task-id': taskId }, el('p', { class: 'xf-muted' }, '正在加载案卷…'));
+    node.replaceChildren(container);
+    show(container, api, taskId).catch((e) => {
+      const text = e.status === 404 ? '案卷不存在或您无权查看。' : `案卷加载失败：${e.message}`;
+      container.replaceChildren(el('p', { class: 'xf-error' }, text));
+    });
+  },
+};
