@@ -1,9 +1,9 @@
 package cn.xinfang.staff;
 
-import cn.xinfang.casestore.MilestoneType;
 import cn.xinfang.casestore.DeliveryMethod;
 import cn.xinfang.casestore.Evaluation;
 import cn.xinfang.casestore.Milestone;
+import cn.xinfang.casestore.MilestoneType;
 import cn.xinfang.casestore.Notice;
 import cn.xinfang.casestore.Opinion;
 import cn.xinfang.casestore.Person;
@@ -11,8 +11,8 @@ import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.intake.Masking;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A case as staff read it ({@code GET /api/staff/cases/{caseNumber}}): the full text, every

@@ -1058,7 +1058,10 @@ abstract class RedTeam {
         Map.of(Var.OBJECTION_AGREED, true, Var.VERIFICATION_COMMENT, "同意，属人社部门职责");
     String objected = snapshot(c);
     // nor verify it: the check is the bureau's task, invisible to the unit
-    assertThat(client.post("housing1", verifyTask, Map.of("variables", Http.variables(agreed))).status())
+    assertThat(
+            client
+                .post("housing1", verifyTask, Map.of("variables", Http.variables(agreed)))
+                .status())
         .isIn(403, 404);
     // the bureau decides explicitly, with a reason, and sets nothing else (not the next unit)
     for (Map<String, Object> forged :
@@ -1070,7 +1073,10 @@ abstract class RedTeam {
                 Var.OBJECTION_AGREED, true,
                 Var.VERIFICATION_COMMENT, "同意，属人社部门职责",
                 Var.HANDLING_UNIT, "unit-hrss"))) {
-      assertThat(client.post("clerk1", verifyTask, Map.of("variables", Http.variables(forged))).status())
+      assertThat(
+              client
+                  .post("clerk1", verifyTask, Map.of("variables", Http.variables(forged)))
+                  .status())
           .as(forged.toString())
           .isEqualTo(400);
     }
@@ -1126,7 +1132,8 @@ abstract class RedTeam {
         new java.util.HashMap<>(Petitions.triage("ACCUSATION", "NONE", false, false, true, true));
     accusation.put(Var.HANDLING_UNIT_OVERRIDE, "unit-hrss");
     accusation.put(Var.OVERRIDE_REASON, "由人社局先行核查");
-    assertThat(client.post("clerk1", task, Map.of("variables", Http.variables(accusation))).status())
+    assertThat(
+            client.post("clerk1", task, Map.of("variables", Http.variables(accusation))).status())
         .isEqualTo(400);
     assertThat(snapshot(c)).isEqualTo(before);
   }
@@ -1155,7 +1162,8 @@ abstract class RedTeam {
             Map.of(Var.COMPLETION_REPORT, "已办结"),
             Map.of(Var.COMPLETION_REPORT, text, Var.ASSIGNED, false),
             Map.of(Var.COMPLETION_REPORT, text, "nextStatus", "CLOSED"))) {
-      assertThat(client.post("housing1", task, Map.of("variables", Http.variables(forged))).status())
+      assertThat(
+              client.post("housing1", task, Map.of("variables", Http.variables(forged))).status())
           .as(forged.toString())
           .isEqualTo(400);
     }
@@ -1172,21 +1180,29 @@ abstract class RedTeam {
         List.<Map<String, Object>>of(
             Map.of(Var.HANDLING_ACTION, "ORDINARY", Var.CONVERSION_REASON, "涉及多户业主，需现场勘验"),
             Map.of(
-                Var.HANDLING_ACTION, "EXTEND",
-                Var.EXTENSION_DAYS, 10L,
-                Var.EXTENSION_REASON, "需现场勘验",
-                "simpleProcedure", true),
+                Var.HANDLING_ACTION,
+                "EXTEND",
+                Var.EXTENSION_DAYS,
+                10L,
+                Var.EXTENSION_REASON,
+                "需现场勘验",
+                "simpleProcedure",
+                true),
             Map.of(
                 Var.HANDLING_ACTION, "ORDINARY",
                 Var.CONVERSION_REASON, "涉及多户业主，需现场勘验",
                 Var.HANDLING_DUE, "2099-01-01"))) {
       assertThat(
-              client.post("housing1", handleTask, Map.of("variables", Http.variables(forged))).status())
+              client
+                  .post("housing1", handleTask, Map.of("variables", Http.variables(forged)))
+                  .status())
           .as(forged.toString())
           .isEqualTo(400);
     }
     assertThat(snapshot(ordinary)).isEqualTo(accepted);
-  // --- 11. attachments: who adds, who downloads, what a file may be (issue 13)
+  }
+
+  // --- 12. attachments: who adds, who downloads, what a file may be (issue 13)
   // ------------------------------------------------------------
 
   @Test
