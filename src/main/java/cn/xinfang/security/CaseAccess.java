@@ -1,5 +1,6 @@
 package cn.xinfang.security;
 
+import cn.xinfang.engine.PetitionProcess;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -38,6 +39,15 @@ public class CaseAccess {
   }
 
   /**
+   * A handling unit reads the case transferred to it from now on, and so does its head group
+   * ({@code <unit>-head}: approves its replies and extensions), as the unit does.
+   */
+  public void grantUnit(String processInstanceId, String unit) {
+    grant(processInstanceId, unit);
+    grant(processInstanceId, PetitionProcess.Group.head(unit));
+  }
+
+  /**
    * Confidential cases (accusations transferred to 纪检监察, Art. 30): that group reads the case, and
    * so does the clerk who registered the accusation at the counter (if a clerk did), to answer the
    * petitioner; the rest of the bureau, which triaged it, does not.
@@ -55,8 +65,8 @@ public class CaseAccess {
   }
 
   /**
-   * The group no longer reads this case: a unit that objected (the case was never its own), a
-   * review or re-review level whose opinion has been delivered.
+   * The group no longer reads this case: a unit that objected (the case was never its own), with
+   * its head group; a review or re-review level whose opinion has been delivered.
    */
   public void revoke(String processInstanceId, String groupId) {
     for (Resource resource :
@@ -65,7 +75,7 @@ public class CaseAccess {
           .createAuthorizationQuery()
           .resourceType(resource)
           .resourceId(processInstanceId)
-          .groupIdIn(groupId)
+          .groupIdIn(groupId, PetitionProcess.Group.head(groupId))
           .list()
           .forEach(a -> authorizations.deleteAuthorization(a.getId()));
     }

@@ -51,14 +51,18 @@ class TaskInputErrorMapper implements ResourceConfigCustomizer {
   }
 
   /**
-   * 400 {"error", "field"} when an {@link InvalidInputException} is the cause; 400 with the
-   * engine's own text when the engine found the request itself wrong (BadUserRequestException),
-   * which Camunda's resources answer with 500; null otherwise.
+   * 400 {"error", "field"} when an {@link InvalidInputException} is the cause, 403 {"error"} when a
+   * {@link ForbiddenException} is (a listener refusing who acts, e.g. a drafter approving their own
+   * draft); 400 with the engine's own text when the engine found the request itself wrong
+   * (BadUserRequestException), which Camunda's resources answer with 500; null otherwise.
    */
   static Response badRequest(Throwable exception) {
     for (Throwable t = exception; t != null; t = t.getCause()) {
       if (t instanceof InvalidInputException invalid) {
         return badRequest(invalid.getMessage(), invalid.field());
+      }
+      if (t instanceof ForbiddenException forbidden) {
+        return answer(Response.Status.FORBIDDEN, forbidden.getMessage(), null);
       }
       if (t instanceof BadUserRequestException bad && !(t instanceof NotFoundException)) {
         return badRequest("请求无效：" + bad.getMessage(), null);
@@ -68,16 +72,19 @@ class TaskInputErrorMapper implements ResourceConfigCustomizer {
   }
 
   private static Response badRequest(String message, String field) {
+    return answer(Response.Status.BAD_REQUEST, message, field);
+  }
+
+  private static Response answer(Response.Status status, String message, String field) {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "InvalidRequestException");
+    body.put(
+        "type",
+        status == Response.Status.FORBIDDEN ? "AuthorizationException" : "InvalidRequestException");
     body.put("message", message);
     body.put("error", message);
     if (field != null) {
       body.put("field", field);
     }
-    return Response.status(Response.Status.BAD_REQUEST)
-        .entity(body)
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .build();
+    return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
   }
 }
