@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>The round also records its drafter: the user whose completion of handlePetition concluded the
  * draft. Nothing asynchronous lies between that task and this one (Task_DecideApprovers and this
- * task run in the same transaction as the completion, ModelContractTest checks it), so the
+ * task run in the same transaction as the completion, PetitionModelTest checks it), so the
  * authenticated user is the drafter; no variable is asked who drafted.
  */
 @Component
