@@ -1,6 +1,10 @@
 package cn.xinfang.web;
 
 import jakarta.annotation.Priority;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletRegistration;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
@@ -11,7 +15,11 @@ import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.glassfish.jersey.server.ServerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,10 +32,44 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskInputErrorMapper implements ResourceConfigCustomizer {
 
+  private static final Logger LOG = LoggerFactory.getLogger(TaskInputErrorMapper.class);
+
   @Override
   public void customize(org.glassfish.jersey.server.ResourceConfig config) {
     config.register(Mapper.class);
     config.register(EngineMapper.class);
+  }
+
+  /**
+   * Tasklist does not call /engine-rest: it completes, submits and claims through the webapp's own
+   * copy of the engine API (the servlet "Engine Api" of Camunda's webapp starter, under
+   * /camunda/api/engine), which would answer a listener's refusal with 500 and the engine's English
+   * wrapper (ENGINE-03051). The same mappers are added to that servlet's Jersey application as
+   * providers, by the servlet's init parameter, once every initializer has registered its servlets
+   * and before the servlet is loaded on the first request.
+   */
+  @Component
+  static class TasklistApi implements ServletContextInitializer {
+
+    static final String SERVLET = "Engine Api";
+
+    @Override
+    public void onStartup(ServletContext servletContext) {
+      servletContext.addListener(
+          new ServletContextListener() {
+            @Override
+            public void contextInitialized(ServletContextEvent event) {
+              ServletRegistration api = event.getServletContext().getServletRegistration(SERVLET);
+              if (api == null) {
+                LOG.warn("no servlet {}: Tasklist's refusals stay the engine's", SERVLET);
+                return;
+              }
+              api.setInitParameter(
+                  ServerProperties.PROVIDER_CLASSNAMES,
+                  Mapper.class.getName() + "," + EngineMapper.class.getName());
+            }
+          });
+    }
   }
 
   @Priority(1)
