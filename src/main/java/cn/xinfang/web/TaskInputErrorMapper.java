@@ -1,14 +1,12 @@
 package cn.xinfang.web;
 
 import jakarta.annotation.Priority;
-import jakarta.servlet.ServletContext;
-import jakarta.servlet.ServletContextEvent;
-import jakarta.servlet.ServletContextListener;
-import jakarta.servlet.ServletRegistration;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.catalina.Container;
+import org.apache.catalina.Wrapper;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NotFoundException;
@@ -16,10 +14,9 @@ import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.glassfish.jersey.server.ServerProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
-import org.springframework.boot.web.servlet.ServletContextInitializer;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,8 +29,6 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskInputErrorMapper implements ResourceConfigCustomizer {
 
-  private static final Logger LOG = LoggerFactory.getLogger(TaskInputErrorMapper.class);
-
   @Override
   public void customize(org.glassfish.jersey.server.ResourceConfig config) {
     config.register(Mapper.class);
@@ -45,30 +40,28 @@ class TaskInputErrorMapper implements ResourceConfigCustomizer {
    * copy of the engine API (the servlet "Engine Api" of Camunda's webapp starter, under
    * /camunda/api/engine), which would answer a listener's refusal with 500 and the engine's English
    * wrapper (ENGINE-03051). The same mappers are added to that servlet's Jersey application as
-   * providers, by the servlet's init parameter, once every initializer has registered its servlets
-   * and before the servlet is loaded on the first request.
+   * providers by an init parameter, set when Tomcat adds the servlet, whichever initializer adds it
+   * and in whatever order; Jersey reads it when the servlet loads on its first request.
    */
   @Component
-  static class TasklistApi implements ServletContextInitializer {
+  static class TasklistApi implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
     static final String SERVLET = "Engine Api";
 
     @Override
-    public void onStartup(ServletContext servletContext) {
-      servletContext.addListener(
-          new ServletContextListener() {
-            @Override
-            public void contextInitialized(ServletContextEvent event) {
-              ServletRegistration api = event.getServletContext().getServletRegistration(SERVLET);
-              if (api == null) {
-                LOG.warn("no servlet {}: Tasklist's refusals stay the engine's", SERVLET);
-                return;
-              }
-              api.setInitParameter(
-                  ServerProperties.PROVIDER_CLASSNAMES,
-                  Mapper.class.getName() + "," + EngineMapper.class.getName());
-            }
-          });
+    public void customize(TomcatServletWebServerFactory factory) {
+      factory.addContextCustomizers(
+          context ->
+              context.addContainerListener(
+                  event -> {
+                    if (Container.ADD_CHILD_EVENT.equals(event.getType())
+                        && event.getData() instanceof Wrapper servlet
+                        && SERVLET.equals(servlet.getName())) {
+                      servlet.addInitParameter(
+                          ServerProperties.PROVIDER_CLASSNAMES,
+                          Mapper.class.getName() + "," + EngineMapper.class.getName());
+                    }
+                  }));
     }
   }
 
