@@ -360,6 +360,8 @@ abstract class RedTeam {
         .isEqualTo(403);
     // nor through Tasklist's own API
     RedTeamClient.Webapp tasklist = client.new Webapp("housingchief");
+    assertThat(tasklist.get("/camunda/api/engine/engine/default/task/count").status())
+        .isEqualTo(200);
     Answer viaTasklist =
         tasklist.post(
             "/camunda/api/engine/engine/default/task/" + approval.path("id").asText() + "/claim",
@@ -407,6 +409,8 @@ abstract class RedTeam {
     }
     // and the same through Tasklist's own API, as the form sends it
     RedTeamClient.Webapp tasklist = client.new Webapp("housinghead1");
+    assertThat(tasklist.get("/camunda/api/engine/engine/default/task/count").status())
+        .isEqualTo(200);
     for (Map<String, Object> variables :
         List.of(
             Map.<String, Object>of(),
