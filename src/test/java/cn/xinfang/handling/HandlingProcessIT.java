@@ -741,10 +741,12 @@ class HandlingProcessIT {
       clock.pin("2026-09-05T10:00");
       cases.replied(c, "PARTIALLY_SUPPORTED");
 
-      // Then the window ends on the next working day, 2026-10-08, in the engine and for the
-      // petitioner
+      // Then the window ends on the next working day, 2026-10-08, for the petitioner; the engine
+      // waits 5 working days more for a request received in time that the bureau enters late
+      // (clock appeal-entry): Fri 10-09, Sat 10-10 (an adjusted working day), Mon 10-12 to Wed
+      // 10-14
       Job window = cases.timer(c, "Timer_ReviewWindow");
-      assertThat(window.getDuedate()).isEqualTo(endOf("2026-10-08"));
+      assertThat(window.getDuedate()).isEqualTo(endOf("2026-10-14"));
       assertThat(cases.stored(c).currentDeadline().toInstant())
           .isEqualTo(endOf("2026-10-08").toInstant());
 

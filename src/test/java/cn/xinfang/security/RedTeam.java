@@ -318,15 +318,21 @@ abstract class RedTeam {
   void theDrafterNeverApprovesTheirOwnDraft() {
     // a head of the housing bureau who is also one of its clerks drafts the reply
     createUser("housingchief", "unit-housing");
-    assertThat(
-            client
-                .call(
-                    "demo",
-                    "PUT",
-                    "/engine-rest/group/unit-housing-head/members/housingchief",
-                    null)
-                .status())
-        .isIn(204, 400);
+    if (client
+            .read("demo", "/engine-rest/group/count?id=unit-housing-head&member=housingchief")
+            .path("count")
+            .asLong()
+        == 0) {
+      assertThat(
+              client
+                  .call(
+                      "demo",
+                      "PUT",
+                      "/engine-rest/group/unit-housing-head/members/housingchief",
+                      null)
+                  .status())
+          .isEqualTo(204);
+    }
     Case c = accepted();
     client.complete(
         "housingchief",
