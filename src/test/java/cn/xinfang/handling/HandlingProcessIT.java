@@ -241,6 +241,41 @@ class HandlingProcessIT {
       assertThat(c.pi()).isWaitingAt(PetitionProcess.TASK_APPROVE_EXTENSION);
     }
 
+    @Test
+    void whoeverAskedForTheExtensionNeverApprovesIt() {
+      // Given a head of the housing bureau who is also one of its clerks, and asks for an extension
+      String chief = "housingchief";
+      if (identityService.createUserQuery().userId(chief).count() == 0) {
+        identityService.saveUser(identityService.newUser(chief));
+        identityService.createMembership(chief, "unit-housing");
+        identityService.createMembership(chief, "unit-housing-head");
+      }
+      Case c = cases.acceptedOn("2026-09-10T10:00");
+      cases.completeAs(chief, c, HANDLE, extension(30, "需要委托第三方机构进行房屋安全鉴定"));
+      String task = cases.task(c, PetitionProcess.TASK_APPROVE_EXTENSION).getId();
+
+      // When they claim or approve it, it is refused; nothing changes
+      Refusals.assertForbidden(
+          () -> cases.as(chief, () -> taskService.claim(task, chief)), "申请人不得审批本人的申请");
+      Refusals.assertForbidden(
+          () ->
+              cases.completeAs(
+                  chief,
+                  c,
+                  PetitionProcess.TASK_APPROVE_EXTENSION,
+                  Map.of(Var.EXTENSION_APPROVED, true)),
+          "申请人不得审批本人的申请");
+      assertThat(c.pi()).isWaitingAt(PetitionProcess.TASK_APPROVE_EXTENSION);
+
+      // Then another head approves it
+      cases.completeAs(
+          "housinghead1",
+          c,
+          PetitionProcess.TASK_APPROVE_EXTENSION,
+          Map.of(Var.EXTENSION_APPROVED, "true"));
+      assertThat(c.pi()).hasPassed("Task_ExtendDeadline").isWaitingAt(HANDLE);
+    }
+
     static Stream<Arguments> refusedRequests() {
       return Stream.of(
           Arguments.of(

@@ -641,6 +641,12 @@ abstract class RedTeam {
         "housing1",
         client.task("housing1", PetitionProcess.TASK_ACCEPT, c.number),
         Map.of(Var.ACCEPTANCE, "OBJECT", Var.OBJECTION_REASON, "不属本单位职责，应由人社部门处理"));
+    // the bureau verifies the objection and agrees (Art. 23): only then is the case no longer the
+    // unit's
+    client.complete(
+        "clerk1",
+        client.task("clerk1", PetitionProcess.TASK_VERIFY_OBJECTION, c.number),
+        Map.of(Var.OBJECTION_AGREED, true, Var.VERIFICATION_COMMENT, "经核实，属人社部门职责"));
 
     assertThat(historicVariables("housing1", c)).isEmpty();
     assertThat(client.read("housing1", "/engine-rest/history/task?processInstanceId=" + c.instance))
