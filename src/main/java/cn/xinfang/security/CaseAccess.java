@@ -2,6 +2,7 @@ package cn.xinfang.security;
 
 import cn.xinfang.engine.PetitionProcess;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -21,9 +22,11 @@ import org.springframework.stereotype.Component;
 public class CaseAccess {
 
   private final AuthorizationService authorizations;
+  private final IdentityService identity;
 
-  public CaseAccess(AuthorizationService authorizations) {
+  public CaseAccess(AuthorizationService authorizations, IdentityService identity) {
     this.authorizations = authorizations;
+    this.identity = identity;
   }
 
   /** The group reads this case's process instance and history from now on. */
@@ -40,11 +43,16 @@ public class CaseAccess {
 
   /**
    * A handling unit reads the case transferred to it from now on, and so does its head group
-   * ({@code <unit>-head}: approves its replies and extensions), as the unit does.
+   * ({@code <unit>-head}: approves its replies and extensions), as the unit does; an organ without
+   * one (政法, whose own procedure goes on outside the process) gets no grant for a group that does
+   * not exist.
    */
   public void grantUnit(String processInstanceId, String unit) {
     grant(processInstanceId, unit);
-    grant(processInstanceId, PetitionProcess.Group.head(unit));
+    String head = PetitionProcess.Group.head(unit);
+    if (identity.createGroupQuery().groupId(head).count() > 0) {
+      grant(processInstanceId, head);
+    }
   }
 
   /**
