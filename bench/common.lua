@@ -48,6 +48,7 @@ end
 common.auth = {
   clerk1 = "Basic Y2xlcmsxOmRlbW8=",
   housing1 = "Basic aG91c2luZzE6ZGVtbw==",
+  housinghead1 = "Basic aG91c2luZ2hlYWQxOmRlbW8=",
   leader1 = "Basic bGVhZGVyMTpkZW1v",
 }
 

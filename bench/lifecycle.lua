@@ -1,6 +1,7 @@
 -- wrk -t8 -c8 -s bench/lifecycle.lua URL -- <run id>: each connection carries cases from registration to
 -- REPLIED, one request at a time, as the petitioner (public API) and the demo users (/engine-rest) do:
--- register; triage (clerk1); accept, conclude, approve (housing1); approve (leader1). units = cases REPLIED.
+-- register; triage (clerk1); accept, conclude (housing1); approve (housinghead1, the unit's head); approve (leader1).
+-- units = cases REPLIED.
 -- Needs one connection per thread (-t N -c N): the steps of a case follow each other on that connection.
 package.path = "bench/?.lua;" .. package.path
 local common = require("common")
@@ -19,7 +20,7 @@ local STEPS = {
   { "triagePetition", "clerk1", TRIAGE },
   { "acceptPetition", "housing1", ACCEPT },
   { "handlePetition", "housing1", CONCLUDE },
-  { "approveReply", "housing1", APPROVE },
+  { "approveReply", "housinghead1", APPROVE },
   { "approveReply", "leader1", APPROVE },
 }
 

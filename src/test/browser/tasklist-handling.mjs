@@ -5,14 +5,16 @@
 //     node src/test/browser/tasklist-handling.mjs
 //
 // housing1 finds the case in 本组待办, claims 办理信访事项, checks the Chinese labels and the fields that
-// 申请延期 shows and hides, concludes with 支持 and the opinion text, then claims and approves the first
-// 审批答复意见 (the unit's own level). leader1 approves the second (分管领导). Screenshots handling-*.png,
+// 申请延期 shows and hides, concludes with 支持 and the opinion text; the first 审批答复意见 goes to the unit's
+// head group, never to the drafter's own: housinghead1 approves it with the explicit choice 同意签发 (no
+// default; 退回修改 shows the required 退回修改意见), and leader1 approves the second (分管领导), reading the
+// head's decision in 此前各级审批意见. Screenshots handling-*.png,
 // or handling-failure.png. RESULT carries the opinion text typed and what the approval forms showed of it.
 // Run by cn.xinfang.browser.TasklistHandlingIT; shares tasklist.mjs with the other Tasklist scripts.
 
 import {
   CASE_NUMBER, claimOnlyTask, complete, emptyList, expectLabels, expectNoLabels, fillText, log, login, logout,
-  run, screenshot, searchGroupFilter, setCheckbox, step, textInput, until,
+  run, screenshot, searchGroupFilter, step, textInput, until,
 } from './tasklist.mjs';
 
 const HANDLE = '办理信访事项';
@@ -26,6 +28,10 @@ const OPINION_LABEL = '处理意见及理由';
 const CONCLUDE = '作出处理意见';
 const EXTEND = '申请延期';
 const SUPPORTED = '支持（建议类：采纳）';
+const HISTORY_LABEL = '此前各级审批意见（含退回）';
+const APPROVE_CHOICE = '同意签发';
+const RETURN_CHOICE = '退回修改';
+const RETURN_COMMENT = '退回修改意见';
 
 /** Chooses a form-js radio option by its label and waits until form-js shows it chosen. */
 async function chooseRadio(form, optionLabel) {
@@ -67,10 +73,22 @@ async function handle(form) {
  * Claims and approves this user's 审批答复意见 after checking it shows the unit's opinion, then checks that
  * no further level is left to this user. Returns the opinion text the form showed.
  */
-async function approveLevel(approvingScreenshot, doneScreenshot) {
+async function approveLevel(approvingScreenshot, doneScreenshot, historyShows) {
   const form = await claimOnlyTask(CASE_NUMBER, APPROVE);
   step('check the approval form');
-  await expectLabels(form, ['处理结果', OPINION_LABEL, '同意签发', '审批意见']);
+  await expectLabels(form, ['处理结果', OPINION_LABEL, HISTORY_LABEL, '审批决定', APPROVE_CHOICE, RETURN_CHOICE]);
+  const history = await textInput(form, HISTORY_LABEL).inputValue();
+  if (!history.includes(historyShows)) {
+    throw new Error(`此前各级审批意见 shows "${history}", expected it to include "${historyShows}"`);
+  }
+  for (const choice of [APPROVE_CHOICE, RETURN_CHOICE]) {
+    if (await form.getByLabel(choice, { exact: true }).isChecked()) {
+      throw new Error(`${choice} is chosen before the approver chose`);
+    }
+  }
+  await expectNoLabels(form, [RETURN_COMMENT]);
+  await chooseRadio(form, RETURN_CHOICE);
+  await expectLabels(form, [RETURN_COMMENT]);
   const shown = await textInput(form, OPINION_LABEL).inputValue();
   if (shown !== OPINION_TEXT) {
     throw new Error(`the approval form shows the opinion "${shown}", expected "${OPINION_TEXT}"`);
@@ -78,7 +96,8 @@ async function approveLevel(approvingScreenshot, doneScreenshot) {
   if (!(await form.getByLabel(SUPPORTED, { exact: true }).isChecked())) {
     throw new Error(`the approval form does not show 处理结果 ${SUPPORTED}`);
   }
-  await setCheckbox(form, '同意签发', true);
+  await chooseRadio(form, APPROVE_CHOICE);
+  await expectNoLabels(form, [RETURN_COMMENT]);
   await screenshot(approvingScreenshot);
   await complete(APPROVE);
   // each level has its own group, so the next one never reaches this user's 本组待办
@@ -92,13 +111,18 @@ await run({ name: 'tasklist-handling', failureScreenshot: 'handling-failure.png'
   await searchGroupFilter(CASE_NUMBER);
   await handle(await claimOnlyTask(CASE_NUMBER, HANDLE));
   await complete(HANDLE);
-  // the first level of the chain is the unit itself, so housing1 finds it in the same search
-  const unitSaw = await approveLevel('handling-2-approve-unit.png', 'handling-2-done.png');
+  // the first level of the chain is the unit's head group: the drafter's 本组待办 has nothing of it
+  await emptyList(CASE_NUMBER);
+
+  await logout();
+  await login('housinghead1');
+  await searchGroupFilter(CASE_NUMBER);
+  const unitSaw = await approveLevel('handling-2-approve-unit.png', 'handling-2-done.png', '暂无');
 
   await logout();
   await login('leader1');
   await searchGroupFilter(CASE_NUMBER);
-  const leaderSaw = await approveLevel('handling-3-approve-leader.png', 'handling-3-done.png');
-  log('handled by housing1, approved by housing1 and leader1');
+  const leaderSaw = await approveLevel('handling-3-approve-leader.png', 'handling-3-done.png', '郑国华');
+  log('handled by housing1, approved by housinghead1 and leader1');
   return { opinionText: OPINION_TEXT, opinionShownToApprovers: [unitSaw, leaderSaw] };
 });

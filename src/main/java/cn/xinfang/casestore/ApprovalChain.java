@@ -1,5 +1,7 @@
 package cn.xinfang.casestore;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -22,7 +24,10 @@ public class ApprovalChain {
     RETURNED
   }
 
-  /** One level of one round; {@code decision} is null while it waits. */
+  /**
+   * One level of one round; {@code decision} is null while it waits. {@code draftedBy} is the user
+   * who drafted the round's reply (null when no user did, e.g. a round started by the system).
+   */
   public record Step(
       int round,
       int position,
@@ -30,7 +35,8 @@ public class ApprovalChain {
       Decision decision,
       String decidedBy,
       OffsetDateTime decidedAt,
-      String comment) {}
+      String comment,
+      String draftedBy) {}
 
   private final JdbcClient jdbc;
   private final AuditTrail audit;
@@ -43,9 +49,10 @@ public class ApprovalChain {
   }
 
   /**
-   * Starts the case's next round with these groups, in the order they approve; answers the round.
+   * Starts the case's next round with these groups, in the order they approve, for the draft of
+   * {@code draftedBy} (who never approves it: 三审, separation of duties); answers the round.
    */
-  public int start(long petitionId, List<String> groups) {
+  public int start(long petitionId, List<String> groups, String draftedBy) {
     if (groups.isEmpty()) {
       throw new IllegalArgumentException("an approval chain needs at least one level");
     }
@@ -57,14 +64,19 @@ public class ApprovalChain {
             .single();
     for (int position = 0; position < groups.size(); position++) {
       jdbc.sql(
-              "insert into approval_step (petition_id, chain_round, position, group_id) values (?, ?, ?, ?)")
-          .params(petitionId, round, position, groups.get(position))
+              "insert into approval_step (petition_id, chain_round, position, group_id, drafted_by)"
+                  + " values (?, ?, ?, ?, ?)")
+          .params(petitionId, round, position, groups.get(position), draftedBy)
           .update();
     }
     audit.record(
         petitionId,
         AuditTrail.Action.APPROVAL,
-        "round " + round + ": " + String.join(" → ", groups));
+        "round "
+            + round
+            + ": "
+            + String.join(" → ", groups)
+            + (draftedBy == null ? "" : ", drafted by " + draftedBy));
     return round;
   }
 
@@ -77,19 +89,35 @@ public class ApprovalChain {
             order by position
             """)
         .params(petitionId, petitionId)
-        .query(
-            (rs, n) ->
-                new Step(
-                    rs.getInt("chain_round"),
-                    rs.getInt("position"),
-                    rs.getString("group_id"),
-                    rs.getString("decision") == null
-                        ? null
-                        : Decision.valueOf(rs.getString("decision")),
-                    rs.getString("decided_by"),
-                    rs.getObject("decided_at", OffsetDateTime.class),
-                    rs.getString("approval_comment")))
+        .query(ApprovalChain::step)
         .list();
+  }
+
+  /**
+   * Every decision taken on the case's drafts, returns included, oldest first (round, then level):
+   * what each approver reads of the levels before them.
+   */
+  public List<Step> decisions(long petitionId) {
+    return jdbc.sql(
+            """
+            select * from approval_step where petition_id = ? and decision is not null
+            order by chain_round, position
+            """)
+        .param(petitionId)
+        .query(ApprovalChain::step)
+        .list();
+  }
+
+  private static Step step(ResultSet rs, int n) throws SQLException {
+    return new Step(
+        rs.getInt("chain_round"),
+        rs.getInt("position"),
+        rs.getString("group_id"),
+        rs.getString("decision") == null ? null : Decision.valueOf(rs.getString("decision")),
+        rs.getString("decided_by"),
+        rs.getObject("decided_at", OffsetDateTime.class),
+        rs.getString("approval_comment"),
+        rs.getString("drafted_by"));
   }
 
   /** The step of the latest round that waits for its decision, if any. */

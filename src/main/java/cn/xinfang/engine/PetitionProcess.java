@@ -198,6 +198,12 @@ public final class PetitionProcess {
     public static final String REPLY_APPROVED = "replyApproved";
     public static final String APPROVAL_COMMENT = "approvalComment";
 
+    /**
+     * display only, on each approveReply task: the earlier levels' and rounds' decisions, read from
+     * the case store when the task is created; never an input
+     */
+    public static final String APPROVAL_HISTORY = "approvalHistory";
+
     // delivered opinions and the windows they open
     public static final String OPINION_ID = "opinionId";
 
@@ -309,8 +315,19 @@ public final class PetitionProcess {
   public static final class Group {
     public static final String BUREAU = "bureau";
 
-    /** 分管领导: approve extensions and sign replies */
+    /** 分管领导: sign replies */
     public static final String LEADERS = "leaders";
+
+    /** what a handling unit's head group (本机关、单位负责人) is named after: {@code <unit>-head} */
+    public static final String HEAD_SUFFIX = "-head";
+
+    /**
+     * The head group of a handling unit: approves its replies first (dmn/reply-approval.dmn) and
+     * its extensions (Art. 34).
+     */
+    public static String head(String unit) {
+      return unit + HEAD_SUFFIX;
+    }
 
     private Group() {}
   }

@@ -3,6 +3,7 @@ package cn.xinfang.handling;
 import static cn.xinfang.engine.PetitionProcess.Var;
 
 import cn.xinfang.casestore.ApprovalChain;
+import cn.xinfang.engine.CurrentUser;
 import cn.xinfang.engine.ProcessCase;
 import java.util.Collection;
 import java.util.List;
@@ -15,16 +16,24 @@ import org.springframework.stereotype.Component;
  * same transaction, as {@code replyApprovers}) becomes a new round in the case store, and the
  * variable goes. Every later step reads the chain from the store ({@link ReplyApprovalChain}), so
  * an approver can never shorten or reorder it by writing a variable.
+ *
+ * <p>The round also records its drafter: the user whose completion of handlePetition concluded the
+ * draft. Nothing asynchronous lies between that task and this one (Task_DecideApprovers and this
+ * task run in the same transaction as the completion, PetitionModelTest checks it), so the
+ * authenticated user is the drafter; no variable is asked who drafted.
  */
 @Component
 public class RecordApprovalChainDelegate implements JavaDelegate {
 
   private final ApprovalChain chain;
   private final ProcessCase cases;
+  private final CurrentUser currentUser;
 
-  public RecordApprovalChainDelegate(ApprovalChain chain, ProcessCase cases) {
+  public RecordApprovalChainDelegate(
+      ApprovalChain chain, ProcessCase cases, CurrentUser currentUser) {
     this.chain = chain;
     this.cases = cases;
+    this.currentUser = currentUser;
   }
 
   @Override
@@ -33,7 +42,10 @@ public class RecordApprovalChainDelegate implements JavaDelegate {
     if (!(decided instanceof Collection<?> groups) || groups.isEmpty()) {
       throw new IllegalStateException("reply-approval decided no approval chain: " + decided);
     }
-    chain.start(cases.of(execution).id(), groups.stream().map(String::valueOf).toList());
+    chain.start(
+        cases.of(execution).id(),
+        groups.stream().map(String::valueOf).toList(),
+        currentUser.id().orElse(null));
     execution.removeVariable(Var.REPLY_APPROVERS);
   }
 

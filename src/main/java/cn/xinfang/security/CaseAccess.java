@@ -1,6 +1,8 @@
 package cn.xinfang.security;
 
+import cn.xinfang.engine.PetitionProcess;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -20,9 +22,11 @@ import org.springframework.stereotype.Component;
 public class CaseAccess {
 
   private final AuthorizationService authorizations;
+  private final IdentityService identity;
 
-  public CaseAccess(AuthorizationService authorizations) {
+  public CaseAccess(AuthorizationService authorizations, IdentityService identity) {
     this.authorizations = authorizations;
+    this.identity = identity;
   }
 
   /** The group reads this case's process instance and history from now on. */
@@ -35,6 +39,20 @@ public class CaseAccess {
         Resources.HISTORIC_PROCESS_INSTANCE,
         processInstanceId,
         HistoricProcessInstancePermissions.READ);
+  }
+
+  /**
+   * A handling unit reads the case transferred to it from now on, and so does its head group
+   * ({@code <unit>-head}: approves its replies and extensions), as the unit does; an organ without
+   * one (政法, whose own procedure goes on outside the process) gets no grant for a group that does
+   * not exist.
+   */
+  public void grantUnit(String processInstanceId, String unit) {
+    grant(processInstanceId, unit);
+    String head = PetitionProcess.Group.head(unit);
+    if (identity.createGroupQuery().groupId(head).count() > 0) {
+      grant(processInstanceId, head);
+    }
   }
 
   /**
@@ -55,8 +73,8 @@ public class CaseAccess {
   }
 
   /**
-   * The group no longer reads this case: a unit that objected (the case was never its own), a
-   * review or re-review level whose opinion has been delivered.
+   * The group no longer reads this case: a unit that objected (the case was never its own), with
+   * its head group; a review or re-review level whose opinion has been delivered.
    */
   public void revoke(String processInstanceId, String groupId) {
     for (Resource resource :
@@ -65,7 +83,7 @@ public class CaseAccess {
           .createAuthorizationQuery()
           .resourceType(resource)
           .resourceId(processInstanceId)
-          .groupIdIn(groupId)
+          .groupIdIn(groupId, PetitionProcess.Group.head(groupId))
           .list()
           .forEach(a -> authorizations.deleteAuthorization(a.getId()));
     }

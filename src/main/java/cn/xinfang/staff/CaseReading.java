@@ -25,10 +25,11 @@ import org.springframework.stereotype.Component;
  *       an accusation is granted it), or belongs to the bureau; a DISCIPLINE case only in 纪检监察 and
  *       by the registering clerk (Art. 30);
  *   <li>with the personal data in full when the user handles the case: holds one of its open tasks
- *       (assignee or candidate, through a group too), or belongs to its handling unit while the
- *       case is with that unit, or to the 纪检监察 or 政法 organ it was transferred to (the process ends
- *       there, their own procedure goes on); the bureau while it owes the petitioner a follow-up
- *       call (回访: the evaluation of a delivered handling opinion is open);
+ *       (assignee or candidate, through a group too), or belongs to its handling unit (or the
+ *       unit's head group) while the case is with that unit, or to the 纪检监察 or 政法 organ it was
+ *       transferred to (the process ends there, their own procedure goes on); the bureau while it
+ *       owes the petitioner a follow-up call (回访: the evaluation of a delivered handling opinion is
+ *       open);
  *   <li>with the personal data masked otherwise (the bureau, which answers every petitioner at the
  *       counter, administrators, an earlier stage's reader).
  * </ul>
@@ -81,7 +82,8 @@ class CaseReading {
                     .count()
                 > 0
             || c.handlingUnit() != null
-                && groupIds.contains(c.handlingUnit())
+                && (groupIds.contains(c.handlingUnit())
+                    || groupIds.contains(PetitionProcess.Group.head(c.handlingUnit())))
                 && (WITH_THE_UNIT.contains(c.status()) || TRANSFERRED_OUT.contains(c.route()));
     if (handles) {
       return Level.FULL;

@@ -45,6 +45,7 @@ class StaffCaseController {
   private final AuditTrail audit;
   private final CurrentUser user;
   private final Clock clock;
+  private final ApprovalHistory approvals;
 
   StaffCaseController(
       PetitionStore store,
@@ -53,7 +54,9 @@ class StaffCaseController {
       ReceiptPage receipts,
       AuditTrail audit,
       CurrentUser user,
-      Clock clock) {
+      Clock clock,
+      ApprovalHistory approvals) {
+    this.approvals = approvals;
     this.store = store;
     this.opinions = opinions;
     this.reading = reading;
@@ -88,7 +91,8 @@ class StaffCaseController {
         store.persons(c.id()),
         store.milestones(c.id()),
         store.notices(c.id()),
-        opinionViews);
+        opinionViews,
+        notes ? approvals.of(c.id()) : List.of());
   }
 
   /**

@@ -21,7 +21,8 @@ import java.util.Set;
  * FULL or MASKED). The milestones' internal notes (a triage comment, an objection's reason, an
  * approver's remark, an evaluation's comment) are for whoever handles the case now and for
  * administrators; other readers get the milestones without them ({@code internalNotes} false). The
- * query code is given to the registering clerk and the bureau only (null otherwise).
+ * query code is given to the registering clerk and the bureau only (null otherwise). The approval
+ * history of the draft replies ({@code approvals}) is internal too.
  */
 record StaffCaseView(
     String caseNumber,
@@ -47,7 +48,26 @@ record StaffCaseView(
     List<PersonView> persons,
     List<Milestone> milestones,
     List<Notice> notices,
-    List<OpinionView> opinions) {
+    List<OpinionView> opinions,
+    List<ApprovalView> approvals) {
+
+  /**
+   * One decision on a draft reply (三审), returns included, oldest first: the round (each draft sent
+   * for approval), the level in the chain, the approving group and the approver with their names,
+   * APPROVED (同意) or RETURNED (退回), the comment and when. Internal: for readers of internal notes
+   * only (empty for the others).
+   */
+  record ApprovalView(
+      int round,
+      int level,
+      String group,
+      String groupName,
+      String approver,
+      String approverName,
+      String decision,
+      String decisionLabel,
+      String comment,
+      OffsetDateTime decidedAt) {}
 
   /**
    * An opinion: issued, received (null until an offline petitioner's delivery is confirmed), its
@@ -121,7 +141,8 @@ record StaffCaseView(
       List<Person> persons,
       List<Milestone> milestones,
       List<Notice> notices,
-      List<OpinionView> opinions) {
+      List<OpinionView> opinions,
+      List<ApprovalView> approvals) {
     return new StaffCaseView(
         c.caseNumber(),
         queryCode ? c.queryCode() : null,
@@ -153,6 +174,7 @@ record StaffCaseView(
                             m.type(), m.occurredAt(), m.publicVisible(), m.description(), null))
             .toList(),
         notices,
-        opinions);
+        opinions,
+        approvals);
   }
 }

@@ -65,7 +65,7 @@ public class TransferPetitionDelegate implements JavaDelegate {
     if (route == Route.DISCIPLINE) {
       access.confine(execution.getProcessInstanceId(), unit, p.registeredBy());
     } else {
-      access.grant(execution.getProcessInstanceId(), unit);
+      access.grantUnit(execution.getProcessInstanceId(), unit);
     }
     execution.setVariable(Var.HANDLING_UNIT_NAME, unitName);
     store.recordHandlingUnit(caseNumber, unit, unitName);

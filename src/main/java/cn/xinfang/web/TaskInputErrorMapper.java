@@ -5,6 +5,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.catalina.Container;
+import org.apache.catalina.Wrapper;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NotFoundException;
@@ -12,7 +14,10 @@ import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.glassfish.jersey.server.ServerProperties;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +35,40 @@ class TaskInputErrorMapper implements ResourceConfigCustomizer {
     config.register(Mapper.class);
     config.register(EngineMapper.class);
     config.register(AnyMapper.class);
+  }
+
+  /**
+   * Tasklist does not call /engine-rest: it completes, submits and claims through the webapp's own
+   * copy of the engine API (the servlet "Engine Api" of Camunda's webapp starter, under
+   * /camunda/api/engine), which would answer a listener's refusal with 500 and the engine's English
+   * wrapper (ENGINE-03051). The same mappers are added to that servlet's Jersey application as
+   * providers by an init parameter, set when Tomcat adds the servlet, whichever initializer adds it
+   * and in whatever order; Jersey reads it when the servlet loads on its first request.
+   */
+  @Component
+  static class TasklistApi implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+
+    static final String SERVLET = "Engine Api";
+
+    @Override
+    public void customize(TomcatServletWebServerFactory factory) {
+      factory.addContextCustomizers(
+          context ->
+              context.addContainerListener(
+                  event -> {
+                    if (Container.ADD_CHILD_EVENT.equals(event.getType())
+                        && event.getData() instanceof Wrapper servlet
+                        && SERVLET.equals(servlet.getName())) {
+                      servlet.addInitParameter(
+                          ServerProperties.PROVIDER_CLASSNAMES,
+                          String.join(
+                              ",",
+                              Mapper.class.getName(),
+                              EngineMapper.class.getName(),
+                              AnyMapper.class.getName()));
+                    }
+                  }));
+    }
   }
 
   @Priority(1)
@@ -68,14 +107,18 @@ class TaskInputErrorMapper implements ResourceConfigCustomizer {
   }
 
   /**
-   * 400 {"error", "field"} when an {@link InvalidInputException} is the cause; 400 with the
-   * engine's own text when the engine found the request itself wrong (BadUserRequestException),
-   * which Camunda's resources answer with 500; null otherwise.
+   * 400 {"error", "field"} when an {@link InvalidInputException} is the cause, 403 {"error"} when a
+   * {@link ForbiddenException} is (a listener refusing who acts, e.g. a drafter approving their own
+   * draft); 400 with the engine's own text when the engine found the request itself wrong
+   * (BadUserRequestException), which Camunda's resources answer with 500; null otherwise.
    */
   static Response badRequest(Throwable exception) {
     for (Throwable t = exception; t != null; t = t.getCause()) {
       if (t instanceof InvalidInputException invalid) {
         return badRequest(invalid.getMessage(), invalid.field());
+      }
+      if (t instanceof ForbiddenException forbidden) {
+        return answer(Response.Status.FORBIDDEN, forbidden.getMessage(), null);
       }
       if (t instanceof BadUserRequestException bad && !(t instanceof NotFoundException)) {
         return badRequest("请求无效：" + bad.getMessage(), null);
@@ -85,16 +128,19 @@ class TaskInputErrorMapper implements ResourceConfigCustomizer {
   }
 
   private static Response badRequest(String message, String field) {
+    return answer(Response.Status.BAD_REQUEST, message, field);
+  }
+
+  private static Response answer(Response.Status status, String message, String field) {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "InvalidRequestException");
+    body.put(
+        "type",
+        status == Response.Status.FORBIDDEN ? "AuthorizationException" : "InvalidRequestException");
     body.put("message", message);
     body.put("error", message);
     if (field != null) {
       body.put("field", field);
     }
-    return Response.status(Response.Status.BAD_REQUEST)
-        .entity(body)
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .build();
+    return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
   }
 }

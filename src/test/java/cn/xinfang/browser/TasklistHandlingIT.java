@@ -24,7 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The housing bureau handles an accepted petition in Camunda Tasklist with the Chinese handling
- * form and the reply passes both levels of its approval chain (the unit itself, then the leaders),
+ * form and the reply passes both levels of its approval chain (the unit's head, then the leaders),
  * driven by {@code src/test/browser/tasklist-handling.mjs}; see {@link BrowserScript} for what it
  * needs.
  */
@@ -53,11 +53,11 @@ class TasklistHandlingIT {
   }
 
   @Test
-  void unitConcludesInTasklistAndTheReplyIsApprovedByTheUnitThenTheLeader() throws Exception {
+  void unitConcludesInTasklistAndTheReplyIsApprovedByItsHeadThenTheLeader() throws Exception {
     // Given a housing case accepted by the housing bureau, waiting at 办理信访事项 for unit-housing
     Case c = cases.accepted();
 
-    // When housing1 concludes and approves it in Tasklist, then leader1 approves it
+    // When housing1 concludes it in Tasklist, housinghead1 approves it, then leader1
     List<String> stale =
         Stream.concat(SCREENSHOTS.stream(), Stream.of("handling-failure.png")).toList();
     BrowserScript.Outcome outcome =
@@ -95,7 +95,7 @@ class TasklistHandlingIT {
             this::completedBy)
         .containsExactly(
             tuple(HANDLE, "housing1", List.of("housing1")),
-            tuple(APPROVE_REPLY, "housing1", List.of("housing1")),
+            tuple(APPROVE_REPLY, "housinghead1", List.of("housinghead1")),
             tuple(APPROVE_REPLY, "leader1", List.of("leader1")));
 
     assertThat(SCREENSHOTS)

@@ -97,6 +97,13 @@ class PetitionModelTest {
     }
   }
 
+  /** The head group of the case's handling unit, the approver of its extensions. */
+  public static class UnitHeads {
+    public String of(DelegateExecution execution) {
+      return PetitionProcess.Group.head((String) execution.getVariable(Var.HANDLING_UNIT));
+    }
+  }
+
   @BeforeEach
   void standInForTheServices() {
     for (String delegate :
@@ -163,6 +170,9 @@ class PetitionModelTest {
             });
     Mocks.register("deadlines", new Deadlines());
     Mocks.register("replyApprovalChain", new ReplyApprovalChain());
+    // as UnitHeads: the head group of the case's unit (the application reads the unit from the
+    // case store)
+    Mocks.register("unitHeads", new UnitHeads());
     Mocks.register(
         "transferPetitionDelegate",
         (JavaDelegate)
@@ -420,7 +430,7 @@ class PetitionModelTest {
     assertThat(pi)
         .isWaitingAt(PetitionProcess.TASK_APPROVE_REPLY)
         .task()
-        .hasCandidateGroup("unit-housing");
+        .hasCandidateGroup("unit-housing-head");
     complete(task(pi), withVariables(Var.REPLY_APPROVED, true));
     assertThat(pi).task().hasCandidateGroup("bureau");
     complete(task(pi), withVariables(Var.REPLY_APPROVED, false, Var.APPROVAL_COMMENT, "事实不清"));
@@ -433,6 +443,97 @@ class PetitionModelTest {
     assertThat(pi)
         .hasPassed("Task_DeliverOpinion")
         .isWaitingAt("EventGateway_ReviewWindow", "Timer_EvaluationWindow");
+  }
+
+  @ParameterizedTest(name = "{0} in {1} → {2}")
+  @CsvSource({
+    "HOUSING, FUTIAN, unit-housing",
+    "LABOUR, FUTIAN, unit-hrss",
+    "UNKNOWN, NANSHAN, office-nanshan"
+  })
+  void theUnitsHeadApprovesTheReplyFirstAndItsExtensionsNotTheUnitNorTheLeaders(
+      String category, String district, String unit) {
+    ProcessInstance pi = received(category, "ONLINE", district);
+    complete(task(pi), triage("CLAIM", "NONE", false, false, false, true));
+    assertThat(pi).isWaitingAt(PetitionProcess.TASK_ACCEPT).task().hasCandidateGroup(unit);
+    complete(task(pi), withVariables(Var.ACCEPTANCE, "ACCEPT"));
+
+    complete(
+        task(pi),
+        withVariables(
+            Var.HANDLING_ACTION, "EXTEND", Var.EXTENSION_DAYS, 30L, Var.EXTENSION_REASON, "需鉴定"));
+    assertThat(pi).isWaitingAt(PetitionProcess.TASK_APPROVE_EXTENSION);
+    org.assertj.core.api.Assertions.assertThat(candidateGroups(pi)).containsExactly(unit + "-head");
+    complete(task(pi), withVariables(Var.EXTENSION_APPROVED, false));
+
+    complete(task(pi), withVariables(Var.HANDLING_OUTCOME, "SUPPORTED", Var.OPINION_TEXT, "予以支持"));
+    assertThat(pi).isWaitingAt(PetitionProcess.TASK_APPROVE_REPLY);
+    org.assertj.core.api.Assertions.assertThat(candidateGroups(pi)).containsExactly(unit + "-head");
+  }
+
+  static List<String> candidateGroups(ProcessInstance pi) {
+    return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService()
+        .getIdentityLinksForTask(task(pi).getId())
+        .stream()
+        .filter(l -> l.getGroupId() != null)
+        .map(l -> l.getGroupId())
+        .toList();
+  }
+
+  /**
+   * Tasklist's radio sends the choice as the text "true" or "false" (the listener stores it as the
+   * contract's Boolean; here it stands in without a check): the chain's completion condition and
+   * the gateway read either the same way.
+   */
+  @Test
+  void theFormsTextChoiceDrivesTheChainLikeTheContractsBoolean() {
+    ProcessInstance pi = accepted();
+    complete(task(pi), withVariables(Var.HANDLING_OUTCOME, "SUPPORTED", Var.OPINION_TEXT, "予以支持"));
+    complete(task(pi), withVariables(Var.REPLY_APPROVED, "false", Var.APPROVAL_COMMENT, "事实不清"));
+    assertThat(pi).isWaitingAt(PetitionProcess.TASK_HANDLE).hasNotPassed("Task_DeliverOpinion");
+
+    complete(task(pi), withVariables(Var.HANDLING_OUTCOME, "SUPPORTED", Var.OPINION_TEXT, "予以支持"));
+    complete(task(pi), withVariables(Var.REPLY_APPROVED, "true"));
+    assertThat(pi).task().hasCandidateGroup(PetitionProcess.Group.LEADERS);
+    complete(task(pi), withVariables(Var.REPLY_APPROVED, "true"));
+    assertThat(pi).hasPassed("Task_DeliverOpinion");
+  }
+
+  /**
+   * The drafter of a round is whoever completed handlePetition: RecordApprovalChainDelegate reads
+   * the authenticated user, which holds only while nothing asynchronous lies between that task and
+   * the recording of the chain.
+   */
+  @Test
+  void theChainIsRecordedInTheTransactionOfTheDraftsCompletion() {
+    org.camunda.bpm.model.bpmn.BpmnModelInstance model =
+        engine
+            .getRepositoryService()
+            .getBpmnModelInstance(
+                engine
+                    .getRepositoryService()
+                    .createProcessDefinitionQuery()
+                    .processDefinitionKey(PetitionProcess.PROCESS_KEY)
+                    .singleResult()
+                    .getId());
+    org.assertj.core.api.Assertions.assertThat(
+            List.of(
+                PetitionProcess.TASK_HANDLE,
+                "Gateway_HandlingAction",
+                "Task_DecideApprovers",
+                "Task_RecordApprovalChain"))
+        .allSatisfy(
+            id -> {
+              org.camunda.bpm.model.bpmn.instance.FlowNode node = model.getModelElementById(id);
+              org.assertj.core.api.Assertions.assertThat(node.isCamundaAsyncAfter())
+                  .as("%s asyncAfter", id)
+                  .isFalse();
+              if (!id.equals(PetitionProcess.TASK_HANDLE)) {
+                org.assertj.core.api.Assertions.assertThat(node.isCamundaAsyncBefore())
+                    .as("%s asyncBefore", id)
+                    .isFalse();
+              }
+            });
   }
 
   @Test
@@ -450,7 +551,7 @@ class PetitionModelTest {
     assertThat(pi)
         .isWaitingAt(PetitionProcess.TASK_APPROVE_EXTENSION)
         .task()
-        .hasCandidateGroup("leaders");
+        .hasCandidateGroup("unit-housing-head");
     complete(task(pi), withVariables(Var.EXTENSION_APPROVED, true));
     assertThat(pi)
         .hasPassed("Task_ExtendDeadline", "Task_NotifyExtension")

@@ -7,6 +7,7 @@ import static cn.xinfang.support.CaseDriver.endOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import cn.xinfang.casestore.ApprovalChain;
 import cn.xinfang.casestore.Milestone;
 import cn.xinfang.casestore.Notice;
 import cn.xinfang.casestore.OpinionKind;
@@ -26,7 +27,9 @@ import cn.xinfang.support.TestClock;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Nested;
@@ -52,6 +55,9 @@ class HandlingProcessIT {
   @Autowired OpinionStore opinions;
   @Autowired TestClock clock;
   @Autowired CaseDriver cases;
+  @Autowired ApprovalChain chain;
+  @Autowired IdentityService identityService;
+  @Autowired TaskService taskService;
 
   // ---------------------------------------------------------------------------------------------
   // Acceptance starts the handling clock
@@ -129,12 +135,13 @@ class HandlingProcessIT {
       // Given a case accepted on 2026-09-10, due 2026-11-09
       Case c = cases.acceptedOn("2026-09-10T10:00");
 
-      // When the unit asks for 30 more days and a leader approves
+      // When the unit asks for 30 more days and the unit's head approves (Art. 34: 本机关、单位负责人)
       clock.pin("2026-10-20T10:00");
       cases.complete(c, HANDLE, extension(30, "需要委托第三方机构进行房屋安全鉴定"));
       assertThat(c.pi()).isWaitingAt(PetitionProcess.TASK_APPROVE_EXTENSION);
       Task approval = cases.task(c, PetitionProcess.TASK_APPROVE_EXTENSION);
-      assertThat(approval).hasCandidateGroup("leaders").hasDueDate(endOf("2026-11-09"));
+      assertThat(approval).hasCandidateGroup("unit-housing-head").hasDueDate(endOf("2026-11-09"));
+      assertThat(cases.candidateGroup(approval)).isEqualTo("unit-housing-head");
       cases.complete(
           c,
           PetitionProcess.TASK_APPROVE_EXTENSION,
@@ -232,6 +239,41 @@ class HandlingProcessIT {
                   c, PetitionProcess.TASK_APPROVE_EXTENSION, Map.of(Var.EXTENSION_APPROVED, true)),
           Var.EXTENSION_APPROVED);
       assertThat(c.pi()).isWaitingAt(PetitionProcess.TASK_APPROVE_EXTENSION);
+    }
+
+    @Test
+    void whoeverAskedForTheExtensionNeverApprovesIt() {
+      // Given a head of the housing bureau who is also one of its clerks, and asks for an extension
+      String chief = "housingchief";
+      if (identityService.createUserQuery().userId(chief).count() == 0) {
+        identityService.saveUser(identityService.newUser(chief));
+        identityService.createMembership(chief, "unit-housing");
+        identityService.createMembership(chief, "unit-housing-head");
+      }
+      Case c = cases.acceptedOn("2026-09-10T10:00");
+      cases.completeAs(chief, c, HANDLE, extension(30, "需要委托第三方机构进行房屋安全鉴定"));
+      String task = cases.task(c, PetitionProcess.TASK_APPROVE_EXTENSION).getId();
+
+      // When they claim or approve it, it is refused; nothing changes
+      Refusals.assertForbidden(
+          () -> cases.as(chief, () -> taskService.claim(task, chief)), "申请人不得审批本人的申请");
+      Refusals.assertForbidden(
+          () ->
+              cases.completeAs(
+                  chief,
+                  c,
+                  PetitionProcess.TASK_APPROVE_EXTENSION,
+                  Map.of(Var.EXTENSION_APPROVED, true)),
+          "申请人不得审批本人的申请");
+      assertThat(c.pi()).isWaitingAt(PetitionProcess.TASK_APPROVE_EXTENSION);
+
+      // Then another head approves it
+      cases.completeAs(
+          "housinghead1",
+          c,
+          PetitionProcess.TASK_APPROVE_EXTENSION,
+          Map.of(Var.EXTENSION_APPROVED, "true"));
+      assertThat(c.pi()).hasPassed("Task_ExtendDeadline").isWaitingAt(HANDLE);
     }
 
     static Stream<Arguments> refusedRequests() {
@@ -440,7 +482,7 @@ class HandlingProcessIT {
       // Then the chain is the unit's head, then the leader, each due at the handling deadline
       assertThat(c.pi()).hasPassed("Task_DecideApprovers").isWaitingAt(APPROVE_REPLY);
       assertThat(cases.task(c, APPROVE_REPLY)).hasDueDate(endOf("2026-11-09"));
-      assertThat(cases.approveAll(c)).containsExactly("unit-housing", "leaders");
+      assertThat(cases.approveAll(c)).containsExactly("unit-housing-head", "leaders");
 
       // and the opinion is delivered: status REPLIED, review may be asked until 2026-11-19 (30
       // days)
@@ -483,10 +525,10 @@ class HandlingProcessIT {
 
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource({
-      "not supported, NOT_SUPPORTED, 1, 'unit-housing,bureau,leaders'",
-      "partly supported, PARTIALLY_SUPPORTED, 1, 'unit-housing,leaders'",
-      "group petition, SUPPORTED, 6, 'unit-housing,bureau,leaders'",
-      "group petition not supported, NOT_SUPPORTED, 6, 'unit-housing,bureau,leaders'"
+      "not supported, NOT_SUPPORTED, 1, 'unit-housing-head,bureau,leaders'",
+      "partly supported, PARTIALLY_SUPPORTED, 1, 'unit-housing-head,leaders'",
+      "group petition, SUPPORTED, 6, 'unit-housing-head,bureau,leaders'",
+      "group petition not supported, NOT_SUPPORTED, 6, 'unit-housing-head,bureau,leaders'"
     })
     void theChainFollowsTheDecisionTable(String name, String outcome, int persons, String chain) {
       // Given an accepted case of that many petitioners
@@ -534,9 +576,106 @@ class HandlingProcessIT {
 
       // When it concludes again, the whole chain decides again
       cases.conclude(c, "NOT_SUPPORTED");
-      assertThat(cases.approveAll(c)).containsExactly("unit-housing", "bureau", "leaders");
+      assertThat(cases.approveAll(c)).containsExactly("unit-housing-head", "bureau", "leaders");
       assertThat(cases.stored(c).status()).isEqualTo(PetitionStatus.REPLIED);
       assertThat(cases.noticeTypes(c)).containsOnlyOnce("HANDLING_OPINION");
+    }
+
+    @Test
+    void eachApproverReadsTheEarlierDecisionsAndAReturnedRoundStaysInTheHistory() {
+      // Given a draft by housing1 that does not support the petitioner
+      Case c = cases.accepted();
+      cases.completeAs("housing1", c, HANDLE, conclusion("NOT_SUPPORTED"));
+      assertThat(cases.approvalHistory(c)).contains("暂无");
+
+      // When the unit's head approves it (the form's radio sends text) and the bureau returns it
+      cases.completeAs(
+          "housinghead1",
+          c,
+          APPROVE_REPLY,
+          Map.of(Var.REPLY_APPROVED, "true", Var.APPROVAL_COMMENT, "事实清楚，同意"));
+      assertThat(cases.approvalHistory(c))
+          .contains("第1稿 第1级 市住房和建设局负责人（郑国华）：同意")
+          .contains("事实清楚，同意");
+      cases.completeAs(
+          "clerk1",
+          c,
+          APPROVE_REPLY,
+          Map.of(Var.REPLY_APPROVED, "false", Var.APPROVAL_COMMENT, "请补充法律依据"));
+
+      // Then the unit redrafts, and the decision is stored as the contract's Boolean
+      assertThat(c.pi()).isWaitingAt(HANDLE);
+      assertThat(runtimeService.getVariable(c.pi().getId(), Var.REPLY_APPROVED))
+          .isEqualTo(Boolean.FALSE);
+      cases.completeAs("housing1", c, HANDLE, conclusion("NOT_SUPPORTED"));
+
+      // and the next round's first approver reads the earlier round, the return included
+      assertThat(cases.approvalHistory(c))
+          .contains("第1稿 第1级 市住房和建设局负责人（郑国华）：同意")
+          .contains("第1稿 第2级 市信访局（王敏）：退回")
+          .contains("请补充法律依据");
+      cases.completeAs("housinghead1", c, APPROVE_REPLY, Map.of(Var.REPLY_APPROVED, true));
+      cases.completeAs("clerk1", c, APPROVE_REPLY, Map.of(Var.REPLY_APPROVED, true));
+      assertThat(cases.approvalHistory(c)).contains("第2稿 第2级 市信访局（王敏）：同意");
+      cases.completeAs("leader1", c, APPROVE_REPLY, Map.of(Var.REPLY_APPROVED, true));
+      assertThat(cases.stored(c).status()).isEqualTo(PetitionStatus.REPLIED);
+
+      // and the case store holds both rounds, each with its drafter
+      assertThat(chain.decisions(c.id()))
+          .extracting(s -> s.round() + "/" + s.group() + "/" + s.decision() + "/" + s.decidedBy())
+          .containsExactly(
+              "1/unit-housing-head/APPROVED/housinghead1",
+              "1/bureau/RETURNED/clerk1",
+              "2/unit-housing-head/APPROVED/housinghead1",
+              "2/bureau/APPROVED/clerk1",
+              "2/leaders/APPROVED/leader1");
+      assertThat(chain.decisions(c.id()))
+          .extracting(ApprovalChain.Step::draftedBy)
+          .containsOnly("housing1");
+    }
+
+    @Test
+    void theDrafterNeitherClaimsNorApprovesTheirOwnDraft() {
+      // Given a head of the housing bureau who is also one of its clerks, and drafts the reply
+      String chief = "housingchief";
+      if (identityService.createUserQuery().userId(chief).count() == 0) {
+        identityService.saveUser(identityService.newUser(chief));
+        identityService.createMembership(chief, "unit-housing");
+        identityService.createMembership(chief, "unit-housing-head");
+      }
+      Case c = cases.accepted();
+      cases.completeAs(chief, c, HANDLE, conclusion("SUPPORTED"));
+      String task = cases.task(c, APPROVE_REPLY).getId();
+
+      // When they claim it, or complete it, or it is handed to them
+      Refusals.assertForbidden(
+          () -> cases.as(chief, () -> taskService.claim(task, chief)), "起草人不得审批本人起草的答复意见");
+      Refusals.assertForbidden(
+          () -> cases.completeAs(chief, c, APPROVE_REPLY, Map.of(Var.REPLY_APPROVED, true)),
+          "起草人不得审批本人起草的答复意见");
+      Refusals.assertForbidden(
+          () -> cases.as("housinghead1", () -> taskService.setAssignee(task, chief)), "起草人");
+
+      // Then nothing changed: the step waits, the task is nobody's
+      assertThat(cases.task(c, APPROVE_REPLY).getAssignee()).isNull();
+      assertThat(chain.waiting(c.id())).hasValueSatisfying(s -> assertThat(s.position()).isZero());
+
+      // and another member of the head group approves it
+      cases.as("housinghead1", () -> taskService.claim(task, "housinghead1"));
+      cases.completeAs("housinghead1", c, APPROVE_REPLY, Map.of(Var.REPLY_APPROVED, true));
+      assertThat(cases.candidateGroup(cases.task(c, APPROVE_REPLY))).isEqualTo("leaders");
+    }
+
+    @Test
+    void anApprovalNeedsAnExplicitChoice() {
+      Case c = cases.accepted();
+      cases.conclude(c, "SUPPORTED");
+      for (Object none : new Object[] {"", "同意", 1L}) {
+        Map<String, Object> values = new java.util.HashMap<>();
+        values.put(Var.REPLY_APPROVED, none);
+        Refusals.assertRefused(() -> cases.complete(c, APPROVE_REPLY, values), Var.REPLY_APPROVED);
+      }
+      assertThat(chain.waiting(c.id())).hasValueSatisfying(s -> assertThat(s.position()).isZero());
     }
 
     @Test
@@ -638,8 +777,9 @@ class HandlingProcessIT {
       cases.replied(c, "PARTIALLY_SUPPORTED");
 
       // Then the window ends on the next working day, 2026-10-08, for the petitioner; the engine
-      // waits 5 working days more (to 10-14, Sat 10-10 being a working day) for a request received
-      // in time by letter or at the counter
+      // waits 5 working days more for a request received in time that the bureau enters late
+      // (clock appeal-entry): Fri 10-09, Sat 10-10 (an adjusted working day), Mon 10-12 to Wed
+      // 10-14
       Job window = cases.timer(c, "Timer_ReviewWindow");
       assertThat(window.getDuedate()).isEqualTo(endOf("2026-10-14"));
       assertThat(cases.stored(c).currentDeadline().toInstant())
@@ -666,6 +806,10 @@ class HandlingProcessIT {
   // ---------------------------------------------------------------------------------------------
   // helpers
   // ---------------------------------------------------------------------------------------------
+
+  static Map<String, Object> conclusion(String outcome) {
+    return Map.of(Var.HANDLING_OUTCOME, outcome, Var.OPINION_TEXT, "经调查核实，楼上住户管道老化渗漏属实，已责成物业公司维修。");
+  }
 
   static Map<String, Object> extension(long days, String reason) {
     return Map.of(

@@ -15,8 +15,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * dmn/reply-approval.dmn: the approval chain (三审) of a reply, hit policy COLLECT in rule order. The
- * unit's own head first (the output is the case's handlingUnit), the bureau for opinions that do
- * not support the petitioner or answer a group petition, the leader last. Plain engine, no Spring.
+ * unit's own head first (the output is the case's handlingUnit + "-head", never the drafting unit's
+ * own group), the bureau for opinions that do not support the petitioner or answer a group
+ * petition, the leader last. Plain engine, no Spring.
  */
 @Deployment(resources = "dmn/reply-approval.dmn")
 class ReplyApprovalTableTest extends DecisionTableTest {
@@ -31,12 +32,12 @@ class ReplyApprovalTableTest extends DecisionTableTest {
       textBlock =
           """
       # outcome           | group | handlingUnit   | chain                              | rules
-        SUPPORTED           | false | unit-housing   | unit-housing,leaders               | 1,4
-        PARTIALLY_SUPPORTED | false | office-futian  | office-futian,leaders              | 1,4
-        NOT_SUPPORTED       | false | unit-hrss      | unit-hrss,bureau,leaders           | 1,2,4
-        SUPPORTED           | true  | unit-housing   | unit-housing,bureau,leaders        | 1,3,4
-        PARTIALLY_SUPPORTED | true  | unit-planning  | unit-planning,bureau,leaders       | 1,3,4
-        NOT_SUPPORTED       | true  | office-city    | office-city,bureau,leaders         | 1,2,4
+        SUPPORTED           | false | unit-housing   | unit-housing-head,leaders          | 1,4
+        PARTIALLY_SUPPORTED | false | office-futian  | office-futian-head,leaders         | 1,4
+        NOT_SUPPORTED       | false | unit-hrss      | unit-hrss-head,bureau,leaders      | 1,2,4
+        SUPPORTED           | true  | unit-housing   | unit-housing-head,bureau,leaders   | 1,3,4
+        PARTIALLY_SUPPORTED | true  | unit-planning  | unit-planning-head,bureau,leaders  | 1,3,4
+        NOT_SUPPORTED       | true  | office-city    | office-city-head,bureau,leaders    | 1,2,4
       """)
   void theChainHasOneLevelPerMatchingRuleInOrder(
       String outcome, boolean group, String unit, String chain, String rules) {

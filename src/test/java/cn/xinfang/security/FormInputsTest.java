@@ -195,6 +195,49 @@ class FormInputsTest {
         .isInstanceOf(InvalidInputException.class);
   }
 
+  /**
+   * Approving a reply or an extension is a choice made on purpose: a required radio of "true" and
+   * "false" with no default (an unticked checkbox meant "return"), that takes the contract's
+   * Boolean too; the approval history on the form is shown, never taken.
+   */
+  @ParameterizedTest
+  @CsvSource({"approve-reply, replyApproved", "approve-extension, extensionApproved"})
+  void anApprovalIsAnExplicitRequiredChoiceWithNoDefault(String form, String key)
+      throws IOException {
+    Path file = Path.of("forms", form + ".form");
+    FormInputs parsed = FormInputs.parse(Files.newInputStream(file));
+    for (Object value : new Object[] {true, false, "true", "false"}) {
+      assertThatCode(() -> parsed.check(Map.of(key, value), "任务"))
+          .as("%s", value)
+          .doesNotThrowAnyException();
+    }
+    for (Object value : new Object[] {"", "yes", 1L}) {
+      assertThatThrownBy(() -> parsed.check(Map.of(key, value), "任务"))
+          .as("%s", value)
+          .isInstanceOfSatisfying(
+              InvalidInputException.class, e -> assertThat(e.field()).isEqualTo(key));
+    }
+    com.fasterxml.jackson.databind.JsonNode field =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(file.toFile()).findParents("key").stream()
+                .filter(c -> key.equals(c.path("key").asText()))
+                .findFirst()
+                .orElseThrow();
+    assertThat(field.path("type").asText()).isEqualTo("radio");
+    assertThat(field.has("defaultValue")).isFalse();
+    assertThat(field.path("validate").path("required").asBoolean()).isTrue();
+  }
+
+  @Test
+  void theApprovalHistoryOnTheFormIsNoInput() throws IOException {
+    FormInputs parsed =
+        FormInputs.parse(Files.newInputStream(Path.of("forms", "approve-reply.form")));
+    assertThatThrownBy(() -> parsed.check(Map.of("approvalHistory", "第1稿 第1级：同意"), "任务“审批答复意见”"))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("approvalHistory"))
+        .hasMessageContaining("不接受变量 approvalHistory");
+  }
+
   /** The contract of domain model and forms: what each task of processes/petition.bpmn accepts. */
   @ParameterizedTest
   @CsvSource(

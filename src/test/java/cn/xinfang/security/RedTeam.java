@@ -265,16 +265,20 @@ abstract class RedTeam {
         "housing1",
         client.task("housing1", PetitionProcess.TASK_HANDLE, c.number),
         Map.of(Var.HANDLING_OUTCOME, "NOT_SUPPORTED", Var.OPINION_TEXT, "经核实，所反映问题不属实，不予支持。"));
-    JsonNode first = client.task("housing1", PetitionProcess.TASK_APPROVE_REPLY, c.number);
+    JsonNode first = client.task("housinghead1", PetitionProcess.TASK_APPROVE_REPLY, c.number);
     String before = snapshot(c);
     String complete = "/engine-rest/task/" + first.path("id").asText() + "/complete";
 
     Map<String, Object> ownGroupThrice =
-        Map.of("type", "Json", "value", "[\"unit-housing\",\"unit-housing\",\"unit-housing\"]");
-    for (Object chain : List.of(ownGroupThrice, Map.of("value", List.of("unit-housing")))) {
+        Map.of(
+            "type",
+            "Json",
+            "value",
+            "[\"unit-housing-head\",\"unit-housing-head\",\"unit-housing-head\"]");
+    for (Object chain : List.of(ownGroupThrice, Map.of("value", List.of("unit-housing-head")))) {
       Answer answer =
           client.post(
-              "housing1",
+              "housinghead1",
               complete,
               Map.of(
                   "variables",
@@ -285,7 +289,7 @@ abstract class RedTeam {
     assertThat(
             client
                 .post(
-                    "housing1",
+                    "housinghead1",
                     "/engine-rest/process-instance/" + c.instance + "/variables",
                     Map.of("modifications", Map.of("replyApprovers", ownGroupThrice)))
                 .status())
@@ -293,9 +297,10 @@ abstract class RedTeam {
     assertThat(snapshot(c)).isEqualTo(before);
 
     // approved at its level, the draft goes on to the bureau and then the leader, never back to the
-    // unit
-    client.complete("housing1", first, Map.of(Var.REPLY_APPROVED, true));
-    assertThat(client.read("housing1", "/engine-rest/task?processInstanceBusinessKey=" + c.number))
+    // unit's head
+    client.complete("housinghead1", first, Map.of(Var.REPLY_APPROVED, true));
+    assertThat(
+            client.read("housinghead1", "/engine-rest/task?processInstanceBusinessKey=" + c.number))
         .isEmpty();
     client.complete(
         "clerk1",
@@ -307,6 +312,214 @@ abstract class RedTeam {
         client.task("leader1", PetitionProcess.TASK_APPROVE_REPLY, c.number),
         Map.of(Var.REPLY_APPROVED, true));
     assertThat(status(c)).isEqualTo("REPLIED");
+  }
+
+  // --- 3a. approval that cannot be done by accident, nor by the drafter (三审, Art. 34)
+  // ------------------------------------------------------------------------
+
+  @Test
+  void theDrafterNeverApprovesTheirOwnDraft() {
+    // a head of the housing bureau who is also one of its clerks drafts the reply
+    createUser("housingchief", "unit-housing");
+    if (client
+            .read("demo", "/engine-rest/group/count?id=unit-housing-head&member=housingchief")
+            .path("count")
+            .asLong()
+        == 0) {
+      assertThat(
+              client
+                  .call(
+                      "demo",
+                      "PUT",
+                      "/engine-rest/group/unit-housing-head/members/housingchief",
+                      null)
+                  .status())
+          .isEqualTo(204);
+    }
+    Case c = accepted();
+    client.complete(
+        "housingchief",
+        client.task("housingchief", PetitionProcess.TASK_HANDLE, c.number),
+        Map.of(Var.HANDLING_OUTCOME, "SUPPORTED", Var.OPINION_TEXT, "经核实，责成物业公司维修。"));
+    JsonNode approval = client.task("housingchief", PetitionProcess.TASK_APPROVE_REPLY, c.number);
+    String task = "/engine-rest/task/" + approval.path("id").asText();
+    String before = snapshot(c);
+
+    Answer claim = client.post("housingchief", task + "/claim", Map.of("userId", "housingchief"));
+    assertThat(claim.status()).isEqualTo(403);
+    assertThat(claim.error()).contains("起草人不得审批本人起草的答复意见");
+    Answer complete =
+        client.post(
+            "housingchief",
+            task + "/complete",
+            Map.of("variables", Http.variables(Map.of(Var.REPLY_APPROVED, true))));
+    assertThat(complete.status()).isEqualTo(403);
+    assertThat(complete.error()).contains("起草人不得审批本人起草的答复意见").doesNotContain("ENGINE-");
+    Answer submit =
+        client.post(
+            "housingchief",
+            task + "/submit-form",
+            Map.of("variables", Http.variables(Map.of(Var.REPLY_APPROVED, "true"))));
+    assertThat(submit.status()).isEqualTo(403);
+    // a colleague of the head group cannot hand it to the drafter either
+    assertThat(
+            client
+                .post("housinghead1", task + "/assignee", Map.of("userId", "housingchief"))
+                .status())
+        .isEqualTo(403);
+    // nor through Tasklist's own API
+    RedTeamClient.Webapp tasklist = client.new Webapp("housingchief");
+    assertThat(tasklist.get("/camunda/api/engine/engine/default/task/count").status())
+        .isEqualTo(200);
+    Answer viaTasklist =
+        tasklist.post(
+            "/camunda/api/engine/engine/default/task/" + approval.path("id").asText() + "/claim",
+            Map.of("userId", "housingchief"));
+    assertThat(viaTasklist.status()).isEqualTo(403);
+    assertThat(viaTasklist.error()).contains("起草人不得审批本人起草的答复意见");
+    assertThat(snapshot(c)).isEqualTo(before);
+
+    // another member of the head group approves it
+    client.complete("housinghead1", approval, Map.of(Var.REPLY_APPROVED, true));
+    assertThat(client.task("leader1", PetitionProcess.TASK_APPROVE_REPLY, c.number)).isNotNull();
+  }
+
+  @Test
+  void anApprovalWithoutAnExplicitChoiceIsRefusedInChineseAndChangesNothing() {
+    Case c = accepted();
+    client.complete(
+        "housing1",
+        client.task("housing1", PetitionProcess.TASK_HANDLE, c.number),
+        Map.of(Var.HANDLING_OUTCOME, "SUPPORTED", Var.OPINION_TEXT, "经核实，责成物业公司维修。"));
+    JsonNode approval = client.task("housinghead1", PetitionProcess.TASK_APPROVE_REPLY, c.number);
+    String task = "/engine-rest/task/" + approval.path("id").asText();
+    String before = snapshot(c);
+
+    List<Map<String, Object>> wrong =
+        List.of(
+            Map.of(),
+            Map.of(Var.REPLY_APPROVED, Map.of("value", "")),
+            Map.of(Var.REPLY_APPROVED, Map.of("value", "yes")),
+            Map.of(Var.REPLY_APPROVED, Map.of("value", 1)),
+            Map.of(Var.APPROVAL_COMMENT, Map.of("value", "同意")),
+            Map.of(Var.REPLY_APPROVED, Map.of("value", false)),
+            Map.of(Var.REPLY_APPROVED, Map.of("value", "false")));
+    for (Map<String, Object> variables : wrong) {
+      for (String how : List.of("/complete", "/submit-form")) {
+        Answer answer = client.post("housinghead1", task + how, Map.of("variables", variables));
+        assertThat(answer.status()).as("%s %s", how, variables).isEqualTo(400);
+        assertThat(answer.error())
+            .as("%s %s", how, variables)
+            .doesNotContain("ENGINE-")
+            .containsPattern("[\\u4e00-\\u9fff]");
+        assertThat(answer.json().path("field").asText())
+            .isIn(Var.REPLY_APPROVED, Var.APPROVAL_COMMENT);
+      }
+    }
+    // and the same through Tasklist's own API, as the form sends it
+    RedTeamClient.Webapp tasklist = client.new Webapp("housinghead1");
+    assertThat(tasklist.get("/camunda/api/engine/engine/default/task/count").status())
+        .isEqualTo(200);
+    for (Map<String, Object> variables :
+        List.of(
+            Map.<String, Object>of(),
+            Map.<String, Object>of(Var.REPLY_APPROVED, Map.of("value", "false")))) {
+      Answer answer =
+          tasklist.post(
+              "/camunda/api/engine/engine/default/task/"
+                  + approval.path("id").asText()
+                  + "/submit-form",
+              Map.of("variables", variables));
+      assertThat(answer.status()).as("Tasklist %s", variables).isEqualTo(400);
+      assertThat(answer.error()).doesNotContain("ENGINE-").contains("请");
+    }
+    assertThat(snapshot(c)).isEqualTo(before);
+  }
+
+  @Test
+  void theApprovalHistoryOnTheFormIsNeverAnInput() {
+    Case c = accepted();
+    client.complete(
+        "housing1",
+        client.task("housing1", PetitionProcess.TASK_HANDLE, c.number),
+        Map.of(Var.HANDLING_OUTCOME, "SUPPORTED", Var.OPINION_TEXT, "经核实，责成物业公司维修。"));
+    JsonNode approval = client.task("housinghead1", PetitionProcess.TASK_APPROVE_REPLY, c.number);
+    String task = "/engine-rest/task/" + approval.path("id").asText();
+    String before = snapshot(c);
+    Map<String, Object> forged = Map.of("value", "第1稿 第1级 市信访局（王敏）：同意");
+
+    Answer asInput =
+        client.post(
+            "housinghead1",
+            task + "/complete",
+            Map.of(
+                "variables",
+                Map.of(Var.REPLY_APPROVED, Map.of("value", true), "approvalHistory", forged)));
+    assertThat(asInput.status()).isEqualTo(400);
+    assertThat(asInput.json().path("field").asText()).isEqualTo("approvalHistory");
+    assertThat(asInput.error()).contains("不接受变量 approvalHistory");
+    assertThat(
+            client
+                .call("housinghead1", "PUT", task + "/localVariables/approvalHistory", forged)
+                .status())
+        .isEqualTo(403);
+    assertThat(
+            client
+                .post(
+                    "housinghead1",
+                    task + "/variables",
+                    Map.of("modifications", Map.of("approvalHistory", forged)))
+                .status())
+        .isEqualTo(403);
+    assertThat(snapshot(c)).isEqualTo(before);
+  }
+
+  @Test
+  void onlyTheUnitsOwnHeadApprovesAnExtension() {
+    Case c = accepted();
+    client.complete(
+        "housing1",
+        client.task("housing1", PetitionProcess.TASK_HANDLE, c.number),
+        Map.of(
+            Var.HANDLING_ACTION,
+            "EXTEND",
+            Var.EXTENSION_DAYS,
+            30,
+            Var.EXTENSION_REASON,
+            "需要房屋安全鉴定"));
+    JsonNode extension =
+        client.task("housinghead1", PetitionProcess.TASK_APPROVE_EXTENSION, c.number);
+    String task = "/engine-rest/task/" + extension.path("id").asText();
+    String before = snapshot(c);
+
+    // the city's leaders and another unit's head no longer see or approve it (Art. 34)
+    for (String user : List.of("leader1", "hrsshead1", "housing1")) {
+      assertThat(
+              client.read(
+                  user,
+                  "/engine-rest/task?taskDefinitionKey=approveExtension&processInstanceBusinessKey="
+                      + c.number))
+          .as(user)
+          .isEmpty();
+      Answer approve =
+          client.post(
+              user,
+              task + "/complete",
+              Map.of("variables", Http.variables(Map.of(Var.EXTENSION_APPROVED, true))));
+      assertThat(approve.status()).as(user).isIn(403, 404);
+      assertThat(client.post(user, task + "/claim", Map.of("userId", user)).status())
+          .as(user)
+          .isIn(403, 404);
+    }
+    // and the head's decision is an explicit choice
+    Answer none = client.post("housinghead1", task + "/complete", Map.of("variables", Map.of()));
+    assertThat(none.status()).isEqualTo(400);
+    assertThat(none.json().path("field").asText()).isEqualTo(Var.EXTENSION_APPROVED);
+    assertThat(snapshot(c)).isEqualTo(before);
+
+    client.complete("housinghead1", extension, Map.of(Var.EXTENSION_APPROVED, "true"));
+    assertThat(status(c)).isEqualTo("ACCEPTED");
+    assertThat(client.read(null, "/api/petitions/" + c.queryCode).toString()).contains("延长");
   }
 
   @Test
@@ -492,8 +705,8 @@ abstract class RedTeam {
         Map.of(
             Var.HANDLING_OUTCOME, "PARTIALLY_SUPPORTED", Var.OPINION_TEXT, "经核实，责成物业维修，赔偿请求不予支持。"));
     client.complete(
-        "housing1",
-        client.task("housing1", PetitionProcess.TASK_APPROVE_REPLY, c.number),
+        "housinghead1",
+        client.task("housinghead1", PetitionProcess.TASK_APPROVE_REPLY, c.number),
         Map.of(Var.REPLY_APPROVED, true));
     client.complete(
         "leader1",
@@ -1562,8 +1775,8 @@ abstract class RedTeam {
         Map.of(
             Var.HANDLING_OUTCOME, "PARTIALLY_SUPPORTED", Var.OPINION_TEXT, "经核实，责成物业维修，赔偿请求不予支持。"));
     client.complete(
-        "housing1",
-        client.task("housing1", PetitionProcess.TASK_APPROVE_REPLY, c.number),
+        "housinghead1",
+        client.task("housinghead1", PetitionProcess.TASK_APPROVE_REPLY, c.number),
         Map.of(Var.REPLY_APPROVED, true));
     client.complete(
         "leader1",

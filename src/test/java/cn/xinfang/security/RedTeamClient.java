@@ -278,6 +278,14 @@ final class RedTeamClient {
       assertThat(login.status()).as("webapp login of %s: %s", user, login.body()).isEqualTo(200);
     }
 
+    /**
+     * A GET, as Tasklist sends after logging in: the session is new then, and the CSRF token of the
+     * page loaded before the login no longer holds; the answer carries the new one.
+     */
+    Answer get(String path) {
+      return send("GET", path, null, null);
+    }
+
     Answer post(String path, Object body) {
       try {
         return send("POST", path, JSON.writeValueAsString(body), "application/json");
@@ -309,10 +317,6 @@ final class RedTeamClient {
       } catch (IOException | InterruptedException e) {
         throw new IllegalStateException(e);
       }
-    }
-
-    Answer get(String path) {
-      return send("GET", path, null, null);
     }
 
     private Answer send(String method, String path, String body, String type) {

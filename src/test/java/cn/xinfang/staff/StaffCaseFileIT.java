@@ -152,6 +152,53 @@ class StaffCaseFileIT {
         .isEqualTo(403);
   }
 
+  @Test
+  void theApprovalHistoryIsInTheCaseFileForThoseWhoReadItInFull() {
+    // Given a draft by housing1, approved by the unit's head and returned by the bureau, redrafted
+    Case c = cases.accepted();
+    String file = "/api/staff/cases/" + c.number();
+    Map<String, Object> draft =
+        Map.of(Var.HANDLING_OUTCOME, "NOT_SUPPORTED", Var.OPINION_TEXT, "经核实，所反映问题不属实，不予支持。");
+    complete("housing1", "handlePetition", c.number(), draft);
+    complete(
+        "housinghead1",
+        "approveReply",
+        c.number(),
+        Map.of(Var.REPLY_APPROVED, "true", Var.APPROVAL_COMMENT, "同意"));
+    complete(
+        "clerk1",
+        "approveReply",
+        c.number(),
+        Map.of(Var.REPLY_APPROVED, "false", Var.APPROVAL_COMMENT, "请补充法律依据"));
+    complete("housing1", "handlePetition", c.number(), draft);
+
+    // Then the unit's head, who reads the case in full, reads both decisions of the first round
+    JsonNode head = staff.get("housinghead1", file);
+    assertThat(head.path("personalData").asText()).isEqualTo("FULL");
+    JsonNode approvals = head.path("approvals");
+    assertThat(approvals).hasSize(2);
+    assertThat(approvals.get(0).path("round").asInt()).isEqualTo(1);
+    assertThat(approvals.get(0).path("level").asInt()).isEqualTo(1);
+    assertThat(approvals.get(0).path("group").asText()).isEqualTo("unit-housing-head");
+    assertThat(approvals.get(0).path("approver").asText()).isEqualTo("housinghead1");
+    assertThat(approvals.get(0).path("approverName").asText()).isEqualTo("郑国华");
+    assertThat(approvals.get(0).path("decisionLabel").asText()).isEqualTo("同意");
+    assertThat(approvals.get(1).path("level").asInt()).isEqualTo(2);
+    assertThat(approvals.get(1).path("groupName").asText()).isEqualTo("市信访局");
+    assertThat(approvals.get(1).path("approverName").asText()).isEqualTo("王敏");
+    assertThat(approvals.get(1).path("decision").asText()).isEqualTo("RETURNED");
+    assertThat(approvals.get(1).path("decisionLabel").asText()).isEqualTo("退回");
+    assertThat(approvals.get(1).path("comment").asText()).isEqualTo("请补充法律依据");
+    assertThat(approvals.get(1).path("decidedAt").isNull()).isFalse();
+    assertThat(staff.get("housing1", file).path("approvals")).hasSize(2);
+
+    // and readers of the masked file (the bureau while the unit handles it) read none of it,
+    // another
+    // unit's head nothing at all
+    assertThat(staff.get("clerk1", file).path("approvals")).isEmpty();
+    assertThat(staff.status("hrsshead1", HttpMethod.GET, file, null)).isEqualTo(404);
+  }
+
   private List<JsonNode> entries(String caseNumber) {
     List<JsonNode> list = new ArrayList<>();
     staff.get("demo", "/api/audit/cases/" + caseNumber).path("entries").forEach(list::add);

@@ -247,6 +247,36 @@ public class CaseDriver {
     engine.getTaskService().complete(task(c, key).getId(), new HashMap<>(variables));
   }
 
+  /**
+   * Completes the task as that staff user, authenticated with their groups as a request would be
+   * (the engine's authorization checks and the listeners see the user): who drafts and who approves
+   * is recorded.
+   */
+  public void completeAs(String user, Case c, String key, Map<String, Object> variables) {
+    as(user, () -> complete(c, key, variables));
+  }
+
+  /** Runs the work authenticated as that staff user with their groups, as a request would be. */
+  public void as(String user, Runnable work) {
+    var identity = engine.getIdentityService();
+    List<String> groups =
+        identity.createGroupQuery().groupMember(user).list().stream()
+            .map(org.camunda.bpm.engine.identity.Group::getId)
+            .toList();
+    identity.setAuthentication(user, groups);
+    try {
+      work.run();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  /** The display-only approval history on the case's open approveReply task. */
+  public String approvalHistory(Case c) {
+    return (String)
+        engine.getTaskService().getVariableLocal(task(c, APPROVE_REPLY).getId(), "approvalHistory");
+  }
+
   public String candidateGroup(Task t) {
     return engine.getTaskService().getIdentityLinksForTask(t.getId()).stream()
         .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null)

@@ -86,8 +86,8 @@ abstract class ApplicationScenario {
           .isEmpty();
       http.complete(
           base,
-          http.task(base, PetitionProcess.TASK_APPROVE_REPLY, caseNumber, "housing1"),
-          "housing1",
+          http.task(base, PetitionProcess.TASK_APPROVE_REPLY, caseNumber, "housinghead1"),
+          "housinghead1",
           Map.of(Var.REPLY_APPROVED, true));
       http.complete(
           base,

@@ -115,8 +115,8 @@ class TwoNodesIT {
         Map.of(Var.HANDLING_OUTCOME, "SUPPORTED", Var.OPINION_TEXT, "经核实，责成物业公司维修管道。"));
     http.complete(
         first.base(),
-        http.task(first.base(), PetitionProcess.TASK_APPROVE_REPLY, caseNumber, "housing1"),
-        "housing1",
+        http.task(first.base(), PetitionProcess.TASK_APPROVE_REPLY, caseNumber, "housinghead1"),
+        "housinghead1",
         Map.of(Var.REPLY_APPROVED, true));
     http.complete(
         second.base(),
