@@ -12,9 +12,10 @@ import org.springframework.core.Ordered;
  * /engine-rest is open by default; here it requires HTTP Basic against the engine's users (Camunda
  * Modeler deploys with the same credentials). Authorizations then apply to every call, and the
  * staff policy ({@link StaffCommandPolicy}) before them. The staff API (/api/staff, /api/audit)
- * authenticates the same way. In front of the authentication: cross-site browser requests are
- * refused ({@link CrossSiteGuard}) and failed logins are slowed per client address ({@link
- * LoginThrottle}, also for the webapps' login form).
+ * authenticates the same way, and its reads also with the webapps' login ({@link
+ * StaffReadSessionAuthenticationProvider}). In front of the authentication: cross-site browser
+ * requests are refused ({@link CrossSiteGuard}) and failed logins are slowed per client address
+ * ({@link LoginThrottle}, also for the webapps' login form).
  */
 @Configuration
 class EngineRestSecurity {
@@ -50,9 +51,9 @@ class EngineRestSecurity {
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("engine-rest-basic-authentication");
     registration.addInitParameter(
-        "authentication-provider",
-        "org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider");
-    // the staff case file and the audit trail use the same accounts (cn.xinfang.staff)
+        "authentication-provider", StaffReadSessionAuthenticationProvider.class.getName());
+    // the staff case file and the audit trail use the same accounts (cn.xinfang.staff); reading the
+    // staff API also with the Tasklist login of the same browser (登记回执)
     registration.addUrlPatterns(BASIC_AUTHENTICATED);
     return registration;
   }

@@ -41,6 +41,11 @@ export default {
   //   // with a file called 'customScript.js' in it
   //   // 'my-custom-script/customScript'
   // ],
+  customScripts: [
+    // Tasklist for a Chinese clerk: form-js texts and date picker in Chinese, Esc in a date field,
+    // overdue marks, the filters' sorting, 登记回执 (docs/architecture.md, "Tasklist for clerks")
+    'scripts/xinfang/clerk',
+  ],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
