@@ -8,6 +8,7 @@
 //    otherwise replace by 创建时间;
 //  - hides 发起流程 from users who may start no process, and the task actions the staff policy refuses
 //    (together with styles/user-styles.css);
+//  - writes Chinese names 姓名 (Tasklist writes "名 姓");
 //  - adds 登记回执 to the header: the clerk's own recent registrations (GET /api/staff/registrations,
 //    with the Tasklist login) and a link to each printable receipt.
 // docs/architecture.md ("Tasklist for clerks") explains why each is done here and how.
@@ -176,6 +177,32 @@ function markDueDates() {
   }
 }
 
+const CJK_NAME = /^([\u3400-\u9fff·]+) ([\u3400-\u9fff·]+)$/;
+
+/**
+ * Tasklist writes "first last" (名 姓); a Chinese name reads 姓名 without a space (王敏). Western names
+ * are left as they are.
+ */
+export function chineseName(name) {
+  const m = typeof name === 'string' && name.match(CJK_NAME);
+  return m ? m[2] + m[1] : name;
+}
+
+function chineseNames() {
+  const app = scopeOf(document.body);
+  if (app && CJK_NAME.test(app.userFullName || '')) {
+    app.$applyAsync(() => {
+      app.userFullName = chineseName(app.userFullName);
+    });
+  }
+  const list = scopeOf(document.querySelector('[cam-tasks]'), true) || scopeOf(document.querySelector('[cam-tasks]'));
+  if (list && typeof list.assigneeDisplayedName === 'function' && !list.assigneeDisplayedName.xfChinese) {
+    const original = list.assigneeDisplayedName;
+    list.assigneeDisplayedName = (task) => chineseName(original(task));
+    list.assigneeDisplayedName.xfChinese = true;
+  }
+}
+
 let sortedFilter = null;
 
 /** The list sorted as its filter is (Tasklist's header otherwise starts every filter at 创建时间). */
@@ -239,6 +266,7 @@ function refresh() {
   translateForms();
   markDueDates();
   sortAsFilter();
+  chineseNames();
   if (document.querySelector('[cam-widget-header] .account')) {
     checkStartable();
   } else {
