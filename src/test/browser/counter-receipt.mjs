@@ -46,7 +46,7 @@ await run({ name: 'counter-receipt', failureScreenshot: 'receipt-failure.png', r
   const success = page.locator('.notifications .alert', { hasText: '信访事项已登记' });
   await success.waitFor({ state: 'visible', timeout: 5_000 });
   const successText = (await success.innerText()).replace(/\s+/g, ' ').trim();
-  if (!successText.includes('登记回执') || !successText.includes('查询码')) {
+  if (!successText.includes('“登记回执”') || !successText.includes('查询码') || successText.includes('<')) {
     throw new Error(`the success message does not point to the receipt: ${successText}`);
   }
   await page.locator('.modal-content').waitFor({ state: 'detached' });
@@ -73,11 +73,12 @@ await run({ name: 'counter-receipt', failureScreenshot: 'receipt-failure.png', r
   const receipt = await opened;
   await receipt.waitForLoadState('domcontentloaded');
   const receiptText = await receipt.locator('body').innerText();
-  const codeMatch = receiptText.match(/查询码\s*([A-Z0-9]{12})/);
+  // printed in groups of four for reading it out (R5GT 994V BXUQ)
+  const codeMatch = receiptText.match(/查询码\s*([A-Z0-9]{4}(?: ?[A-Z0-9]{4}){2})/);
   if (!receiptText.includes(caseNumber) || !codeMatch) {
     throw new Error(`the receipt (${receipt.url()}) does not show case number and query code: ${receiptText.slice(0, 400)}`);
   }
-  const queryCode = codeMatch[1];
+  const queryCode = codeMatch[1].replace(/ /g, '');
   await receipt.evaluate(() => document.fonts.ready);
   await receipt.screenshot({ path: `${process.env.SCREENSHOT_DIR || 'target/screenshots'}/receipt-4-receipt.png`, fullPage: true });
   log(`receipt of ${caseNumber} with query code ${queryCode}`);

@@ -385,13 +385,6 @@ function init() {
   new MutationObserver(schedule).observe(document.body, { childList: true, subtree: true, characterData: true });
   // a task becomes overdue while the list stays open
   setInterval(schedule, 60_000);
-  // the link in the success message of 发起流程 (locales/zh.json PROCESS_START_OK)
-  document.addEventListener('click', (e) => {
-    if (e.target instanceof Element && e.target.closest('.xf-open-receipts')) {
-      e.preventDefault();
-      openReceipts();
-    }
-  });
   schedule();
 }
 
