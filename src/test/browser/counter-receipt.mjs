@@ -6,7 +6,8 @@
 // success message that points to 登记回执, opens 登记回执 in the header, finds the registration (by TITLE)
 // with its case number, opens its printable receipt (a new tab, with the Tasklist login), reads case number
 // and query code there, and opens the case in the citizen portal with that query code.
-// Screenshots: receipt-1-start-form.png, receipt-2-registered.png, receipt-3-list.png,
+// First with a wrong ID number: the server's refusal must read as one Chinese sentence.
+// Screenshots: receipt-0-refused.png, receipt-1-start-form.png, receipt-2-registered.png, receipt-3-list.png,
 // receipt-4-receipt.png, receipt-5-portal.png, or receipt-failure.png.
 // Run by cn.xinfang.browser.CounterReceiptIT; needs `npm install` (playwright-core) and /usr/bin/chromium.
 
@@ -33,6 +34,26 @@ await run({ name: 'counter-receipt', failureScreenshot: 'receipt-failure.png', r
   await fillText(form, '信访事项内容', '小区电梯停用三个月无人维修，老人上下楼困难。');
   log(`收到日期 ${receivedOn}`);
   await screenshot('receipt-1-start-form.png');
+
+  step('a refusal of the server reads as one Chinese sentence');
+  // the pattern of the form accepts it, the check digit is wrong: the server refuses the registration
+  await fillText(form, '居民身份证号', '110105194912310021');
+  const refusedAnswer = page.waitForResponse((r) => /\/submit-form$/.test(new URL(r.url()).pathname)
+      && r.request().method() === 'POST');
+  refusedAnswer.catch(() => {});
+  await startButton().click();
+  const refusedStatus = (await refusedAnswer).status();
+  const refusal = page.locator('.notifications .alert', { hasText: '登记未能完成' }).first();
+  await refusal.waitFor({ state: 'visible' });
+  const refusalText = (await refusal.innerText()).replace(/[×\s]+/g, ' ').trim();
+  if (refusedStatus !== 400 || !refusalText.includes('身份证号码无效')
+      || /[{}":]|Cannot|Exception|[A-Za-z]{4,}/.test(refusalText)) {
+    throw new Error(`the refusal (HTTP ${refusedStatus}) reads: ${refusalText}`);
+  }
+  await screenshot('receipt-0-refused.png');
+  log(`refusal: ${refusalText}`);
+  await refusal.locator('button.close').click();
+  await fillText(form, '居民身份证号', '');
 
   step('register: the success message points to 登记回执');
   const started = page.waitForResponse((r) => /\/process-definition\/[^/]+\/submit-form$/.test(new URL(r.url()).pathname)

@@ -7,13 +7,14 @@
 // list without Camunda's end-of-life banner; no 新建任务 in the header; 本组待办 sorted by 截止日期 as the
 // filter is; the overdue task marked (red, 已超期) in the list and in the task detail, without 添加备注;
 // the start form's required-field messages in Chinese (no form-js English), a Chinese date picker, and
-// Esc in the date picker closing only the picker: the modal and what the clerk typed stay.
+// Esc in the date picker closing only the picker: the modal and what the clerk typed stay; as housing1
+// (a unit) neither 发起流程 nor 登记回执.
 // Screenshots: fit-login.png, fit-list.png, fit-start-form.png, fit-date-picker.png, or fit-failure.png.
 // Run by cn.xinfang.browser.TasklistFitIT; needs `npm install` (playwright-core) and /usr/bin/chromium.
 
 import { BASE_URL, browserErrors } from './browser.mjs';
 import {
-  CASE_NUMBER, log, login, openOnlyTask, run, screenshot, searchGroupFilter, step, until,
+  CASE_NUMBER, log, login, logout, openOnlyTask, run, screenshot, searchGroupFilter, step, until,
 } from './tasklist.mjs';
 import {
   fieldOf, openCalendar, openDatePicker, openStartForm, startButton,
@@ -132,6 +133,20 @@ await run({ name: 'tasklist-fit', failureScreenshot: 'fit-failure.png' }, async 
   }
   await screenshot('fit-start-form.png');
   log('Esc closed the date picker; the start form and its values stay');
+
+  step('a unit may start nothing: neither 发起流程 nor 登记回执');
+  await modal.locator('.modal-footer button', { hasText: '关闭' }).click();
+  await modal.waitFor({ state: 'detached' });
+  await logout();
+  await login('housing1');
+  await until('Tasklist to know that housing1 may start nothing',
+    () => page.evaluate(() => document.body.classList.contains('xf-may-not-start')));
+  for (const entry of ['li.start-process-action', 'li.xf-registration-receipts', 'li.create-task-action']) {
+    if (await page.locator(`[cam-widget-header] ${entry}`).isVisible()) {
+      throw new Error(`housing1 is offered ${entry}`);
+    }
+  }
+  await expectNoBanner(page, 'the task list of a unit');
 
   const errorsSeen = browserErrors().filter((e) => !e.startsWith('console: Failed to load resource'));
   if (errorsSeen.length) {

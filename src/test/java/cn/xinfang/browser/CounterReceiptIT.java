@@ -6,21 +6,24 @@ import cn.xinfang.casestore.Channel;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStatus;
 import cn.xinfang.casestore.PetitionStore;
+import cn.xinfang.engine.PetitionProcess;
 import cn.xinfang.support.ApplicationIT;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A petitioner at the counter: {@code clerk1} registers a visit with Tasklist's start form, is sent
- * to 登记回执 by the success message, opens the printable receipt from there (with the Tasklist login,
- * no second password) and the query code on it opens the case in the portal; driven by {@code
- * src/test/browser/counter-receipt.mjs}, see {@link BrowserScript} for what it needs.
+ * A petitioner at the counter: {@code clerk1} is refused a wrong ID number in one Chinese sentence,
+ * then registers a visit with Tasklist's start form, is sent to 登记回执 by the success message, opens
+ * the printable receipt from there (with the Tasklist login, no second password) and the query code
+ * on it opens the case in the portal; driven by {@code src/test/browser/counter-receipt.mjs}, see
+ * {@link BrowserScript} for what it needs.
  */
 @ApplicationIT
 class CounterReceiptIT {
@@ -28,6 +31,8 @@ class CounterReceiptIT {
   @LocalServerPort int port;
 
   @Autowired PetitionStore store;
+
+  @Autowired RuntimeService runtimeService;
 
   @BeforeEach
   void requireBrowserTooling() {
@@ -38,6 +43,7 @@ class CounterReceiptIT {
   void clerkRegistersVisitAndPrintsReceiptWhoseQueryCodeOpensTheCase() throws Exception {
     // ASCII only through the environment (BrowserScript); unique, to find this registration
     String title = "lift out of order " + UUID.randomUUID().toString().substring(0, 8);
+    long instances = petitions();
 
     JsonNode result =
         BrowserScript.named("counter-receipt")
@@ -45,6 +51,7 @@ class CounterReceiptIT {
                 port,
                 Map.of("TITLE", title),
                 List.of(
+                    "receipt-0-refused.png",
                     "receipt-1-start-form.png",
                     "receipt-2-registered.png",
                     "receipt-3-list.png",
@@ -54,6 +61,8 @@ class CounterReceiptIT {
             .assertSucceeded()
             .result();
 
+    // the registration refused for its ID number left nothing behind
+    assertThat(petitions()).isEqualTo(instances + 1);
     String caseNumber = result.path("caseNumber").asText();
     PetitionRecord registered = store.findByCaseNumber(caseNumber).orElseThrow();
     assertThat(registered.title()).isEqualTo(title);
@@ -64,6 +73,7 @@ class CounterReceiptIT {
     assertThat(result.path("queryCode").asText()).isEqualTo(registered.queryCode());
     for (String screenshot :
         List.of(
+            "receipt-0-refused.png",
             "receipt-1-start-form.png",
             "receipt-2-registered.png",
             "receipt-3-list.png",
@@ -71,5 +81,12 @@ class CounterReceiptIT {
             "receipt-5-portal.png")) {
       assertThat(BrowserScript.SCREENSHOTS.resolve(screenshot)).isRegularFile().isNotEmptyFile();
     }
+  }
+
+  private long petitions() {
+    return runtimeService
+        .createProcessInstanceQuery()
+        .processDefinitionKey(PetitionProcess.PROCESS_KEY)
+        .count();
   }
 }
