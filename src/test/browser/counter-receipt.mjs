@@ -52,7 +52,7 @@ await run({ name: 'counter-receipt', failureScreenshot: 'receipt-failure.png', r
   }
   await screenshot('receipt-0-refused.png');
   log(`refusal: ${refusalText}`);
-  await refusal.locator('button.close').click();
+  await refusal.locator('button.close:visible').click();
   await fillText(form, '居民身份证号', '');
 
   step('register: the success message points to 登记回执');
