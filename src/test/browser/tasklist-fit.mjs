@@ -8,8 +8,10 @@
 // filter is; the overdue task marked (red, 已超期) in the list and in the task detail, without 添加备注;
 // the start form's required-field messages in Chinese (no form-js English), a Chinese date picker, and
 // Esc in the date picker closing only the picker: the modal and what the clerk typed stay; as housing1
-// (a unit) neither 发起流程 nor 登记回执.
-// Screenshots: fit-login.png, fit-list.png, fit-start-form.png, fit-date-picker.png, or fit-failure.png.
+// (a unit) neither 发起流程 nor 登记回执; no banner on the other webapps' login pages; in Admin, clerk1's
+// profile with 姓 王 above 名 敏.
+// Screenshots: fit-login.png, fit-list.png, fit-start-form.png, fit-date-picker.png, fit-admin-profile.png,
+// or fit-failure.png.
 // Run by cn.xinfang.browser.TasklistFitIT; needs `npm install` (playwright-core) and /usr/bin/chromium.
 
 import { BASE_URL, browserErrors } from './browser.mjs';
@@ -147,6 +149,32 @@ await run({ name: 'tasklist-fit', failureScreenshot: 'fit-failure.png' }, async 
     }
   }
   await expectNoBanner(page, 'the task list of a unit');
+
+  step('no end-of-life banner on the login pages of Cockpit, Admin and Welcome either');
+  await logout();
+  for (const app of ['cockpit', 'admin', 'welcome']) {
+    await page.goto(`${BASE_URL}/camunda/app/${app}/`);
+    await page.locator('form[name="signinForm"]').waitFor({ state: 'visible' });
+    await expectNoBanner(page, `the login page of ${app}`);
+  }
+
+  step('Admin asks for 姓 before 名 and shows the demo clerk so');
+  const signin = page.locator('form[name="signinForm"]');
+  await signin.locator('input[ng-model="username"]').fill('demo');
+  await signin.locator('input[ng-model="password"]').fill('demo');
+  await signin.locator('button[type="submit"]').click();
+  await page.locator('[cam-widget-header] .account').waitFor({ state: 'visible' });
+  await expectNoBanner(page, 'Admin');
+  await page.goto(`${BASE_URL}/camunda/app/admin/default/#/users/clerk1?tab=profile`);
+  const surname = page.locator('#inputLastname');
+  const givenName = page.locator('#inputFirstname');
+  await until('clerk1\'s profile', async () => (await surname.inputValue()) !== '');
+  const [surnameTop, givenNameTop] = await Promise.all([surname, givenName].map(
+    (input) => input.evaluate((e) => e.getBoundingClientRect().top)));
+  if ((await surname.inputValue()) !== '王' || (await givenName.inputValue()) !== '敏' || surnameTop >= givenNameTop) {
+    throw new Error(`Admin shows 姓 ${await surname.inputValue()} at ${surnameTop}, 名 ${await givenName.inputValue()} at ${givenNameTop}`);
+  }
+  await screenshot('fit-admin-profile.png');
 
   const errorsSeen = browserErrors().filter((e) => !e.startsWith('console: Failed to load resource'));
   if (errorsSeen.length) {

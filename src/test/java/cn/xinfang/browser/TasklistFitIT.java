@@ -74,6 +74,7 @@ class TasklistFitIT {
                 "fit-list.png",
                 "fit-date-picker.png",
                 "fit-start-form.png",
+                "fit-admin-profile.png",
                 "fit-failure.png"))
         .assertSucceeded();
 
@@ -85,7 +86,12 @@ class TasklistFitIT {
                 .count())
         .isEqualTo(instances);
     for (String screenshot :
-        List.of("fit-login.png", "fit-list.png", "fit-date-picker.png", "fit-start-form.png")) {
+        List.of(
+            "fit-login.png",
+            "fit-list.png",
+            "fit-date-picker.png",
+            "fit-start-form.png",
+            "fit-admin-profile.png")) {
       assertThat(BrowserScript.SCREENSHOTS.resolve(screenshot)).isRegularFile().isNotEmptyFile();
     }
   }
