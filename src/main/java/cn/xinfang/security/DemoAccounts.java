@@ -92,18 +92,41 @@ class DemoAccounts {
   }
 
   private void demoUser(StaffGroups.StaffGroup g) {
-    if (identityService.createUserQuery().userId(g.demoUser()).count() > 0) {
+    User existing = identityService.createUserQuery().userId(g.demoUser()).singleResult();
+    if (existing != null) {
+      renameFromUnitInSurname(existing, g);
       return;
     }
     User user = identityService.newUser(g.demoUser());
-    // the webapps show "first last": a Chinese name reads right as the first name, the unit after
-    // it
-    user.setFirstName(g.demoUserName());
-    user.setLastName("（" + g.name() + "）");
+    name(user, g);
     user.setEmail(demoEmail(g.demoUser()));
     user.setPassword(DEMO_PASSWORD);
     identityService.saveUser(user);
     identityService.createMembership(g.demoUser(), g.id());
     LOG.info("demo user {} ({}) created", g.demoUser(), g.name());
+  }
+
+  /**
+   * 姓 (last name) and 名 (first name) as Camunda's fields mean them; the unit is the user's group,
+   * never part of the name. Every demo name has a one-character surname.
+   */
+  private static void name(User user, StaffGroups.StaffGroup g) {
+    String fullName = g.demoUserName();
+    int surnameEnd = fullName.offsetByCodePoints(0, 1);
+    user.setLastName(fullName.substring(0, surnameEnd));
+    user.setFirstName(fullName.substring(surnameEnd));
+  }
+
+  /**
+   * Demo users created before held the whole name as first name and "（unit）" as last name; such a
+   * user is renamed at start. A name someone changed since is left alone.
+   */
+  private void renameFromUnitInSurname(User user, StaffGroups.StaffGroup g) {
+    if (("（" + g.name() + "）").equals(user.getLastName())
+        && g.demoUserName().equals(user.getFirstName())) {
+      name(user, g);
+      identityService.saveUser(user);
+      LOG.info("demo user {}: surname and given name instead of the unit", g.demoUser());
+    }
   }
 }

@@ -12,8 +12,9 @@ import org.springframework.core.Ordered;
  * /engine-rest is open by default; here it requires HTTP Basic against the engine's users (Camunda
  * Modeler deploys with the same credentials). Authorizations then apply to every call, and the
  * staff policy ({@link StaffCommandPolicy}) before them. The staff API (/api/staff, /api/audit)
- * authenticates the same way. In front of the authentication: cross-site browser requests are
- * refused ({@link CrossSiteGuard}) and failed logins are slowed per client address ({@link
+ * authenticates the same way, /api/staff also with the webapps' login ({@link
+ * StaffSessionAuthenticationProvider}). In front of the authentication: cross-site browser requests
+ * are refused ({@link CrossSiteGuard}) and failed logins are slowed per client address ({@link
  * LoginThrottle}, also for the webapps' login form).
  */
 @Configuration

@@ -47,7 +47,11 @@ public class StaffSessionAuthenticationProvider implements AuthenticationProvide
     Authentications all = AuthenticationUtil.getAuthsFromSession(session);
     Authentication user =
         all == null ? null : all.getAuthenticationForProcessEngine(engine.getName());
-    if (user == null || user.getIdentityId() == null) {
+    if (user == null
+        || user.getIdentityId() == null
+        // a session outlives a user an administrator deleted meanwhile: it counts no more
+        || engine.getIdentityService().createUserQuery().userId(user.getIdentityId()).count()
+            == 0) {
       return AuthenticationResult.unsuccessful();
     }
     if (!SAFE.contains(request.getMethod()) && !csrfTokenMatches(request, session)) {

@@ -37,15 +37,18 @@ export default {
     fallbackLocale: 'zh'
   },
   // Tasklist plugins of this project, one line each (paths relative to app/tasklist/, without .js)
-  customScripts: [
-    // 案卷: the task's case file, its attachments and their upload (docs/architecture.md)
-    'scripts/casefile/casefile',
-  ],
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
   //   // with a file called 'customScript.js' in it
   //   // 'my-custom-script/customScript'
   // ],
+  customScripts: [
+    // Tasklist for a Chinese clerk: form-js texts and date picker in Chinese, Esc in a date field,
+    // overdue marks, the filters' sorting, 登记回执 (docs/architecture.md, "Tasklist for clerks")
+    'scripts/xinfang/clerk',
+    // 案卷: the task's case file, its attachments and their upload (docs/architecture.md)
+    'scripts/casefile/casefile',
+  ],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
