@@ -8,8 +8,6 @@ import cn.xinfang.casestore.AttachmentSource;
 import cn.xinfang.casestore.AuditTrail;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStatus;
-import cn.xinfang.casestore.PetitionStore;
-import cn.xinfang.engine.CurrentUser;
 import cn.xinfang.web.ForbiddenException;
 import cn.xinfang.web.InvalidInputException;
 import cn.xinfang.web.NotFoundException;
@@ -43,23 +41,17 @@ class StaffAttachmentController {
   private static final Set<PetitionStatus> WITH_THE_UNIT =
       EnumSet.of(PetitionStatus.TRANSFERRED, PetitionStatus.ACCEPTED);
 
-  private final PetitionStore store;
   private final CaseReading reading;
   private final Attachments attachments;
   private final AuditTrail audit;
-  private final CurrentUser user;
+  private final ReadableCases cases;
 
   StaffAttachmentController(
-      PetitionStore store,
-      CaseReading reading,
-      Attachments attachments,
-      AuditTrail audit,
-      CurrentUser user) {
-    this.store = store;
+      CaseReading reading, Attachments attachments, AuditTrail audit, ReadableCases cases) {
+    this.cases = cases;
     this.reading = reading;
     this.attachments = attachments;
     this.audit = audit;
-    this.user = user;
   }
 
   /** The list, and what the reader may do with it. */
@@ -73,7 +65,7 @@ class StaffAttachmentController {
 
   @GetMapping(produces = "application/json")
   AttachmentList list(@PathVariable String caseNumber) {
-    Reader r = reader(caseNumber);
+    ReadableCases.Reader r = cases.require(caseNumber, "attachments");
     boolean full = r.level() == CaseReading.Level.FULL;
     Optional<AttachmentSource> uploadAs = uploadAs(r);
     List<AttachmentView> views =
@@ -97,7 +89,7 @@ class StaffAttachmentController {
   ResponseEntity<AttachmentView> add(
       @PathVariable String caseNumber, @RequestParam("file") MultipartFile file)
       throws IOException {
-    Reader r = reader(caseNumber);
+    ReadableCases.Reader r = cases.require(caseNumber, "attachments");
     AttachmentSource source =
         uploadAs(r)
             .orElseThrow(
@@ -126,7 +118,7 @@ class StaffAttachmentController {
 
   @GetMapping("/{id}")
   ResponseEntity<byte[]> download(@PathVariable String caseNumber, @PathVariable String id) {
-    Reader r = reader(caseNumber);
+    ReadableCases.Reader r = cases.require(caseNumber, "attachments");
     Attachment a =
         parseId(id)
             .flatMap(n -> attachments.find(r.c(), n))
@@ -147,7 +139,7 @@ class StaffAttachmentController {
   }
 
   /** As what the user may add attachments now: the registering clerk, or the unit holding it. */
-  private Optional<AttachmentSource> uploadAs(Reader r) {
+  private Optional<AttachmentSource> uploadAs(ReadableCases.Reader r) {
     PetitionRecord c = r.c();
     if (r.level() == CaseReading.Level.REFUSED) {
       return Optional.empty();
@@ -163,27 +155,10 @@ class StaffAttachmentController {
     return Optional.empty();
   }
 
-  private Reader reader(String caseNumber) {
-    StaffCaseController.requireWellFormed(caseNumber);
-    String userId = user.id().orElseThrow();
-    Set<String> groups = user.groups();
-    Optional<PetitionRecord> found = store.findByCaseNumber(caseNumber);
-    CaseReading.Level level =
-        found.map(c -> reading.of(c, userId, groups)).orElse(CaseReading.Level.REFUSED);
-    if (level == CaseReading.Level.REFUSED) {
-      audit.record(caseNumber, AuditTrail.Action.VIEW_REFUSED, "attachments");
-      throw new NotFoundException("案件 " + caseNumber + " 不存在或您无权查看");
-    }
-    return new Reader(found.get(), level, userId, groups);
-  }
-
   private static Optional<Long> parseId(String id) {
     if (id == null || !id.matches("[0-9]{1,18}")) {
       return Optional.empty();
     }
     return Optional.of(Long.parseLong(id));
   }
-
-  private record Reader(
-      PetitionRecord c, CaseReading.Level level, String userId, Set<String> groups) {}
 }

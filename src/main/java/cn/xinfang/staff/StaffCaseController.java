@@ -12,8 +12,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -46,6 +44,7 @@ class StaffCaseController {
   private final CurrentUser user;
   private final Clock clock;
   private final ApprovalHistory approvals;
+  private final ReadableCases cases;
 
   StaffCaseController(
       PetitionStore store,
@@ -55,8 +54,10 @@ class StaffCaseController {
       AuditTrail audit,
       CurrentUser user,
       Clock clock,
-      ApprovalHistory approvals) {
+      ApprovalHistory approvals,
+      ReadableCases cases) {
     this.approvals = approvals;
+    this.cases = cases;
     this.store = store;
     this.opinions = opinions;
     this.reading = reading;
@@ -68,7 +69,7 @@ class StaffCaseController {
 
   @GetMapping("/cases/{caseNumber}")
   StaffCaseView read(@PathVariable String caseNumber) {
-    Readable r = readable(caseNumber);
+    ReadableCases.Reader r = cases.require(caseNumber, null);
     PetitionRecord c = r.c();
     boolean full = r.level() == CaseReading.Level.FULL;
     boolean notes = full || user.isAdministrator();
@@ -101,7 +102,7 @@ class StaffCaseController {
    */
   @GetMapping(path = "/cases/{caseNumber}/receipt", produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<String> receipt(@PathVariable String caseNumber) {
-    Readable r = readable(caseNumber);
+    ReadableCases.Reader r = cases.require(caseNumber, null);
     if (!reading.readsQueryCode(r.c(), r.userId(), r.groups())) {
       audit.record(
           caseNumber, AuditTrail.Action.VIEW_REFUSED, "receipt: not the registering clerk");
@@ -127,24 +128,6 @@ class StaffCaseController {
         .map(c -> Registration.of(c, store.persons(c.id())))
         .toList();
   }
-
-  /** The case and who asks, once the user may read it; otherwise 404 (and an audit entry). */
-  private Readable readable(String caseNumber) {
-    requireWellFormed(caseNumber);
-    String userId = user.id().orElseThrow();
-    Set<String> groups = user.groups();
-    Optional<PetitionRecord> found = store.findByCaseNumber(caseNumber);
-    CaseReading.Level level =
-        found.map(c -> reading.of(c, userId, groups)).orElse(CaseReading.Level.REFUSED);
-    if (level == CaseReading.Level.REFUSED) {
-      audit.record(caseNumber, AuditTrail.Action.VIEW_REFUSED, null);
-      throw new NotFoundException("案件 " + caseNumber + " 不存在或您无权查看");
-    }
-    return new Readable(found.get(), level, userId, groups);
-  }
-
-  private record Readable(
-      PetitionRecord c, CaseReading.Level level, String userId, Set<String> groups) {}
 
   /** 404 for a text that cannot be a case number: nothing to look up, nothing to record. */
   static void requireWellFormed(String caseNumber) {
