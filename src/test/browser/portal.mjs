@@ -153,10 +153,33 @@ async function submit(page) {
     throw new Error(`the title reads "${titleShown}" and ${markup} element(s) came from the data`);
   }
   await screenshot('portal-3-registered.png');
+
+  step('我提交的材料: a page that only calls itself a PDF is refused beside the field');
+  const attachments = page.locator('#case-attachments');
+  await expectText(attachments, '暂无', 'the empty list of materials');
+  const file = page.locator('#f-attachment-file');
+  const upload = page.locator('#attachment-form button[type=submit]');
+  await file.setInputFiles({
+    name: 'evidence.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><script>alert(7)</script></html>'),
+  });
+  await upload.click();
+  const fileError = page.locator('#f-attachment-file-error');
+  await until('the refusal beside 选择文件', async () => (await fileError.textContent()).trim() !== '');
+  const attachmentRefusal = (await fileError.textContent()).trim();
+  await expectText(attachments, '暂无', 'the list, unchanged');
+
+  step('a scan in PDF is added and listed');
+  await file.setInputFiles({
+    name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n'),
+  });
+  await upload.click();
+  await expectText(attachments, 'scan.pdf', 'the list of materials');
+  const attachmentShown = (await attachments.textContent()).trim();
+  await screenshot('portal-3-attachment.png');
   expectNothingRan();
   return {
     caseNumber, queryCode, requestId: requestIds[0], registrations: sent.length, title: TITLE, content: CONTENT,
-    titleShown,
+    titleShown, attachmentRefusal, attachmentShown,
   };
 }
 

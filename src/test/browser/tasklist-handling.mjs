@@ -6,9 +6,10 @@
 //
 // housing1 finds the case in 本组待办, claims 办理信访事项, checks the Chinese labels and the fields that
 // 申请延期 shows and hides, concludes with 支持 and the opinion text; the first 审批答复意见 goes to the unit's
-// head group, never to the drafter's own: housinghead1 approves it with the explicit choice 同意签发 (no
-// default; 退回修改 shows the required 退回修改意见), and leader1 approves the second (分管领导), reading the
-// head's decision in 此前各级审批意见. Screenshots handling-*.png,
+// head group, never to the drafter's own: housinghead1 returns the first draft (退回修改 with its required
+// 退回修改意见), housing1 reads why in 审批退回意见 and redrafts, housinghead1 approves the second round with
+// the explicit choice 同意签发 (no default), reading its own return in 此前各级审批意见, and leader1 approves
+// the second level (分管领导), reading the head's decisions. Screenshots handling-*.png,
 // or handling-failure.png. RESULT carries the opinion text typed and what the approval forms showed of it.
 // Run by cn.xinfang.browser.TasklistHandlingIT; shares tasklist.mjs with the other Tasklist scripts.
 
@@ -22,8 +23,11 @@ const APPROVE = '审批答复意见';
 // The script owns the text and reports it in RESULT rather than taking it from the environment: a JVM
 // started under a non-UTF-8 locale would hand Chinese to node as question marks. The case number makes it
 // this run's own, unlike any text the Java helpers write.
+const DRAFT_TEXT = `经调查核实，编号 ${CASE_NUMBER} 所反映楼上住户管道老化渗漏属实。本局支持您的请求。`;
 const OPINION_TEXT = `经调查核实，编号 ${CASE_NUMBER} 所反映楼上住户管道老化渗漏属实。本局支持您的请求，`
   + '已责成物业公司于 10 日内维修并赔偿损失。';
+const RETURN_TEXT = '请写明维修期限和赔偿责任，再报审批。';
+const RETURNED_LABEL = '审批退回意见';
 const OPINION_LABEL = '处理意见及理由';
 const CONCLUDE = '作出处理意见';
 const EXTEND = '申请延期';
@@ -64,9 +68,36 @@ async function handle(form) {
 
   step('fill the opinion');
   await chooseRadio(form, SUPPORTED);
+  const opinion = await fillText(form, OPINION_LABEL, DRAFT_TEXT);
+  await until('the opinion to keep its text', async () => (await opinion.inputValue()) === DRAFT_TEXT);
+  await screenshot('handling-1-filled.png');
+}
+
+/** The head returns the first draft with a comment: 退回修改 needs its 退回修改意见. */
+async function returnDraft() {
+  const form = await claimOnlyTask(CASE_NUMBER, APPROVE);
+  step('return the draft');
+  await chooseRadio(form, RETURN_CHOICE);
+  await expectLabels(form, [RETURN_COMMENT]);
+  await fillText(form, RETURN_COMMENT, RETURN_TEXT);
+  await screenshot('handling-2-return.png');
+  await complete(APPROVE);
+  await emptyList(CASE_NUMBER);
+}
+
+/** The unit reads why its draft came back, and redrafts. */
+async function redraft(form) {
+  step('read the return and redraft');
+  await expectLabels(form, [RETURNED_LABEL, OPINION_LABEL]);
+  const returned = await textInput(form, RETURNED_LABEL).inputValue();
+  if (!returned.includes(RETURN_TEXT)) {
+    throw new Error(`${RETURNED_LABEL} shows "${returned}", expected "${RETURN_TEXT}"`);
+  }
+  await chooseRadio(form, CONCLUDE);
+  await chooseRadio(form, SUPPORTED);
   const opinion = await fillText(form, OPINION_LABEL, OPINION_TEXT);
   await until('the opinion to keep its text', async () => (await opinion.inputValue()) === OPINION_TEXT);
-  await screenshot('handling-1-filled.png');
+  await screenshot('handling-2-redraft.png');
 }
 
 /**
@@ -117,12 +148,24 @@ await run({ name: 'tasklist-handling', failureScreenshot: 'handling-failure.png'
   await logout();
   await login('housinghead1');
   await searchGroupFilter(CASE_NUMBER);
-  const unitSaw = await approveLevel('handling-2-approve-unit.png', 'handling-2-done.png', '暂无');
+  await returnDraft();
+
+  await logout();
+  await login('housing1');
+  await searchGroupFilter(CASE_NUMBER);
+  await redraft(await claimOnlyTask(CASE_NUMBER, HANDLE));
+  await complete(HANDLE);
+
+  await logout();
+  await login('housinghead1');
+  await searchGroupFilter(CASE_NUMBER);
+  // the head's second round shows the first: its own return and why
+  const unitSaw = await approveLevel('handling-2-approve-unit.png', 'handling-2-done.png', RETURN_TEXT);
 
   await logout();
   await login('leader1');
   await searchGroupFilter(CASE_NUMBER);
   const leaderSaw = await approveLevel('handling-3-approve-leader.png', 'handling-3-done.png', '郑国华');
-  log('handled by housing1, approved by housinghead1 and leader1');
+  log('handled by housing1, returned by housinghead1, redrafted, approved by housinghead1 and leader1');
   return { opinionText: OPINION_TEXT, opinionShownToApprovers: [unitSaw, leaderSaw] };
 });

@@ -5,10 +5,10 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
- * The display names of staff users (the first name in Camunda Admin holds the person's name, see
- * the demo accounts): how approvers are named to the next level and in the staff case file. Called
- * from listeners and the staff API inside an authenticated request, so the lookup runs as the
- * system: a unit member may not list users, but reads who decided on the draft in front of them.
+ * The display names of staff users (姓 and 名 as Camunda Admin's last and first name): how approvers
+ * are named to the next level and in the staff case file. Called from listeners and the staff API
+ * inside an authenticated request, so the lookup runs as the system: a unit member may not list
+ * users, but reads who decided on the draft in front of them.
  */
 @Component
 public class UserNames {
@@ -29,8 +29,28 @@ public class UserNames {
         identityService,
         () -> found[0] = identityService.createUserQuery().userId(userId).singleResult());
     User user = found[0];
-    return user == null || user.getFirstName() == null || user.getFirstName().isBlank()
-        ? userId
-        : user.getFirstName().strip();
+    if (user == null) {
+      return userId;
+    }
+    String name = fullName(user.getLastName(), user.getFirstName());
+    return name.isEmpty() ? userId : name;
+  }
+
+  /**
+   * 姓 then 名 without a space, as a Chinese name is written (郑 + 国华 = 郑国华); other names as "first
+   * last". Either part may be missing.
+   */
+  static String fullName(String surname, String givenName) {
+    String last = surname == null ? "" : surname.strip();
+    String first = givenName == null ? "" : givenName.strip();
+    if (last.isEmpty() || first.isEmpty()) {
+      return last + first;
+    }
+    return chinese(last) && chinese(first) ? last + first : first + " " + last;
+  }
+
+  private static boolean chinese(String text) {
+    return text.codePoints()
+        .allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
   }
 }

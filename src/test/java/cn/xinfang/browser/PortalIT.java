@@ -72,7 +72,8 @@ class PortalIT {
             Map.of(),
             "portal-1-form.png",
             "portal-2-confirmation.png",
-            "portal-3-registered.png");
+            "portal-3-registered.png",
+            "portal-3-attachment.png");
 
     // Then one case holds exactly the text typed, under the form's one requestId, and the portal
     // showed it as text
@@ -92,6 +93,17 @@ class PortalIT {
         .hasValueSatisfying(p -> assertThat(p.caseNumber()).isEqualTo(caseNumber));
     assertThat(petitionCount()).isEqualTo(before + 1);
     assertThat(submitted.path("titleShown").asText()).isEqualTo(title);
+    // and added one scan: a page calling itself a PDF was refused in Chinese beside the field
+    assertThat(submitted.path("attachmentRefusal").asText()).containsPattern("\\p{IsHan}");
+    assertThat(submitted.path("attachmentShown").asText()).contains("scan.pdf").doesNotContain("evidence");
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from attachment a join petition p on p.id = a.petition_id"
+                        + " where p.case_number = ?")
+                .param(caseNumber)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1L);
 
     // When the bureau transfers it on 2026-10-20, the housing bureau accepts it and delivers its
     // opinion

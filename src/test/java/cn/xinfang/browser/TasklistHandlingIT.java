@@ -36,6 +36,8 @@ class TasklistHandlingIT {
           "handling-1-form.png",
           "handling-1-extension.png",
           "handling-1-filled.png",
+          "handling-2-return.png",
+          "handling-2-redraft.png",
           "handling-2-approve-unit.png",
           "handling-2-done.png",
           "handling-3-approve-leader.png",
@@ -53,11 +55,12 @@ class TasklistHandlingIT {
   }
 
   @Test
-  void unitConcludesInTasklistAndTheReplyIsApprovedByItsHeadThenTheLeader() throws Exception {
+  void aReturnedDraftIsRedraftedInTasklistThenApprovedByTheHeadAndTheLeader() throws Exception {
     // Given a housing case accepted by the housing bureau, waiting at 办理信访事项 for unit-housing
     Case c = cases.accepted();
 
-    // When housing1 concludes it in Tasklist, housinghead1 approves it, then leader1
+    // When housing1 concludes it in Tasklist, housinghead1 returns the draft with a comment,
+    // housing1 redrafts, housinghead1 approves it, then leader1
     List<String> stale =
         Stream.concat(SCREENSHOTS.stream(), Stream.of("handling-failure.png")).toList();
     BrowserScript.Outcome outcome =
@@ -94,6 +97,8 @@ class TasklistHandlingIT {
             HistoricTaskInstance::getAssignee,
             this::completedBy)
         .containsExactly(
+            tuple(HANDLE, "housing1", List.of("housing1")),
+            tuple(APPROVE_REPLY, "housinghead1", List.of("housinghead1")),
             tuple(HANDLE, "housing1", List.of("housing1")),
             tuple(APPROVE_REPLY, "housinghead1", List.of("housinghead1")),
             tuple(APPROVE_REPLY, "leader1", List.of("leader1")));

@@ -34,6 +34,8 @@ class StaffReadSessionIT {
             "username=clerk1&password=demo",
             "application/x-www-form-urlencoded");
     assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    // the login renews the session and its CSRF token; Tasklist's next page brings the new one
+    clerk.send("GET", "/camunda/app/tasklist/", null, null);
 
     HttpResponse<String> registrations = clerk.send("GET", "/api/staff/registrations", null, null);
     assertThat(registrations.statusCode()).as(registrations.body()).isEqualTo(200);
