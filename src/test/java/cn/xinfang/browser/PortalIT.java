@@ -95,7 +95,9 @@ class PortalIT {
     assertThat(submitted.path("titleShown").asText()).isEqualTo(title);
     // and added one scan: a page calling itself a PDF was refused in Chinese beside the field
     assertThat(submitted.path("attachmentRefusal").asText()).containsPattern("\\p{IsHan}");
-    assertThat(submitted.path("attachmentShown").asText()).contains("scan.pdf").doesNotContain("evidence");
+    assertThat(submitted.path("attachmentShown").asText())
+        .contains("scan.pdf")
+        .doesNotContain("evidence");
     assertThat(
             jdbc.sql(
                     "select count(*) from attachment a join petition p on p.id = a.petition_id"
