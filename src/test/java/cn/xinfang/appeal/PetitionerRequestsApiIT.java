@@ -24,7 +24,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The petitioner's requests of docs/domain.md, "The contract" over HTTP: evaluation, review and
@@ -35,7 +34,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PetitionerRequestsApiIT {
 
-  @Autowired JdbcClient jdbc;
   @Autowired TestClock clock;
   @Autowired CaseDriver cases;
   @Autowired PublicApi api;
@@ -68,7 +66,7 @@ class PetitionerRequestsApiIT {
     Answer second = api.evaluate(c.queryCode(), Map.of("satisfaction", "DISSATISFIED"));
     assertThat(second.status()).isEqualTo(409);
     assertThat(second.error()).contains("只能评价一次");
-    assertThat(evaluations(c)).isEqualTo(1);
+    assertThat(cases.evaluations(c)).isEqualTo(1);
 
     // and the view shows the evaluation on the opinion, no longer open
     JsonNode view = api.view(c.queryCode()).body();
@@ -91,7 +89,7 @@ class PetitionerRequestsApiIT {
     // Then it is refused with the date the window ended
     assertThat(late.status()).isEqualTo(409);
     assertThat(late.error()).contains("2026年11月19日");
-    assertThat(evaluations(c)).isZero();
+    assertThat(cases.evaluations(c)).isZero();
 
     // and after the timer recorded NOT_EVALUATED it is still refused
     cases.fire(cases.timer(c, "Timer_EvaluationWindow"));
@@ -123,7 +121,7 @@ class PetitionerRequestsApiIT {
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.body().path("field").asText()).isEqualTo(field);
-    assertThat(evaluations(c)).isZero();
+    assertThat(cases.evaluations(c)).isZero();
   }
 
   @Test
@@ -191,7 +189,7 @@ class PetitionerRequestsApiIT {
     Case c = refusal.state().get();
     clock.reset();
     String statusBefore = cases.stored(c).status().name();
-    long requestsBefore = appealRequests(c);
+    long requestsBefore = cases.appealRequests(c);
 
     // When the petitioner asks
     Answer answer = refusal.request().apply(c);
@@ -200,7 +198,7 @@ class PetitionerRequestsApiIT {
     assertThat(answer.status()).as(answer.body().toString()).isEqualTo(409);
     assertThat(answer.error()).contains(refusal.reason());
     assertThat(cases.stored(c).status().name()).isEqualTo(statusBefore);
-    assertThat(appealRequests(c)).isEqualTo(requestsBefore);
+    assertThat(cases.appealRequests(c)).isEqualTo(requestsBefore);
   }
 
   @Test
@@ -215,7 +213,7 @@ class PetitionerRequestsApiIT {
     assertThat(blank.body().path("field").asText()).isEqualTo("reason");
     assertThat(tooLong.status()).isEqualTo(400);
     assertThat(noBody.body().path("field").asText()).isEqualTo("reason");
-    assertThat(appealRequests(c)).isZero();
+    assertThat(cases.appealRequests(c)).isZero();
     assertThat(cases.stored(c).status().name()).isEqualTo("REPLIED");
   }
 
@@ -318,21 +316,5 @@ class PetitionerRequestsApiIT {
     Case c = inReReview();
     cases.complete(c, RE_REVIEW, Map.of(Var.RE_REVIEW_OUTCOME, "UPHOLD", Var.OPINION_TEXT, "维持。"));
     return c;
-  }
-
-  private long evaluations(Case c) {
-    return jdbc.sql(
-            "select count(*) from evaluation e join opinion o on o.id = e.opinion_id where o.petition_id = ?")
-        .param(c.id())
-        .query(Long.class)
-        .single();
-  }
-
-  private long appealRequests(Case c) {
-    return jdbc.sql(
-            "select count(*) from appeal_request a join opinion o on o.id = a.opinion_id where o.petition_id = ?")
-        .param(c.id())
-        .query(Long.class)
-        .single();
   }
 }

@@ -217,7 +217,7 @@ class CounterPetitionersIT {
     assertField(
         post("clerk1", evaluation, Map.of("satisfaction", "NOT_EVALUATED", "channel", "PHONE")),
         "satisfaction");
-    assertThat(evaluations(c)).isZero();
+    assertThat(cases.evaluations(c)).isZero();
 
     // When clerk1 records the answer of a phone call
     clock.pin("2026-10-28T15:00");
@@ -291,7 +291,7 @@ class CounterPetitionersIT {
             requests,
             Map.of("reason", "不服", "receivedAt", "2026-11-23", "channel", "ONLINE")),
         "channel");
-    assertThat(appealRequests(c)).isZero();
+    assertThat(cases.appealRequests(c)).isZero();
 
     // When the review level enters the letter it received on 11-23, the last day
     ResponseEntity<String> entered =
@@ -366,7 +366,7 @@ class CounterPetitionersIT {
         post(
             "clerk1", "/api/staff/cases/" + c.number() + "/review-requests", request("2026-11-20"));
     assertThat(refused.getStatusCode().value()).isEqualTo(409);
-    assertThat(appealRequests(c)).isZero();
+    assertThat(cases.appealRequests(c)).isZero();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -421,21 +421,5 @@ class CounterPetitionersIT {
   private static void assertField(ResponseEntity<String> answer, String field) {
     assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(400);
     assertThat(StaffRest.json(answer).path("field").asText()).isEqualTo(field);
-  }
-
-  private long evaluations(Case c) {
-    return jdbc.sql(
-            "select count(*) from evaluation e join opinion o on o.id = e.opinion_id where o.petition_id = ?")
-        .param(c.id())
-        .query(Long.class)
-        .single();
-  }
-
-  private long appealRequests(Case c) {
-    return jdbc.sql(
-            "select count(*) from appeal_request r join opinion o on o.id = r.opinion_id where o.petition_id = ?")
-        .param(c.id())
-        .query(Long.class)
-        .single();
   }
 }

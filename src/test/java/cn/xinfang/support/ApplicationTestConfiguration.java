@@ -9,6 +9,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What {@link ApplicationIT} tests share: the application's clock replaced by a {@link TestClock}
@@ -33,9 +34,10 @@ public class ApplicationTestConfiguration {
       IntakeService intake,
       RegistrationValidator validator,
       PetitionStore store,
-      TestClock clock) {
+      TestClock clock,
+      JdbcClient jdbc) {
     BpmnAwareTests.init(engine);
-    return new CaseDriver(engine, intake, validator, store, clock);
+    return new CaseDriver(engine, intake, validator, store, clock, jdbc);
   }
 
   @Bean

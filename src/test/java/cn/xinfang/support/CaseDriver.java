@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Drives cases through the petition process on the running application, the way clerks would: the
@@ -51,13 +52,16 @@ public class CaseDriver {
   private final RegistrationValidator validator;
   private final PetitionStore store;
   private final TestClock clock;
+  private final JdbcClient jdbc;
 
   public CaseDriver(
       ProcessEngine engine,
       IntakeService intake,
       RegistrationValidator validator,
       PetitionStore store,
-      TestClock clock) {
+      TestClock clock,
+      JdbcClient jdbc) {
+    this.jdbc = jdbc;
     this.engine = engine;
     this.intake = intake;
     this.validator = validator;
@@ -72,6 +76,26 @@ public class CaseDriver {
 
   /** A registered case: its number, its case-store id, its process instance and its query code. */
   public record Case(String number, long id, ProcessInstance pi, String queryCode) {}
+
+  /** The evaluations stored for the case's opinions. */
+  public long evaluations(Case c) {
+    return countPerOpinion("evaluation", c);
+  }
+
+  /** The review and re-review requests stored for the case's opinions. */
+  public long appealRequests(Case c) {
+    return countPerOpinion("appeal_request", c);
+  }
+
+  private long countPerOpinion(String table, Case c) {
+    return jdbc.sql(
+            "select count(*) from "
+                + table
+                + " x join opinion o on o.id = x.opinion_id where o.petition_id = ?")
+        .param(c.id())
+        .query(Long.class)
+        .single();
+  }
 
   public Case register(String district, String category, String receivedAt) {
     return register(PETITIONER, 1, district, category, receivedAt);
