@@ -112,6 +112,11 @@ await run({ name: 'tasklist-fit', failureScreenshot: 'fit-failure.png' }, async 
     throw new Error(`form-js English in the start form: ${formText.match(ENGLISH)[0]}`);
   }
   log(`${await errors.count()} required fields say 此项为必填项。`);
+  // Tasklist reports the refused submission (登记未能完成。) and renders the form again: type after that, as
+  // a clerk who reads the message does, and not into the form about to be replaced
+  await until('Tasklist to report the refused submission',
+    async () => (await modal.getByText('登记未能完成').count()) > 0);
+  await page.waitForTimeout(500);
 
   step('type a name, then open the date picker: it is Chinese');
   const name = fieldOf(form, '信访人姓名').locator('input');
