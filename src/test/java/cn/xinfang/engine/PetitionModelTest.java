@@ -270,6 +270,19 @@ class PetitionModelTest {
         false);
   }
 
+  /** The unit asks for the longest extension at its handling task. */
+  private static void askForAnExtension(ProcessInstance pi) {
+    complete(
+        task(pi),
+        withVariables(
+            Var.HANDLING_ACTION,
+            "EXTEND",
+            Var.EXTENSION_DAYS,
+            30L,
+            Var.EXTENSION_REASON,
+            "需进一步调查"));
+  }
+
   ProcessInstance accepted() {
     return accepted("ONLINE");
   }
@@ -539,15 +552,7 @@ class PetitionModelTest {
   @Test
   void anExtensionApprovedMovesTheDeadlineAndTheUnitHandlesOn() {
     ProcessInstance pi = accepted();
-    complete(
-        task(pi),
-        withVariables(
-            Var.HANDLING_ACTION,
-            "EXTEND",
-            Var.EXTENSION_DAYS,
-            30L,
-            Var.EXTENSION_REASON,
-            "需进一步调查"));
+    askForAnExtension(pi);
     assertThat(pi)
         .isWaitingAt(PetitionProcess.TASK_APPROVE_EXTENSION)
         .task()
@@ -561,15 +566,7 @@ class PetitionModelTest {
   @Test
   void anExtensionLapsesWithTheDeadline() {
     ProcessInstance pi = accepted();
-    complete(
-        task(pi),
-        withVariables(
-            Var.HANDLING_ACTION,
-            "EXTEND",
-            Var.EXTENSION_DAYS,
-            30L,
-            Var.EXTENSION_REASON,
-            "需进一步调查"));
+    askForAnExtension(pi);
     execute(job());
     assertThat(pi)
         .hasPassed("Task_RecordExtensionNotGranted")

@@ -699,19 +699,7 @@ abstract class RedTeam {
   @Test
   void aReviewLevelReadsTheCaseOnlyUntilItsOpinion() {
     Case c = accepted();
-    client.complete(
-        "housing1",
-        client.task("housing1", PetitionProcess.TASK_HANDLE, c.number),
-        Map.of(
-            Var.HANDLING_OUTCOME, "PARTIALLY_SUPPORTED", Var.OPINION_TEXT, "经核实，责成物业维修，赔偿请求不予支持。"));
-    client.complete(
-        "housinghead1",
-        client.task("housinghead1", PetitionProcess.TASK_APPROVE_REPLY, c.number),
-        Map.of(Var.REPLY_APPROVED, true));
-    client.complete(
-        "leader1",
-        client.task("leader1", PetitionProcess.TASK_APPROVE_REPLY, c.number),
-        Map.of(Var.REPLY_APPROVED, true));
+    issueTheOpinion(c);
     client.send(
         null,
         "/api/petitions/" + c.queryCode + "/review-requests",
@@ -1769,6 +1757,15 @@ abstract class RedTeam {
         "housing1",
         client.task("housing1", PetitionProcess.TASK_ACCEPT, c.number),
         Map.of(Var.ACCEPTANCE, "ACCEPT"));
+    issueTheOpinion(c);
+    return c;
+  }
+
+  /**
+   * The housing unit concludes the accepted case, its head and the leader approve: the opinion is
+   * issued.
+   */
+  void issueTheOpinion(Case c) {
     client.complete(
         "housing1",
         client.task("housing1", PetitionProcess.TASK_HANDLE, c.number),
@@ -1782,7 +1779,6 @@ abstract class RedTeam {
         "leader1",
         client.task("leader1", PetitionProcess.TASK_APPROVE_REPLY, c.number),
         Map.of(Var.REPLY_APPROVED, true));
-    return c;
   }
 
   String snapshot(Case c) {

@@ -20,17 +20,12 @@ public final class Refusals {
   public static void assertForbidden(Runnable call, String message) {
     assertThatThrownBy(call::run)
         .satisfies(
-            e -> {
-              List<Throwable> chain = new ArrayList<>();
-              for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) {
-                chain.add(t);
-              }
-              assertThat(chain)
-                  .as("cause chain of %s", e)
-                  .filteredOn(ForbiddenException.class::isInstance)
-                  .first()
-                  .satisfies(t -> assertThat(t.getMessage()).contains(message));
-            });
+            e ->
+                assertThat(causeChain(e))
+                    .as("cause chain of %s", e)
+                    .filteredOn(ForbiddenException.class::isInstance)
+                    .first()
+                    .satisfies(t -> assertThat(t.getMessage()).contains(message)));
   }
 
   /**
@@ -40,16 +35,20 @@ public final class Refusals {
   public static void assertRefused(Runnable call, String field) {
     assertThatThrownBy(call::run)
         .satisfies(
-            e -> {
-              List<Throwable> chain = new ArrayList<>();
-              for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) {
-                chain.add(t);
-              }
-              assertThat(chain)
-                  .as("cause chain of %s", e)
-                  .filteredOn(InvalidInputException.class::isInstance)
-                  .first()
-                  .satisfies(t -> assertThat(((InvalidInputException) t).field()).isEqualTo(field));
-            });
+            e ->
+                assertThat(causeChain(e))
+                    .as("cause chain of %s", e)
+                    .filteredOn(InvalidInputException.class::isInstance)
+                    .first()
+                    .satisfies(
+                        t -> assertThat(((InvalidInputException) t).field()).isEqualTo(field)));
+  }
+
+  private static List<Throwable> causeChain(Throwable e) {
+    List<Throwable> chain = new ArrayList<>();
+    for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) {
+      chain.add(t);
+    }
+    return chain;
   }
 }
