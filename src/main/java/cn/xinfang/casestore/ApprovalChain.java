@@ -26,7 +26,9 @@ public class ApprovalChain {
 
   /**
    * One level of one round; {@code decision} is null while it waits. {@code draftedBy} is the user
-   * who drafted the round's reply (null when no user did, e.g. a round started by the system).
+   * who drafted the round's reply (null when no user did, e.g. a round started by the system);
+   * {@code approverUser} the one member of the group who must decide the step (the 包案 leader's), or
+   * null for any member.
    */
   public record Step(
       int round,
@@ -36,7 +38,8 @@ public class ApprovalChain {
       String decidedBy,
       OffsetDateTime decidedAt,
       String comment,
-      String draftedBy) {}
+      String draftedBy,
+      String approverUser) {}
 
   private final JdbcClient jdbc;
   private final AuditTrail audit;
@@ -53,6 +56,27 @@ public class ApprovalChain {
    * {@code draftedBy} (who never approves it: 三审, separation of duties); answers the round.
    */
   public int start(long petitionId, List<String> groups, String draftedBy) {
+    return start(petitionId, groups, draftedBy, null);
+  }
+
+  /**
+   * Starts the case's next round as {@link #start(long, List, String)}; with a leader who took the
+   * case in hand (领导包案, {@code leaderOwner}), that leader signs last, as the round's final step in
+   * group {@code leadersGroup} (replacing the group's own step, if the decision table chose it).
+   */
+  public int start(
+      long petitionId,
+      List<String> decided,
+      String draftedBy,
+      String leaderOwner,
+      String leadersGroup) {
+    List<String> groups = new java.util.ArrayList<>(decided);
+    groups.remove(leadersGroup);
+    groups.add(leadersGroup);
+    return start(petitionId, groups, draftedBy, leaderOwner);
+  }
+
+  private int start(long petitionId, List<String> groups, String draftedBy, String leaderOwner) {
     if (groups.isEmpty()) {
       throw new IllegalArgumentException("an approval chain needs at least one level");
     }
@@ -63,10 +87,17 @@ public class ApprovalChain {
             .query(Integer.class)
             .single();
     for (int position = 0; position < groups.size(); position++) {
+      boolean last = position == groups.size() - 1;
       jdbc.sql(
-              "insert into approval_step (petition_id, chain_round, position, group_id, drafted_by)"
-                  + " values (?, ?, ?, ?, ?)")
-          .params(petitionId, round, position, groups.get(position), draftedBy)
+              "insert into approval_step (petition_id, chain_round, position, group_id, drafted_by,"
+                  + " approver_user) values (?, ?, ?, ?, ?, ?)")
+          .params(
+              petitionId,
+              round,
+              position,
+              groups.get(position),
+              draftedBy,
+              last ? leaderOwner : null)
           .update();
     }
     audit.record(
@@ -76,7 +107,8 @@ public class ApprovalChain {
             + round
             + ": "
             + String.join(" → ", groups)
-            + (draftedBy == null ? "" : ", drafted by " + draftedBy));
+            + (draftedBy == null ? "" : ", drafted by " + draftedBy)
+            + (leaderOwner == null ? "" : ", signed last by " + leaderOwner));
     return round;
   }
 
@@ -117,7 +149,8 @@ public class ApprovalChain {
         rs.getString("decided_by"),
         rs.getObject("decided_at", OffsetDateTime.class),
         rs.getString("approval_comment"),
-        rs.getString("drafted_by"));
+        rs.getString("drafted_by"),
+        rs.getString("approver_user"));
   }
 
   /** The step of the latest round that waits for its decision, if any. */

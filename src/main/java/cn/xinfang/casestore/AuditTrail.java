@@ -49,7 +49,9 @@ public class AuditTrail {
     /** an attachment downloaded by staff */
     ATTACHMENT_DOWNLOAD,
     /** an attachment upload or download refused (limits, type, not the user's to add or read) */
-    ATTACHMENT_REFUSED
+    ATTACHMENT_REFUSED,
+    /** 网上督: a supervision opened, decided, answered, escalated or withdrawn; a reminder */
+    SUPERVISION
   }
 
   private static final int DETAIL_LENGTH = 1000;

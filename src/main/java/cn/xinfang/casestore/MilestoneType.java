@@ -43,6 +43,16 @@ public final class MilestoneType {
   public static final String REVIEW_REQUESTED = "REVIEW_REQUESTED";
   public static final String RE_REVIEW_REQUESTED = "RE_REVIEW_REQUESTED";
 
+  /** 已督办: the bureau supervised the unit (public); a 督办函, 领导包案 or 三项建议 */
+  public static final String SUPERVISED = "SUPERVISED";
+
+  /** internal steps of supervision: a reminder, a unit's answer, a leader's instruction, 回访核查 */
+  public static final String REMINDED = "REMINDED";
+
+  public static final String SUPERVISION_ANSWERED = "SUPERVISION_ANSWERED";
+  public static final String SUPERVISION_ESCALATED = "SUPERVISION_ESCALATED";
+  public static final String DISSATISFACTION_VERIFIED = "DISSATISFACTION_VERIFIED";
+
   // written by the models (processes/petition.bpmn), not by Java
   public static final String EXTENSION_NOT_GRANTED = "EXTENSION_NOT_GRANTED";
   public static final String MEDIATION_FAILED = "MEDIATION_FAILED";

@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
  * One row of the petition table. {@code processInstanceId} is the one process that owns the case
  * (set when its first step links them); {@code registeredBy} the clerk who registered it at the
  * counter, or null; {@code handlingDue} the handling deadline of the current handling, and whether
- * it was extended.
+ * it was extended; {@code leaderOwner} the leader who took the case in hand (领导包案), or null.
  */
 public record PetitionRecord(
     long id,
@@ -31,4 +31,5 @@ public record PetitionRecord(
     String processInstanceId,
     String registeredBy,
     OffsetDateTime handlingDue,
-    boolean handlingExtended) {}
+    boolean handlingExtended,
+    String leaderOwner) {}

@@ -99,6 +99,10 @@ public class PetitionStore {
     return findByCaseNumber(caseNumber).orElseThrow();
   }
 
+  public Optional<PetitionRecord> findById(long id) {
+    return jdbc.sql(SELECT_PETITION + "where id = ?").param(id).query(this::petition).optional();
+  }
+
   public Optional<PetitionRecord> findByRequestId(String requestId) {
     return jdbc.sql(SELECT_PETITION + "where request_id = ?")
         .param(requestId)
@@ -174,7 +178,8 @@ public class PetitionStore {
                     rs.getString("type"),
                     rs.getString("title"),
                     rs.getString("body"),
-                    time(rs, "issued_at")))
+                    time(rs, "issued_at"),
+                    rs.getBoolean("internal")))
         .list();
   }
 
@@ -197,13 +202,22 @@ public class PetitionStore {
 
   /** Writes a notice to the case; answers its id. */
   public long addNotice(String caseNumber, String type, String title, String body) {
+    return addNotice(caseNumber, type, title, body, false);
+  }
+
+  /**
+   * Writes a notice to the case; answers its id. An internal one (addressed to staff) stays out of
+   * the petitioner's view.
+   */
+  public long addNotice(
+      String caseNumber, String type, String title, String body, boolean internal) {
     KeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql(
             """
-            insert into notice (petition_id, type, title, body, issued_at)
-            select id, ?, ?, ?, ? from petition where case_number = ?
+            insert into notice (petition_id, type, title, body, issued_at, internal)
+            select id, ?, ?, ?, ?, ? from petition where case_number = ?
             """)
-        .params(type, title, body, now(), caseNumber)
+        .params(type, title, body, now(), internal, caseNumber)
         .update(keys, "id");
     audit.record(caseNumber, AuditTrail.Action.NOTICE, type + ": " + title);
     return keys.getKey().longValue();
@@ -366,6 +380,11 @@ public class PetitionStore {
     update("handling_due = ?, handling_extended = ?", caseNumber, due, extended);
   }
 
+  /** 领导包案: the leader who follows the case and signs its reply last. */
+  public void recordLeaderOwner(String caseNumber, String leader) {
+    update("leader_owner = ?", caseNumber, leader);
+  }
+
   /** The deadline the petitioner sees as current; null clears it when the case has ended. */
   public void setDeadline(String caseNumber, String name, OffsetDateTime due) {
     update("deadline_name = ?, current_deadline = ?", caseNumber, name, due);
@@ -429,7 +448,8 @@ public class PetitionStore {
         rs.getString("process_instance_id"),
         rs.getString("registered_by"),
         time(rs, "handling_due"),
-        rs.getBoolean("handling_extended"));
+        rs.getBoolean("handling_extended"),
+        rs.getString("leader_owner"));
   }
 
   private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {

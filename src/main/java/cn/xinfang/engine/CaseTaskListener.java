@@ -3,7 +3,9 @@ package cn.xinfang.engine;
 import static cn.xinfang.engine.PetitionProcess.Var;
 
 import cn.xinfang.calendar.StatutoryCalendar;
+import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -17,7 +19,8 @@ import org.springframework.stereotype.Component;
  *       or else "<task name>期限";
  *   <li>the case number and title are copied onto the task, so that Tasklist's lists can show them
  *       to the task's group, whose right to read a task does not extend to the whole process
- *       instance.
+ *       instance;
+ *   <li>the observers ({@link CaseTaskObserver}, supervision) are told.
  * </ul>
  */
 @Component
@@ -28,15 +31,19 @@ public class CaseTaskListener implements TaskListener {
 
   private final PetitionStore store;
   private final ProcessCase cases;
+  private final List<CaseTaskObserver> observers;
 
-  public CaseTaskListener(PetitionStore store, ProcessCase cases) {
+  public CaseTaskListener(
+      PetitionStore store, ProcessCase cases, List<CaseTaskObserver> observers) {
     this.store = store;
     this.cases = cases;
+    this.observers = observers;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    String caseNumber = cases.number(task);
+    PetitionRecord c = cases.of(task);
+    String caseNumber = c.caseNumber();
     task.setVariableLocal(Var.CASE_NUMBER, caseNumber);
     task.setVariableLocal(Var.TITLE, task.getVariable(Var.TITLE));
     if (task.getDueDate() != null) {
@@ -47,5 +54,6 @@ public class CaseTaskListener implements TaskListener {
           name == null ? task.getName() + "期限" : name.toString(),
           task.getDueDate().toInstant().atZone(StatutoryCalendar.ZONE).toOffsetDateTime());
     }
+    observers.forEach(o -> o.created(task, c));
   }
 }

@@ -12,6 +12,9 @@ public final class PetitionProcess {
 
   public static final String PROCESS_KEY = "petition";
 
+  /** processes/supervision.bpmn: 网上督, one instance per supervision of a case */
+  public static final String SUPERVISION_PROCESS_KEY = "supervision";
+
   // user tasks of the main path: keys fixed by the public contract (docs/domain.md, "The contract")
   public static final String TASK_TRIAGE = "triagePetition";
   public static final String TASK_ACCEPT = "acceptPetition";
@@ -82,6 +85,15 @@ public final class PetitionProcess {
      */
     public static final String APPEAL_ENTRY = "appeal-entry";
 
+    /** 临期: a task is near its due date this long before it (priority 75) */
+    public static final String REMINDER = "reminder";
+
+    /** 督办函: the late group answers within the days the supervisor sets (the default here) */
+    public static final String SUPERVISION_ANSWER = "supervision-answer";
+
+    /** 三项建议: the unit answers a recommendation within this time */
+    public static final String RECOMMENDATION_ANSWER = "recommendation-answer";
+
     public static final List<String> ALL =
         List.of(
             TRIAGE,
@@ -99,10 +111,19 @@ public final class PetitionProcess {
             RE_REVIEW_DECISION,
             EVALUATION,
             DELIVERY,
-            APPEAL_ENTRY);
+            APPEAL_ENTRY,
+            REMINDER,
+            SUPERVISION_ANSWER,
+            RECOMMENDATION_ANSWER);
 
     private Clocks() {}
   }
+
+  /**
+   * The identity link type of a task's follower: the leader who took the case in hand (领导包案) reads
+   * its tasks (Tasklist filter 我的包案) without working them.
+   */
+  public static final String FOLLOWER_LINK = "follower";
 
   /** Messages the public API correlates (business key = case number). */
   public static final String MESSAGE_REVIEW_REQUESTED = "ReviewRequested";
@@ -317,6 +338,9 @@ public final class PetitionProcess {
 
     /** 分管领导: sign replies */
     public static final String LEADERS = "leaders";
+
+    /** 督查督办: supervises late and poor work (docs/domain.md, "Supervision") */
+    public static final String SUPERVISION = "supervision";
 
     /** what a handling unit's head group (本机关、单位负责人) is named after: {@code <unit>-head} */
     public static final String HEAD_SUFFIX = "-head";

@@ -7,19 +7,25 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Checks the variables a user task is completed with, from a Camunda Form or from /engine-rest. */
 public final class TaskInputs {
 
-  private final VariableScope scope;
+  private final Function<String, Object> scope;
 
   public TaskInputs(VariableScope scope) {
-    this.scope = scope;
+    this.scope = scope::getVariable;
+  }
+
+  /** The same checks over values that do not come from a task (a staff API request's body). */
+  public TaskInputs(Function<String, Object> values) {
+    this.scope = values;
   }
 
   public <E extends Enum<E>> E requireEnum(String name, Class<E> type, String label) {
-    Object value = scope.getVariable(name);
+    Object value = scope.apply(name);
     String allowed =
         String.join("、", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
     if (!(value instanceof String text)) {
@@ -33,7 +39,7 @@ public final class TaskInputs {
   }
 
   public boolean requireBoolean(String name, String label) {
-    Object value = scope.getVariable(name);
+    Object value = scope.apply(name);
     if (!(value instanceof Boolean b)) {
       throw invalid(name, "请选择" + label + "（" + name + "，布尔值 true/false）");
     }
@@ -45,7 +51,7 @@ public final class TaskInputs {
    * form's radio choice (form-js sends its values as text); nothing chosen is refused.
    */
   public boolean requireChoice(String name, String label) {
-    Object value = scope.getVariable(name);
+    Object value = scope.apply(name);
     if (value instanceof Boolean b) {
       return b;
     }
@@ -56,11 +62,11 @@ public final class TaskInputs {
   }
 
   public boolean optionalBoolean(String name, String label) {
-    return scope.getVariable(name) == null ? false : requireBoolean(name, label);
+    return scope.apply(name) == null ? false : requireBoolean(name, label);
   }
 
   public String optionalText(String name, String label, int maxLength) {
-    Object value = scope.getVariable(name);
+    Object value = scope.apply(name);
     if (value == null) {
       return null;
     }
@@ -82,7 +88,7 @@ public final class TaskInputs {
    * A whole number in [min, max]; form-js and REST clients may send it as Long, Integer or Double.
    */
   public long requireWholeNumber(String name, String label, long min, long max) {
-    Object value = scope.getVariable(name);
+    Object value = scope.apply(name);
     if (!(value instanceof Number n)
         || n.doubleValue() != Math.rint(n.doubleValue())
         || n.doubleValue() < min
@@ -94,7 +100,7 @@ public final class TaskInputs {
 
   /** A calendar day as form-js's date picker sends it (ISO yyyy-MM-dd). */
   public LocalDate requireDate(String name, String label) {
-    Object value = scope.getVariable(name);
+    Object value = scope.apply(name);
     if (value instanceof String text && !text.isBlank()) {
       try {
         return LocalDate.parse(text.strip());
@@ -110,7 +116,7 @@ public final class TaskInputs {
    * from a REST client.
    */
   public LocalDate requireDay(String name, String label) {
-    Object value = scope.getVariable(name);
+    Object value = scope.apply(name);
     if (value instanceof Date date) {
       return date.toInstant().atZone(StatutoryCalendar.ZONE).toLocalDate();
     }

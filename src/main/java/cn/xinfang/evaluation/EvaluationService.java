@@ -12,6 +12,7 @@ import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.casestore.Satisfaction;
 import cn.xinfang.intake.PetitionerAction;
 import cn.xinfang.intake.PetitionerCases;
+import cn.xinfang.supervision.Supervisions;
 import cn.xinfang.web.ConflictException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -35,6 +36,7 @@ public class EvaluationService {
   private final PetitionStore store;
   private final OpinionStore opinions;
   private final TransactionTemplate transaction;
+  private final Supervisions supervisions;
   private final Clock clock;
 
   public EvaluationService(
@@ -42,11 +44,13 @@ public class EvaluationService {
       PetitionStore store,
       OpinionStore opinions,
       TransactionTemplate transaction,
+      Supervisions supervisions,
       Clock clock) {
     this.cases = cases;
     this.store = store;
     this.opinions = opinions;
     this.transaction = transaction;
+    this.supervisions = supervisions;
     this.clock = clock;
   }
 
@@ -85,6 +89,10 @@ public class EvaluationService {
             + satisfaction.label()
             + (channel == Channel.ONLINE ? "" : "（" + FOLLOW_UP.get(channel) + "）"),
         comment);
+    if (satisfaction == Satisfaction.DISSATISFIED) {
+      // 回访核查: the supervisors verify how the case was handled
+      supervisions.dissatisfied(p, clerk);
+    }
     return opinions.evaluation(opinion.id()).orElseThrow();
   }
 

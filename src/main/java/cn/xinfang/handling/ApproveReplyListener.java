@@ -78,7 +78,10 @@ public class ApproveReplyListener implements TaskListener {
   }
 
   private void showHistory(DelegateTask task) {
-    task.setVariableLocal(Var.APPROVAL_HISTORY, history(chain.decisions(cases.of(task).id())));
+    long id = cases.of(task).id();
+    task.setVariableLocal(Var.APPROVAL_HISTORY, history(chain.decisions(id)));
+    // 领导包案: the leader's own step waits in the leader's worklist
+    chain.waiting(id).map(ApprovalChain.Step::approverUser).ifPresent(task::setAssignee);
   }
 
   /** The decisions as plain text, one per line (the form shows it as text, never as markup). */
@@ -135,6 +138,10 @@ public class ApproveReplyListener implements TaskListener {
     }
     String user = currentUser.id().orElse(task.getAssignee());
     notTheDrafter(step, user);
+    if (step.approverUser() != null && !step.approverUser().equals(user)) {
+      throw new ForbiddenException(
+          "本案由" + userNames.name(step.approverUser()) + "领导包案，答复意见须由其本人最后签发");
+    }
     chain.decide(
         p.id(),
         step,

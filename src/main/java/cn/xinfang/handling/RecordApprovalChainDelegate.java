@@ -3,7 +3,9 @@ package cn.xinfang.handling;
 import static cn.xinfang.engine.PetitionProcess.Var;
 
 import cn.xinfang.casestore.ApprovalChain;
+import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.engine.CurrentUser;
+import cn.xinfang.engine.PetitionProcess;
 import cn.xinfang.engine.ProcessCase;
 import java.util.Collection;
 import java.util.List;
@@ -42,10 +44,15 @@ public class RecordApprovalChainDelegate implements JavaDelegate {
     if (!(decided instanceof Collection<?> groups) || groups.isEmpty()) {
       throw new IllegalStateException("reply-approval decided no approval chain: " + decided);
     }
-    chain.start(
-        cases.of(execution).id(),
-        groups.stream().map(String::valueOf).toList(),
-        currentUser.id().orElse(null));
+    PetitionRecord p = cases.of(execution);
+    List<String> decidedGroups = groups.stream().map(String::valueOf).toList();
+    String drafter = currentUser.id().orElse(null);
+    if (p.leaderOwner() == null) {
+      chain.start(p.id(), decidedGroups, drafter);
+    } else {
+      // 领导包案: the leader who took the case in hand signs its reply last
+      chain.start(p.id(), decidedGroups, drafter, p.leaderOwner(), PetitionProcess.Group.LEADERS);
+    }
     execution.removeVariable(Var.REPLY_APPROVERS);
   }
 

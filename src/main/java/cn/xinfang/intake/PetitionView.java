@@ -118,6 +118,7 @@ public record PetitionView(
             .map(m -> new MilestoneView(m.type(), m.description(), m.occurredAt()))
             .toList(),
         notices.stream()
+            .filter(n -> !n.internal())
             .map(n -> new NoticeView(n.type(), n.title(), n.body(), n.issuedAt()))
             .toList(),
         opinions,

@@ -9,6 +9,7 @@ import cn.xinfang.intake.PersonRequest;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
@@ -26,6 +27,12 @@ import org.springframework.stereotype.Component;
 public class Notices {
 
   private static final Pattern MOBILE = Pattern.compile(PersonRequest.MOBILE);
+
+  /**
+   * The documents addressed to staff (templates with a title and a body, no milestone): the
+   * supervision letter (督办函) and the recommendation (三项建议书).
+   */
+  public static final Set<String> INTERNAL = Set.of("SUPERVISION_LETTER", "RECOMMENDATION_LETTER");
 
   /** processes/notice-delivery.bpmn */
   public static final String DELIVERY_PROCESS = "noticeDelivery";
@@ -85,6 +92,18 @@ public class Notices {
               runtime.startProcessInstanceByKey(
                   DELIVERY_PROCESS, caseNumber, Map.of(SendNoticeSmsDelegate.NOTICE_ID, noticeId)));
     }
+  }
+
+  /**
+   * Writes document {@code type} addressed to staff (督办函, 三项建议书) to the case: in the case file,
+   * never in the petitioner's view, no milestone and no SMS.
+   */
+  public void issueInternal(String caseNumber, String type, Map<String, ?> values) {
+    if (!INTERNAL.contains(type)) {
+      throw new IllegalArgumentException(type + " is a notice to the petitioner, not to staff");
+    }
+    store.addNotice(
+        caseNumber, type, render(type, "title", values), render(type, "body", values), true);
   }
 
   /** The title of a notice of {@code type} for this case (信访处理意见书 …). */

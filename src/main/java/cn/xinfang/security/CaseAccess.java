@@ -72,6 +72,18 @@ public class CaseAccess {
     }
   }
 
+  /** A user (the leader who took the case in hand, 领导包案) reads this case from now on. */
+  public void follow(String processInstanceId, String userId) {
+    Grants.toUser(
+        authorizations, userId, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
+    Grants.toUser(
+        authorizations,
+        userId,
+        Resources.HISTORIC_PROCESS_INSTANCE,
+        processInstanceId,
+        HistoricProcessInstancePermissions.READ);
+  }
+
   /**
    * The group no longer reads this case: a unit that objected (the case was never its own), with
    * its head group; a review or re-review level whose opinion has been delivered.

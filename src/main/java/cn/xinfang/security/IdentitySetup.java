@@ -49,6 +49,12 @@ class IdentitySetup implements SmartInitializingSingleton {
       }
       grant(g.id(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(g.id(), Resources.PROCESS_DEFINITION, PetitionProcess.PROCESS_KEY, Permissions.READ);
+      // supervision's tasks (答复督办函 …) reach every group
+      grant(
+          g.id(),
+          Resources.PROCESS_DEFINITION,
+          PetitionProcess.SUPERVISION_PROCESS_KEY,
+          Permissions.READ);
     }
     // only the bureau registers petitions from Tasklist's start form
     grant(

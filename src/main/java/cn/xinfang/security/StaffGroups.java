@@ -58,7 +58,8 @@ final class StaffGroups {
               "曹阳"),
           new StaffGroup(
               PetitionProcess.Group.head("office-city"), "市人民政府办公厅负责人", "cityhead1", "邓辉"),
-          new StaffGroup(PetitionProcess.Group.LEADERS, "分管领导", "leader1", "郭峰"));
+          new StaffGroup(PetitionProcess.Group.LEADERS, "分管领导", "leader1", "郭峰"),
+          new StaffGroup(PetitionProcess.Group.SUPERVISION, "市信访局督查督办处", "supervisor1", "高洁"));
 
   private StaffGroups() {}
 }

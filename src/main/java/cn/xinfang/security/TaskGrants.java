@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.TASK_ASSIGN;
 import static org.camunda.bpm.engine.authorization.Permissions.TASK_WORK;
 
+import cn.xinfang.engine.PetitionProcess;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
@@ -29,6 +30,20 @@ import org.camunda.bpm.engine.task.Task;
  * configuration switch (resourceAuthorizationProvider); Operaton has the same class.
  */
 class TaskGrants extends DefaultAuthorizationProvider {
+
+  /**
+   * A follower of a task ({@link PetitionProcess#FOLLOWER_LINK}: the leader who took the case in
+   * hand, 领导包案) reads it, and may neither claim nor complete it.
+   */
+  @Override
+  public AuthorizationEntity[] newTaskUserIdentityLink(Task task, String userId, String type) {
+    if (PetitionProcess.FOLLOWER_LINK.equals(type)) {
+      return new AuthorizationEntity[] {
+        createOrUpdateAuthorization(task, userId, null, Resources.TASK, false, READ)
+      };
+    }
+    return super.newTaskUserIdentityLink(task, userId, type);
+  }
 
   @Override
   protected AuthorizationEntity[] createOrUpdateAuthorizations(

@@ -22,16 +22,18 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li>not at all, unless the user sees one of its tasks or its history (the registering clerk of
- *       an accusation is granted it), or belongs to the bureau; a DISCIPLINE case only in 纪检监察 and
- *       by the registering clerk (Art. 30);
+ *       an accusation is granted it), or belongs to the bureau or to supervision (督查督办), or took
+ *       the case in hand (领导包案); a DISCIPLINE case only in 纪检监察 and by the registering clerk (Art.
+ *       30);
  *   <li>with the personal data in full when the user handles the case: holds one of its open tasks
  *       (assignee or candidate, through a group too), or belongs to its handling unit (or the
  *       unit's head group) while the case is with that unit, or to the 纪检监察 or 政法 organ it was
  *       transferred to (the process ends there, their own procedure goes on); the bureau while it
  *       owes the petitioner a follow-up call (回访: the evaluation of a delivered handling opinion is
  *       open);
+ *   <li>in full by the leader who took the case in hand;
  *   <li>with the personal data masked otherwise (the bureau, which answers every petitioner at the
- *       counter, administrators, an earlier stage's reader).
+ *       counter, supervisors, administrators, an earlier stage's reader).
  * </ul>
  *
  * The query code (with which the petitioner follows the case online) is read by the registering
@@ -91,6 +93,13 @@ class CaseReading {
     if (bureau(c, groupIds)) {
       return followUpOpen(c) ? Level.FULL : Level.MASKED;
     }
+    if (userId.equals(c.leaderOwner()) && c.route() != Route.DISCIPLINE) {
+      // 领导包案: the leader who took the case in hand resolves it
+      return Level.FULL;
+    }
+    if (supervisor(c, groupIds)) {
+      return Level.MASKED;
+    }
     boolean reads =
         tasks.createTaskQuery().processInstanceId(instance).count() > 0
             || history.createHistoricProcessInstanceQuery().processInstanceId(instance).count() > 0;
@@ -121,6 +130,14 @@ class CaseReading {
   /** A bureau member reading a case that is not a confidential accusation. */
   static boolean bureau(PetitionRecord c, Set<String> groupIds) {
     return groupIds.contains(PetitionProcess.Group.BUREAU) && c.route() != Route.DISCIPLINE;
+  }
+
+  /**
+   * A supervisor (督查督办) reads every case but the confidential accusations, masked: supervision
+   * never needs to be a candidate of the task it supervises.
+   */
+  static boolean supervisor(PetitionRecord c, Set<String> groupIds) {
+    return groupIds.contains(PetitionProcess.Group.SUPERVISION) && c.route() != Route.DISCIPLINE;
   }
 
   /** The petitioner received the handling opinion and may still rate it: the bureau calls them. */

@@ -7,9 +7,11 @@ import cn.xinfang.casestore.AuditTrail;
 import cn.xinfang.casestore.Channel;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
+import cn.xinfang.casestore.Supervision;
 import cn.xinfang.engine.CurrentUser;
 import cn.xinfang.evaluation.EvaluationController;
 import cn.xinfang.evaluation.EvaluationService;
+import cn.xinfang.supervision.ManualSupervision;
 import cn.xinfang.web.ForbiddenException;
 import cn.xinfang.web.InvalidInputException;
 import cn.xinfang.web.NotFoundException;
@@ -17,9 +19,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,6 +52,7 @@ class StaffRequestController {
   private final CaseReading reading;
   private final EvaluationService evaluations;
   private final AppealService appeals;
+  private final ManualSupervision supervision;
   private final AuditTrail audit;
   private final CurrentUser user;
 
@@ -56,14 +61,41 @@ class StaffRequestController {
       CaseReading reading,
       EvaluationService evaluations,
       AppealService appeals,
+      ManualSupervision supervision,
       AuditTrail audit,
       CurrentUser user) {
     this.store = store;
     this.reading = reading;
     this.evaluations = evaluations;
     this.appeals = appeals;
+    this.supervision = supervision;
     this.audit = audit;
     this.user = user;
+  }
+
+  /**
+   * 人工督办: the bureau or a supervisor reminds, sends a letter, names a leader or recommends, at any
+   * time; never on a confidential accusation.
+   */
+  @PostMapping(path = "/supervision", consumes = "application/json")
+  ResponseEntity<Map<String, Object>> supervise(
+      @PathVariable String caseNumber, @RequestBody(required = false) Map<String, Object> body) {
+    Set<String> groups = user.groups();
+    PetitionRecord c =
+        allowed(
+            caseNumber,
+            p -> CaseReading.bureau(p, groups) || CaseReading.supervisor(p, groups),
+            "只有信访部门和督查督办人员可以督办");
+    if (body == null) {
+      throw new InvalidInputException(null, "请求体不能为空");
+    }
+    Supervision s = supervision.supervise(c.caseNumber(), body, user.id().orElseThrow());
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("caseNumber", c.caseNumber());
+    answer.put("supervisionAction", s.action());
+    answer.put("task", s.taskName());
+    answer.put("answerDue", s.answerDue());
+    return ResponseEntity.status(HttpStatus.CREATED).body(answer);
   }
 
   @PostMapping(path = "/evaluation", consumes = "application/json")

@@ -75,6 +75,7 @@ class ModelContractTest {
     }
     models = ModelSet.of(resources);
     variables = constants(Var.class);
+    variables.addAll(constants(cn.xinfang.supervision.SupervisionProcess.Var.class));
     beans = beanNames();
   }
 

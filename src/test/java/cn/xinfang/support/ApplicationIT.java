@@ -24,6 +24,8 @@ import org.springframework.context.annotation.Import;
       "spring.datasource.url=jdbc:h2:mem:xinfang-it;DB_CLOSE_DELAY=-1",
       "petition.demo-data=true",
       "camunda.bpm.job-execution.enabled=false",
+      // and the overdue watch only when a test runs it (OverdueWatch.run())
+      "petition.supervision.watch-interval=PT100000H",
       // tests look up unknown codes on purpose; RateLimitIT checks the limit itself
       "petition.intake.lookup-misses-per-minute=10000",
       // tests upload many attachments from one address; the red team checks the upload limit

@@ -1,0 +1,127 @@
+package cn.xinfang.supervision;
+
+import cn.xinfang.casestore.PetitionRecord;
+import cn.xinfang.casestore.PetitionStore;
+import cn.xinfang.casestore.Supervision;
+import cn.xinfang.casestore.SupervisionStore;
+import cn.xinfang.engine.AsSystem;
+import cn.xinfang.engine.TaskInputs;
+import cn.xinfang.supervision.SupervisionProcess.Action;
+import cn.xinfang.supervision.SupervisionProcess.Var;
+import cn.xinfang.web.ConflictException;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Supervision by hand (人工督办): the bureau or a supervisor reminds, sends a letter, names a leader or
+ * recommends at any time, on the case's open task that is due first (its groups answer). The same
+ * decision as superviseCase's, with the same checks ({@link SupervisionDecisions}); a request
+ * naming anything else is refused.
+ */
+@Service
+public class ManualSupervision {
+
+  /** the request's fields: superviseCase's inputs */
+  static final Set<String> FIELDS =
+      Set.of(
+          Var.ACTION,
+          Var.COMMENT,
+          Var.REPLY_DAYS,
+          Var.LEADER_OWNER,
+          Var.RECOMMENDATION_TYPE,
+          Var.RECOMMENDATION_TEXT);
+
+  private final PetitionStore petitions;
+  private final SupervisionStore store;
+  private final SupervisionDecisions decisions;
+  private final Supervisions supervisions;
+  private final TaskService tasks;
+  private final IdentityService identity;
+  private final TransactionTemplate transaction;
+
+  public ManualSupervision(
+      PetitionStore petitions,
+      SupervisionStore store,
+      SupervisionDecisions decisions,
+      Supervisions supervisions,
+      TaskService tasks,
+      IdentityService identity,
+      TransactionTemplate transaction) {
+    this.petitions = petitions;
+    this.store = store;
+    this.decisions = decisions;
+    this.supervisions = supervisions;
+    this.tasks = tasks;
+    this.identity = identity;
+    this.transaction = transaction;
+  }
+
+  /** Supervises the case as {@code user} decided; answers the recorded supervision. */
+  public Supervision supervise(String caseNumber, Map<String, Object> request, String user) {
+    for (String name : request.keySet()) {
+      if (!FIELDS.contains(name)) {
+        throw TaskInputs.invalid(
+            name, "督办不接受字段 " + name + "：只能提交 " + String.join("、", new LinkedHashSet<>(FIELDS)));
+      }
+    }
+    SupervisionStore.Decision d = decisions.read(request::get, user);
+    if (Action.NONE.name().equals(d.action())) {
+      throw TaskInputs.invalid(Var.ACTION, "人工督办请选择督办方式：催办、督办函、领导包案或三项建议");
+    }
+    return transaction.execute(
+        tx -> {
+          PetitionRecord c = petitions.lock(caseNumber);
+          Task due = firstDue(c);
+          long id =
+              supervisions.openManual(
+                  c,
+                  new Supervisions.LateTask(
+                      due.getId(),
+                      due.getTaskDefinitionKey(),
+                      due.getName(),
+                      groups(due),
+                      due.getDueDate()),
+                  user);
+          Supervision s = store.byId(id).orElseThrow();
+          decisions.record(s, d);
+          supervisions.manual(c, id);
+          return store.byId(id).orElseThrow();
+        });
+  }
+
+  /** The case's open task that is due first and that a group works. */
+  private Task firstDue(PetitionRecord c) {
+    List<Task> open =
+        c.processInstanceId() == null
+            ? List.of()
+            : AsSystem.call(
+                identity,
+                () -> tasks.createTaskQuery().processInstanceId(c.processInstanceId()).list());
+    return open.stream()
+        .filter(t -> !groups(t).isEmpty())
+        .min(
+            Comparator.comparing(Task::getDueDate, Comparator.nullsLast(Comparator.naturalOrder())))
+        .orElseThrow(() -> new ConflictException("本事项当前没有待办理的环节（" + c.status().label() + "），无需督办"));
+  }
+
+  private List<String> groups(Task t) {
+    return AsSystem.call(
+        identity,
+        () ->
+            tasks.getIdentityLinksForTask(t.getId()).stream()
+                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
+                .map(IdentityLink::getGroupId)
+                .filter(g -> g != null)
+                .toList());
+  }
+}

@@ -1,0 +1,247 @@
+package cn.xinfang.supervision;
+
+import cn.xinfang.calendar.StatutoryCalendar;
+import cn.xinfang.casestore.MilestoneType;
+import cn.xinfang.casestore.Opinion;
+import cn.xinfang.casestore.OpinionKind;
+import cn.xinfang.casestore.OpinionStore;
+import cn.xinfang.casestore.PetitionRecord;
+import cn.xinfang.casestore.PetitionStore;
+import cn.xinfang.casestore.Supervision;
+import cn.xinfang.casestore.SupervisionStore;
+import cn.xinfang.engine.AsSystem;
+import cn.xinfang.engine.CurrentUser;
+import cn.xinfang.engine.GroupNames;
+import cn.xinfang.engine.PetitionProcess;
+import cn.xinfang.engine.TaskInputs;
+import cn.xinfang.engine.UserNames;
+import cn.xinfang.supervision.SupervisionProcess.Finding;
+import cn.xinfang.supervision.SupervisionProcess.Recommendation;
+import cn.xinfang.supervision.SupervisionProcess.Var;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The user tasks of processes/supervision.bpmn.
+ *
+ * <ul>
+ *   <li>create: what the form shows, read from the case store into display-only local variables (no
+ *       form submits them): the case, the late task, its groups, its due date, how late it is, the
+ *       letter or recommendation being answered, the leaders one may name;
+ *   <li>complete: each task's own inputs, checked and recorded on the supervision in the case store
+ *       — superviseCase the decision ({@link SupervisionDecisions}), answerSupervision and
+ *       answerRecommendation the unit's answer, leaderSupervision the leader's instruction (also a
+ *       comment on the late answer's task), verifyDissatisfaction the finding of 回访核查.
+ * </ul>
+ */
+@Component
+public class SupervisionTaskListener implements TaskListener {
+
+  static final int ANSWER_LENGTH = 4000;
+
+  private final SupervisionCases cases;
+  private final SupervisionStore store;
+  private final SupervisionDecisions decisions;
+  private final PetitionStore petitions;
+  private final OpinionStore opinions;
+  private final CurrentUser currentUser;
+  private final GroupNames groupNames;
+  private final UserNames userNames;
+  private final IdentityService identity;
+  private final TaskService tasks;
+  private final Clock clock;
+
+  public SupervisionTaskListener(
+      SupervisionCases cases,
+      SupervisionStore store,
+      SupervisionDecisions decisions,
+      PetitionStore petitions,
+      OpinionStore opinions,
+      CurrentUser currentUser,
+      GroupNames groupNames,
+      UserNames userNames,
+      IdentityService identity,
+      TaskService tasks,
+      Clock clock) {
+    this.cases = cases;
+    this.store = store;
+    this.decisions = decisions;
+    this.petitions = petitions;
+    this.opinions = opinions;
+    this.currentUser = currentUser;
+    this.groupNames = groupNames;
+    this.userNames = userNames;
+    this.identity = identity;
+    this.tasks = tasks;
+    this.clock = clock;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Supervision s = cases.of(task);
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      show(task, s);
+      return;
+    }
+    String user = currentUser.id().orElse(task.getAssignee());
+    TaskInputs in = new TaskInputs(task);
+    PetitionRecord c = cases.caseOf(s);
+    switch (task.getTaskDefinitionKey()) {
+      case SupervisionProcess.TASK_SUPERVISE -> {
+        SupervisionStore.Decision d = decisions.read(task::getVariable, user);
+        decisions.record(s, d);
+        // the gateway reads the action as recorded
+        task.setVariable(Var.ACTION, d.action());
+      }
+      case SupervisionProcess.TASK_ANSWER, SupervisionProcess.TASK_ANSWER_RECOMMENDATION -> {
+        boolean letter = SupervisionProcess.TASK_ANSWER.equals(task.getTaskDefinitionKey());
+        String answer =
+            in.requireText(
+                letter ? Var.ANSWER : Var.RECOMMENDATION_ANSWER,
+                letter ? "督办答复" : "建议答复",
+                ANSWER_LENGTH);
+        store.answer(s, answer, user);
+        petitions.addMilestone(
+            c.caseNumber(),
+            MilestoneType.SUPERVISION_ANSWERED,
+            false,
+            (letter ? "承办单位答复督办函" : "承办单位答复三项建议") + "（" + groupName(user, s) + "）",
+            answer);
+      }
+      case SupervisionProcess.TASK_LEADER -> {
+        String instruction =
+            in.requireText(Var.LEADER_INSTRUCTION, "领导批示", SupervisionDecisions.TEXT);
+        store.instruct(s, instruction, user);
+        petitions.addMilestone(
+            c.caseNumber(),
+            MilestoneType.SUPERVISION_ESCALATED,
+            false,
+            "领导督办批示（" + userNames.name(user) + "）",
+            instruction);
+        AsSystem.run(
+            identity,
+            () ->
+                tasks
+                    .createTaskQuery()
+                    .processInstanceId(task.getProcessInstanceId())
+                    .taskDefinitionKey(SupervisionProcess.TASK_ANSWER)
+                    .list()
+                    .forEach(
+                        t ->
+                            tasks.createComment(
+                                t.getId(),
+                                t.getProcessInstanceId(),
+                                "【领导批示】" + userNames.name(user) + "：" + instruction)));
+      }
+      case SupervisionProcess.TASK_VERIFY_DISSATISFACTION -> {
+        Finding finding = in.requireEnum(Var.FINDING, Finding.class, "核查结论");
+        String comment = in.requireText(Var.COMMENT, "核查情况", SupervisionDecisions.TEXT);
+        store.find(s, finding.name(), comment, user);
+        petitions.addMilestone(
+            c.caseNumber(),
+            MilestoneType.DISSATISFACTION_VERIFIED,
+            false,
+            "回访核查：" + (finding == Finding.PROPER ? "办理得当，引导信访人依法申请复查" : "办理不当，督促承办单位整改"),
+            comment);
+      }
+      default ->
+          throw new IllegalStateException(
+              "no such task in supervision: " + task.getTaskDefinitionKey());
+    }
+  }
+
+  private String groupName(String user, Supervision s) {
+    return s.groups().stream().map(groupNames::name).collect(Collectors.joining("、"))
+        + (user == null ? "" : "，" + userNames.name(user));
+  }
+
+  private void show(DelegateTask task, Supervision s) {
+    PetitionRecord c = cases.caseOf(s);
+    task.setVariableLocal(Var.CASE_NUMBER, c.caseNumber());
+    task.setVariableLocal(Var.TITLE, c.title());
+    task.setVariableLocal(Var.LATE_TASK, s.taskName() == null ? "（整件督办）" : s.taskName());
+    task.setVariableLocal(
+        Var.LATE_GROUPS,
+        s.groups().stream().map(groupNames::name).collect(Collectors.joining("、")));
+    if (s.taskDue() != null) {
+      task.setVariableLocal(Var.LATE_DUE, StatutoryCalendar.chineseDay(s.taskDue().toInstant()));
+      long late =
+          ChronoUnit.DAYS.between(
+              LocalDate.ofInstant(s.taskDue().toInstant(), StatutoryCalendar.ZONE),
+              LocalDate.now(clock.withZone(StatutoryCalendar.ZONE)));
+      task.setVariableLocal(Var.DAYS_LATE, late > 0 ? "已超期 " + late + " 日" : "今日到期");
+    }
+    switch (task.getTaskDefinitionKey()) {
+      case SupervisionProcess.TASK_SUPERVISE -> task.setVariableLocal(Var.LEADERS, leaders());
+      case SupervisionProcess.TASK_ANSWER, SupervisionProcess.TASK_LEADER ->
+          task.setVariableLocal(
+              Var.SUPERVISION_TEXT,
+              "督办意见："
+                  + s.actionComment()
+                  + "\n请于"
+                  + StatutoryCalendar.chineseDay(s.answerDue().toInstant())
+                  + "前书面答复（"
+                  + s.replyDays()
+                  + " 个工作日）。"
+                  + (SupervisionProcess.TASK_LEADER.equals(task.getTaskDefinitionKey())
+                      ? "\n承办单位逾期未答复，已提请领导督办。"
+                      : ""));
+      case SupervisionProcess.TASK_ANSWER_RECOMMENDATION ->
+          task.setVariableLocal(
+              Var.SUPERVISION_TEXT,
+              Recommendation.valueOf(s.recommendationType()).label()
+                  + "："
+                  + s.recommendationText()
+                  + "\n请于"
+                  + StatutoryCalendar.chineseDay(s.answerDue().toInstant())
+                  + "前答复。");
+      case SupervisionProcess.TASK_VERIFY_DISSATISFACTION ->
+          task.setVariableLocal(Var.SUPERVISION_TEXT, evaluationText(c));
+      default -> {
+        // nothing more to show
+      }
+    }
+  }
+
+  /** The leaders one may name for 领导包案: "郭峰（leader1）", one per line. */
+  private String leaders() {
+    return AsSystem.call(
+        identity,
+        () ->
+            identity
+                .createUserQuery()
+                .memberOfGroup(PetitionProcess.Group.LEADERS)
+                .orderByUserId()
+                .asc()
+                .list()
+                .stream()
+                .map(u -> userNames.name(u.getId()) + "（" + u.getId() + "）")
+                .collect(Collectors.joining("\n")));
+  }
+
+  private String evaluationText(PetitionRecord c) {
+    Opinion o = opinions.latest(c.id(), OpinionKind.HANDLING).orElse(null);
+    if (o == null) {
+      return "（无处理意见）";
+    }
+    String rated =
+        opinions
+            .evaluation(o.id())
+            .map(e -> e.result().label() + (e.comment() == null ? "" : "。" + e.comment()))
+            .orElse("（未评价）");
+    return "处理意见（"
+        + (c.handlingUnitName() == null ? "" : c.handlingUnitName() + "，")
+        + StatutoryCalendar.chineseDay(o.issuedAt().toInstant())
+        + "）："
+        + o.text()
+        + "\n信访人评价："
+        + rated;
+  }
+}
