@@ -38,7 +38,8 @@ class ArchitectureTest {
     "cn.xinfang.notice..",
     "cn.xinfang.staff..",
     "cn.xinfang.attachment..",
-    "cn.xinfang.security.."
+    "cn.xinfang.security..",
+    "cn.xinfang.supervision.."
   };
 
   @ArchTest

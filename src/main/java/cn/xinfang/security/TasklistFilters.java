@@ -65,7 +65,7 @@ class TasklistFilters {
         ANY);
     filter(
         "临期",
-        "距截止日期不足 3 个工作日的本人及本组任务（优先级 75）",
+        "已到临期提醒点、即将到期的本人及本组任务（优先级 75）",
         0,
         mineOrMyGroups()
             .taskMinPriority(TaskPriority.NEAR_DUE)

@@ -6,6 +6,8 @@ import cn.xinfang.casestore.OpinionStore;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStatus;
 import cn.xinfang.casestore.Route;
+import cn.xinfang.casestore.Supervision;
+import cn.xinfang.casestore.SupervisionStore;
 import cn.xinfang.engine.PetitionProcess;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -57,12 +59,19 @@ class CaseReading {
   private final TaskService tasks;
   private final HistoryService history;
   private final OpinionStore opinions;
+  private final SupervisionStore supervisions;
   private final Clock clock;
 
-  CaseReading(TaskService tasks, HistoryService history, OpinionStore opinions, Clock clock) {
+  CaseReading(
+      TaskService tasks,
+      HistoryService history,
+      OpinionStore opinions,
+      SupervisionStore supervisions,
+      Clock clock) {
     this.tasks = tasks;
     this.history = history;
     this.opinions = opinions;
+    this.supervisions = supervisions;
     this.clock = clock;
   }
 
@@ -97,7 +106,7 @@ class CaseReading {
       // 领导包案: the leader who took the case in hand resolves it
       return Level.FULL;
     }
-    if (supervisor(c, groupIds)) {
+    if (supervisor(c, groupIds) || c.route() != Route.DISCIPLINE && answersSupervision(c, userId)) {
       return Level.MASKED;
     }
     boolean reads =
@@ -138,6 +147,28 @@ class CaseReading {
    */
   static boolean supervisor(PetitionRecord c, Set<String> groupIds) {
     return groupIds.contains(PetitionProcess.Group.SUPERVISION) && c.route() != Route.DISCIPLINE;
+  }
+
+  /**
+   * The user holds an open task of one of the case's supervisions (a unit answering a letter, a
+   * leader instructing on a late answer).
+   */
+  private boolean answersSupervision(PetitionRecord c, String userId) {
+    String[] instances =
+        supervisions.ofCase(c.id()).stream()
+            .map(Supervision::processInstanceId)
+            .filter(java.util.Objects::nonNull)
+            .toArray(String[]::new);
+    return instances.length > 0
+        && tasks
+                .createTaskQuery()
+                .processInstanceIdIn(instances)
+                .or()
+                .taskAssignee(userId)
+                .taskCandidateUser(userId)
+                .endOr()
+                .count()
+            > 0;
   }
 
   /** The petitioner received the handling opinion and may still rate it: the bureau calls them. */

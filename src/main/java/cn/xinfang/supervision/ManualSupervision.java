@@ -10,10 +10,9 @@ import cn.xinfang.supervision.SupervisionProcess.Action;
 import cn.xinfang.supervision.SupervisionProcess.Var;
 import cn.xinfang.web.ConflictException;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -32,8 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ManualSupervision {
 
   /** the request's fields: superviseCase's inputs */
-  static final Set<String> FIELDS =
-      Set.of(
+  static final List<String> FIELDS =
+      List.of(
           Var.ACTION,
           Var.COMMENT,
           Var.REPLY_DAYS,
@@ -70,28 +69,17 @@ public class ManualSupervision {
   public Supervision supervise(String caseNumber, Map<String, Object> request, String user) {
     for (String name : request.keySet()) {
       if (!FIELDS.contains(name)) {
-        throw TaskInputs.invalid(
-            name, "督办不接受字段 " + name + "：只能提交 " + String.join("、", new LinkedHashSet<>(FIELDS)));
+        throw TaskInputs.invalid(name, "督办不接受字段 " + name + "：只能提交 " + String.join("、", FIELDS));
       }
     }
-    SupervisionStore.Decision d = decisions.read(request::get, user);
-    if (Action.NONE.name().equals(d.action())) {
+    if (Action.NONE.name().equals(request.get(Var.ACTION))) {
       throw TaskInputs.invalid(Var.ACTION, "人工督办请选择督办方式：催办、督办函、领导包案或三项建议");
     }
     return transaction.execute(
         tx -> {
           PetitionRecord c = petitions.lock(caseNumber);
-          Task due = firstDue(c);
-          long id =
-              supervisions.openManual(
-                  c,
-                  new Supervisions.LateTask(
-                      due.getId(),
-                      due.getTaskDefinitionKey(),
-                      due.getName(),
-                      groups(due),
-                      due.getDueDate()),
-                  user);
+          SupervisionStore.Decision d = decisions.read(request::get, user, c);
+          long id = supervisions.openManual(c, concerned(c), user);
           Supervision s = store.byId(id).orElseThrow();
           decisions.record(s, d);
           supervisions.manual(c, id);
@@ -99,8 +87,26 @@ public class ManualSupervision {
         });
   }
 
-  /** The case's open task that is due first and that a group works. */
-  private Task firstDue(PetitionRecord c) {
+  /**
+   * What the supervision concerns: the case's open task that is due first and that a group works,
+   * or, when it has none (an opinion delivered, a review window running), the case as a whole with
+   * its handling unit answering.
+   */
+  private Supervisions.LateTask concerned(PetitionRecord c) {
+    return firstDue(c)
+        .map(
+            t ->
+                new Supervisions.LateTask(
+                    t.getId(), t.getTaskDefinitionKey(), t.getName(), groups(t), t.getDueDate()))
+        .or(
+            () ->
+                Optional.ofNullable(c.handlingUnit())
+                    .map(unit -> new Supervisions.LateTask(null, null, null, List.of(unit), null)))
+        .orElseThrow(
+            () -> new ConflictException("本事项当前没有待办理的环节，也没有承办单位（" + c.status().label() + "），无需督办"));
+  }
+
+  private Optional<Task> firstDue(PetitionRecord c) {
     List<Task> open =
         c.processInstanceId() == null
             ? List.of()

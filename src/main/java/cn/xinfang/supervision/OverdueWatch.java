@@ -9,14 +9,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -111,49 +116,25 @@ public class OverdueWatch {
   public record Counts(int nearDue, int supervised, int withdrawn) {}
 
   private int flagNearDue(Date nearDueBefore) {
-    int flagged = 0;
-    int flaggedNow;
-    List<Task> page;
-    do {
-      flaggedNow = 0;
-      page =
-          tasks
-              .createTaskQuery()
-              .processDefinitionKey(PetitionProcess.PROCESS_KEY)
-              .dueBefore(nearDueBefore)
-              .taskMaxPriority(TaskPriority.NEAR_DUE - 1)
-              .listPage(0, PAGE);
-      for (Task t : page) {
-        if (quietly(() -> tasks.setPriority(t.getId(), TaskPriority.NEAR_DUE))) {
-          flaggedNow++;
-        }
-      }
-      flagged += flaggedNow;
-    } while (page.size() == PAGE && flaggedNow > 0);
-    return flagged;
+    return eachPage(
+        () ->
+            tasks
+                .createTaskQuery()
+                .processDefinitionKey(PetitionProcess.PROCESS_KEY)
+                .dueBefore(nearDueBefore)
+                .taskMaxPriority(TaskPriority.NEAR_DUE - 1),
+        t -> tasks.setPriority(t.getId(), TaskPriority.NEAR_DUE));
   }
 
   private int superviseOverdue(Date now) {
-    int supervised = 0;
-    int supervisedNow;
-    List<Task> page;
-    do {
-      supervisedNow = 0;
-      page =
-          tasks
-              .createTaskQuery()
-              .processDefinitionKey(PetitionProcess.PROCESS_KEY)
-              .dueBefore(now)
-              .taskMaxPriority(TaskPriority.OVERDUE - 1)
-              .listPage(0, PAGE);
-      for (Task t : page) {
-        if (quietly(() -> transaction.executeWithoutResult(tx -> supervise(t)))) {
-          supervisedNow++;
-        }
-      }
-      supervised += supervisedNow;
-    } while (page.size() == PAGE && supervisedNow > 0);
-    return supervised;
+    return eachPage(
+        () ->
+            tasks
+                .createTaskQuery()
+                .processDefinitionKey(PetitionProcess.PROCESS_KEY)
+                .dueBefore(now)
+                .taskMaxPriority(TaskPriority.OVERDUE - 1),
+        t -> transaction.executeWithoutResult(tx -> supervise(t)));
   }
 
   private void supervise(Task t) {
@@ -177,47 +158,83 @@ public class OverdueWatch {
   }
 
   private int withdrawDone() {
-    int withdrawn = 0;
-    for (Task open :
-        tasks
-            .createTaskQuery()
-            .processDefinitionKey(SupervisionProcess.PROCESS_KEY)
-            .taskDefinitionKey(SupervisionProcess.TASK_SUPERVISE)
-            .list()) {
-      Supervision s = store.byProcessInstance(open.getProcessInstanceId()).orElse(null);
-      if (s != null
-          && s.taskId() != null
-          && tasks.createTaskQuery().taskId(s.taskId()).count() == 0
-          && quietly(
-              () ->
-                  transaction.executeWithoutResult(
-                      tx -> {
-                        store.withdraw(s);
-                        runtime
-                            .createMessageCorrelation(SupervisionProcess.MESSAGE_TASK_ENDED)
-                            .processInstanceId(open.getProcessInstanceId())
-                            .correlateWithResult();
-                      }))) {
-        withdrawn++;
-      }
+    return eachPage(
+        () ->
+            tasks
+                .createTaskQuery()
+                .processDefinitionKey(SupervisionProcess.PROCESS_KEY)
+                .taskDefinitionKey(SupervisionProcess.TASK_SUPERVISE),
+        open -> {
+          Supervision s = store.byProcessInstance(open.getProcessInstanceId()).orElse(null);
+          if (s == null
+              || s.taskId() == null
+              || tasks.createTaskQuery().taskId(s.taskId()).count() > 0) {
+            throw new StillOpen();
+          }
+          transaction.executeWithoutResult(
+              tx -> {
+                store.withdraw(s);
+                runtime
+                    .createMessageCorrelation(SupervisionProcess.MESSAGE_TASK_ENDED)
+                    .processInstanceId(open.getProcessInstanceId())
+                    .correlateWithResult();
+              });
+        });
+  }
+
+  /** a superviseCase whose late task is still open: nothing to withdraw */
+  private static final class StillOpen extends RuntimeException {
+    StillOpen() {
+      super(null, null, false, false);
     }
-    return withdrawn;
+  }
+
+  /**
+   * Applies {@code change} to every task of the query, a page at a time, oldest due date first;
+   * answers how many it changed. A change leaves the task out of the query, so the next page is the
+   * first one again, past the tasks it could not change: a task that fails (logged) never holds up
+   * the others, and every run ends.
+   */
+  private static int eachPage(Supplier<TaskQuery> query, Consumer<Task> change) {
+    int changed = 0;
+    int skipped = 0;
+    List<Task> page;
+    do {
+      page = query.get().orderByDueDate().asc().orderByTaskId().asc().listPage(skipped, PAGE);
+      for (Task t : page) {
+        if (quietly(t, change)) {
+          changed++;
+        } else {
+          skipped++;
+        }
+      }
+    } while (page.size() == PAGE);
+    return changed;
   }
 
   /**
    * Runs one task's change; a change another node or a clerk made first (the task completed, the
-   * supervision opened) is no error: the next run sees the new state.
+   * supervision opened) is no error: the next run sees the new state. Any other failure is logged
+   * with the task and the run goes on.
    */
-  private static boolean quietly(Runnable change) {
+  private static boolean quietly(Task t, Consumer<Task> change) {
     try {
-      change.run();
+      change.accept(t);
       return true;
-    } catch (DuplicateKeyException | OptimisticLockingException e) {
-      LOG.debug("overdue watch: a task changed under it, skipped ({})", e.getMessage());
+    } catch (StillOpen e) {
       return false;
-    } catch (org.camunda.bpm.engine.exception.NullValueException
-        | org.camunda.bpm.engine.exception.NotFoundException e) {
-      LOG.debug("overdue watch: a task ended under it, skipped ({})", e.getMessage());
+    } catch (DuplicateKeyException
+        | OptimisticLockingException
+        | NullValueException
+        | NotFoundException e) {
+      LOG.debug("overdue watch: task {} changed under it, skipped ({})", t.getId(), e.getMessage());
+      return false;
+    } catch (RuntimeException e) {
+      LOG.error(
+          "overdue watch: task {} ({}) could not be flagged or supervised",
+          t.getId(),
+          t.getTaskDefinitionKey(),
+          e);
       return false;
     }
   }

@@ -32,8 +32,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code LEADER} 领导包案: the leader follows the case (reads it, its open and future tasks in
  *       the filter 我的包案) and signs its next reply last; public milestone 已督办;
  *   <li>{@code RECOMMEND} 三项建议: the recommendation (template RECOMMENDATION_LETTER) and the note;
- *   <li>{@code ESCALATE}: a letter's answer is late: the answer task goes to the top of the late
- *       group's worklist, and the leaders are asked to instruct.
+ *   <li>{@code ESCALATE}: the answer to a letter or a recommendation is late: the answer task goes
+ *       to the top of the late group's worklist, and the leaders are asked to instruct.
  * </ul>
  */
 @Component
@@ -155,14 +155,15 @@ public class SupervisionActsDelegate implements JavaDelegate {
             tasks
                 .createTaskQuery()
                 .processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey(SupervisionProcess.TASK_ANSWER)
+                .taskDefinitionKeyIn(
+                    SupervisionProcess.TASK_ANSWER, SupervisionProcess.TASK_ANSWER_RECOMMENDATION)
                 .list()
                 .forEach(t -> tasks.setPriority(t.getId(), TaskPriority.OVERDUE)));
     petitions.addMilestone(
         c.caseNumber(),
         MilestoneType.SUPERVISION_ESCALATED,
         false,
-        "督办函逾期未答复（" + groups(s) + "），已提请领导督办",
+        (s.recommendationType() == null ? "督办函" : "三项建议") + "逾期未答复（" + groups(s) + "），已提请领导督办",
         null);
   }
 
@@ -190,6 +191,15 @@ public class SupervisionActsDelegate implements JavaDelegate {
             : Recommendation.valueOf(s.recommendationType()).label());
     values.put("recommendationText", s.recommendationText() == null ? "" : s.recommendationText());
     return values;
+  }
+
+  /** How the supervised work stands: late, due by a day, or in hand without a due date. */
+  private String lateness(Supervision s) {
+    if (s.taskDue() == null) {
+      return "需要督促落实";
+    }
+    String due = "应于" + StatutoryCalendar.chineseDay(s.taskDue().toInstant()) + "前办结";
+    return s.taskDue().isBefore(s.openedAt()) ? due + "，现已超过期限" : due;
   }
 
   private String groups(Supervision s) {

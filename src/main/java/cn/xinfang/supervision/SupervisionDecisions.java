@@ -1,6 +1,7 @@
 package cn.xinfang.supervision;
 
 import cn.xinfang.calendar.Deadlines;
+import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.Supervision;
 import cn.xinfang.casestore.SupervisionStore;
 import cn.xinfang.engine.AsSystem;
@@ -46,7 +47,7 @@ public class SupervisionDecisions {
   }
 
   /** Reads and checks a decision; answers it ready to record. */
-  SupervisionStore.Decision read(Function<String, Object> values, String user) {
+  SupervisionStore.Decision read(Function<String, Object> values, String user, PetitionRecord c) {
     TaskInputs in = new TaskInputs(values);
     Action action = in.requireEnum(Var.ACTION, Action.class, "督办方式");
     String comment = in.requireText(Var.COMMENT, "督办意见", TEXT);

@@ -1,5 +1,6 @@
 package cn.xinfang.supervision;
 
+import cn.xinfang.calendar.Deadlines;
 import cn.xinfang.calendar.StatutoryCalendar;
 import cn.xinfang.casestore.MilestoneType;
 import cn.xinfang.casestore.Opinion;
@@ -13,6 +14,7 @@ import cn.xinfang.engine.AsSystem;
 import cn.xinfang.engine.CurrentUser;
 import cn.xinfang.engine.GroupNames;
 import cn.xinfang.engine.PetitionProcess;
+import cn.xinfang.engine.PetitionProcess.Clocks;
 import cn.xinfang.engine.TaskInputs;
 import cn.xinfang.engine.UserNames;
 import cn.xinfang.supervision.SupervisionProcess.Finding;
@@ -56,6 +58,7 @@ public class SupervisionTaskListener implements TaskListener {
   private final UserNames userNames;
   private final IdentityService identity;
   private final TaskService tasks;
+  private final Deadlines deadlines;
   private final Clock clock;
 
   public SupervisionTaskListener(
@@ -69,6 +72,7 @@ public class SupervisionTaskListener implements TaskListener {
       UserNames userNames,
       IdentityService identity,
       TaskService tasks,
+      Deadlines deadlines,
       Clock clock) {
     this.cases = cases;
     this.store = store;
@@ -80,6 +84,7 @@ public class SupervisionTaskListener implements TaskListener {
     this.userNames = userNames;
     this.identity = identity;
     this.tasks = tasks;
+    this.deadlines = deadlines;
     this.clock = clock;
   }
 
@@ -95,7 +100,7 @@ public class SupervisionTaskListener implements TaskListener {
     PetitionRecord c = cases.caseOf(s);
     switch (task.getTaskDefinitionKey()) {
       case SupervisionProcess.TASK_SUPERVISE -> {
-        SupervisionStore.Decision d = decisions.read(task::getVariable, user);
+        SupervisionStore.Decision d = decisions.read(task::getVariable, user, c);
         decisions.record(s, d);
         // the gateway reads the action as recorded
         task.setVariable(Var.ACTION, d.action());
@@ -115,31 +120,6 @@ public class SupervisionTaskListener implements TaskListener {
             (letter ? "承办单位答复督办函" : "承办单位答复三项建议") + "（" + groupName(user, s) + "）",
             answer);
       }
-      case SupervisionProcess.TASK_LEADER -> {
-        String instruction =
-            in.requireText(Var.LEADER_INSTRUCTION, "领导批示", SupervisionDecisions.TEXT);
-        store.instruct(s, instruction, user);
-        petitions.addMilestone(
-            c.caseNumber(),
-            MilestoneType.SUPERVISION_ESCALATED,
-            false,
-            "领导督办批示（" + userNames.name(user) + "）",
-            instruction);
-        AsSystem.run(
-            identity,
-            () ->
-                tasks
-                    .createTaskQuery()
-                    .processInstanceId(task.getProcessInstanceId())
-                    .taskDefinitionKey(SupervisionProcess.TASK_ANSWER)
-                    .list()
-                    .forEach(
-                        t ->
-                            tasks.createComment(
-                                t.getId(),
-                                t.getProcessInstanceId(),
-                                "【领导批示】" + userNames.name(user) + "：" + instruction)));
-      }
       case SupervisionProcess.TASK_VERIFY_DISSATISFACTION -> {
         Finding finding = in.requireEnum(Var.FINDING, Finding.class, "核查结论");
         String comment = in.requireText(Var.COMMENT, "核查情况", SupervisionDecisions.TEXT);
@@ -151,10 +131,37 @@ public class SupervisionTaskListener implements TaskListener {
             "回访核查：" + (finding == Finding.PROPER ? "办理得当，引导信访人依法申请复查" : "办理不当，督促承办单位整改"),
             comment);
       }
-      default ->
-          throw new IllegalStateException(
-              "no such task in supervision: " + task.getTaskDefinitionKey());
+      // leaderSupervision, and any escalation level a designer adds after it (docs/supervision.md)
+      default -> instruct(task, s, c, user, in);
     }
+  }
+
+  /** A leader's instruction on a late answer: recorded, and a note on the answer's task. */
+  private void instruct(
+      DelegateTask task, Supervision s, PetitionRecord c, String user, TaskInputs in) {
+    String instruction = in.requireText(Var.LEADER_INSTRUCTION, "领导批示", SupervisionDecisions.TEXT);
+    store.instruct(s, instruction, user);
+    petitions.addMilestone(
+        c.caseNumber(),
+        MilestoneType.SUPERVISION_ESCALATED,
+        false,
+        "领导督办批示（" + userNames.name(user) + "）",
+        instruction);
+    AsSystem.run(
+        identity,
+        () ->
+            tasks
+                .createTaskQuery()
+                .processInstanceId(task.getProcessInstanceId())
+                .taskDefinitionKeyIn(
+                    SupervisionProcess.TASK_ANSWER, SupervisionProcess.TASK_ANSWER_RECOMMENDATION)
+                .list()
+                .forEach(
+                    t ->
+                        tasks.createComment(
+                            t.getId(),
+                            t.getProcessInstanceId(),
+                            "【领导批示】" + userNames.name(user) + "：" + instruction)));
   }
 
   private String groupName(String user, Supervision s) {
@@ -176,38 +183,38 @@ public class SupervisionTaskListener implements TaskListener {
           ChronoUnit.DAYS.between(
               LocalDate.ofInstant(s.taskDue().toInstant(), StatutoryCalendar.ZONE),
               LocalDate.now(clock.withZone(StatutoryCalendar.ZONE)));
-      task.setVariableLocal(Var.DAYS_LATE, late > 0 ? "已超期 " + late + " 日" : "今日到期");
+      task.setVariableLocal(
+          Var.DAYS_LATE,
+          late > 0 ? "已超期 " + late + " 日" : late == 0 ? "今日到期" : "距期限还有 " + -late + " 日");
     }
     switch (task.getTaskDefinitionKey()) {
-      case SupervisionProcess.TASK_SUPERVISE -> task.setVariableLocal(Var.LEADERS, leaders());
-      case SupervisionProcess.TASK_ANSWER, SupervisionProcess.TASK_LEADER ->
-          task.setVariableLocal(
-              Var.SUPERVISION_TEXT,
-              "督办意见："
-                  + s.actionComment()
-                  + "\n请于"
-                  + StatutoryCalendar.chineseDay(s.answerDue().toInstant())
-                  + "前书面答复（"
-                  + s.replyDays()
-                  + " 个工作日）。"
-                  + (SupervisionProcess.TASK_LEADER.equals(task.getTaskDefinitionKey())
-                      ? "\n承办单位逾期未答复，已提请领导督办。"
-                      : ""));
-      case SupervisionProcess.TASK_ANSWER_RECOMMENDATION ->
-          task.setVariableLocal(
-              Var.SUPERVISION_TEXT,
-              Recommendation.valueOf(s.recommendationType()).label()
-                  + "："
-                  + s.recommendationText()
-                  + "\n请于"
-                  + StatutoryCalendar.chineseDay(s.answerDue().toInstant())
-                  + "前答复。");
+      case SupervisionProcess.TASK_SUPERVISE -> {
+        task.setVariableLocal(Var.LEADERS, leaders());
+        // a letter's answer time, as configured (petition.deadlines.supervision-answer): the form
+        // shows it as the default, the supervisor may change it
+        task.setVariableLocal(Var.REPLY_DAYS, (long) deadlines.maxDays(Clocks.SUPERVISION_ANSWER));
+      }
+      case SupervisionProcess.TASK_ANSWER, SupervisionProcess.TASK_ANSWER_RECOMMENDATION ->
+          task.setVariableLocal(Var.SUPERVISION_TEXT, answered(s));
       case SupervisionProcess.TASK_VERIFY_DISSATISFACTION ->
           task.setVariableLocal(Var.SUPERVISION_TEXT, evaluationText(c));
-      default -> {
-        // nothing more to show
-      }
+      // leaderSupervision, and any escalation level a designer adds after it
+      default -> task.setVariableLocal(Var.SUPERVISION_TEXT, answered(s) + "\n承办单位逾期未答复，已提请领导督办。");
     }
+  }
+
+  /** The letter or the recommendation the unit answers, with its due date. */
+  private static String answered(Supervision s) {
+    String due = StatutoryCalendar.chineseDay(s.answerDue().toInstant());
+    if (s.recommendationType() != null) {
+      return Recommendation.valueOf(s.recommendationType()).label()
+          + "："
+          + s.recommendationText()
+          + "\n请于"
+          + due
+          + "前答复。";
+    }
+    return "督办意见：" + s.actionComment() + "\n请于" + due + "前书面答复（" + s.replyDays() + " 个工作日）。";
   }
 
   /** The leaders one may name for 领导包案: "郭峰（leader1）", one per line. */

@@ -70,8 +70,8 @@ class DesignerDeploymentIT {
 
     JsonNode deployed = deploy(200, Map.of("petition-routing.dmn", routing));
     assertThat(deployed.path("deployedProcessDefinitions").size())
-        .as("a new version of the process")
-        .isEqualTo(2);
+        .as("a new version of the processes (petition, noticeDelivery, supervision)")
+        .isEqualTo(3);
     Case after = cases.register("FUTIAN", "HOUSING", "2026-09-20");
 
     triageAsSuggestion(before);

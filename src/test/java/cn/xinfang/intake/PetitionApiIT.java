@@ -466,12 +466,14 @@ class PetitionApiIT {
     assertThat(
             runtimeService
                 .createProcessInstanceQuery()
+                .processDefinitionKey("petition")
                 .processInstanceBusinessKey(caseNumber)
                 .count())
         .isEqualTo(1);
     assertThat(
             historyService
                 .createHistoricProcessInstanceQuery()
+                .processDefinitionKey("petition")
                 .processInstanceBusinessKey(caseNumber)
                 .count())
         .isEqualTo(1);
@@ -493,6 +495,7 @@ class PetitionApiIT {
       assertThat(
               runtimeService
                   .createProcessInstanceQuery()
+                  .processDefinitionKey("petition")
                   .processInstanceBusinessKey(caseNumber)
                   .count())
           .isEqualTo(1);
@@ -517,6 +520,7 @@ class PetitionApiIT {
     Task task =
         taskService
             .createTaskQuery()
+            .processDefinitionKey("petition")
             .processInstanceBusinessKey(r.caseNumber())
             .taskDefinitionKey(PetitionProcess.TASK_TRIAGE)
             .singleResult();

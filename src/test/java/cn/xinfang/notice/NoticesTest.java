@@ -54,6 +54,7 @@ class NoticesTest {
           "lateTask",
           "lateGroups",
           "lateDue",
+          "lateness",
           "comment",
           "answerDue",
           "replyDays",

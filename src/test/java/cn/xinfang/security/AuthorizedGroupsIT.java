@@ -60,7 +60,12 @@ class AuthorizedGroupsIT {
   }
 
   private List<String> taskIds(Case c) {
-    return taskService.createTaskQuery().processInstanceBusinessKey(c.number()).list().stream()
+    return taskService
+        .createTaskQuery()
+        .processDefinitionKey("petition")
+        .processInstanceBusinessKey(c.number())
+        .list()
+        .stream()
         .map(t -> t.getId())
         .toList();
   }

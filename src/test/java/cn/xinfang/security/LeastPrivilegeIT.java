@@ -223,6 +223,7 @@ class LeastPrivilegeIT {
   private String runtimeOrHistoricInstance(String caseNumber) {
     return historyService
         .createHistoricProcessInstanceQuery()
+        .processDefinitionKey("petition")
         .processInstanceBusinessKey(caseNumber)
         .singleResult()
         .getId();

@@ -109,7 +109,9 @@ class SupervisionIT {
           .containsEntry("lateTask", "信访事项分流")
           .containsEntry("lateGroups", "市信访局")
           .containsEntry("lateDue", "2026年11月10日")
-          .containsEntry("daysLate", "已超期 10 日");
+          .containsEntry("daysLate", "已超期 10 日")
+          // a letter's default answer time, from petition.deadlines.supervision-answer
+          .containsEntry("replyDays", 5L);
       assertThat((String) shown.get("leaderChoices")).contains("郭峰（leader1）");
 
       // the watch, on this node or another, and after a restart, opens no second one
@@ -306,6 +308,23 @@ class SupervisionIT {
       assertThat(answer.getDueDate()).isEqualTo(endOf("2026-12-21"));
       assertThat(cases.notice(c, "RECOMMENDATION_LETTER").title()).isEqualTo("信访工作改进工作建议书");
       assertThat(cases.publicMilestones(c)).noneMatch(m -> m.contains("建议"));
+
+      // unanswered by then: the answer goes to the top and the leaders are asked to instruct
+      Job late =
+          managementService
+              .createJobQuery()
+              .processInstanceId(answer.getProcessInstanceId())
+              .timers()
+              .singleResult();
+      assertThat(late.getDuedate()).isEqualTo(endOf("2026-12-21"));
+      clock.pin("2026-12-22T09:00");
+      managementService.executeJob(late.getId());
+      assertThat(taskService.createTaskQuery().taskId(answer.getId()).singleResult().getPriority())
+          .isEqualTo(100);
+      Task instruct = supervisionTask(c, SupervisionProcess.TASK_LEADER);
+      assertThat((String) taskService.getVariableLocal(instruct.getId(), "supervisionText"))
+          .contains("改进工作建议")
+          .contains("逾期未答复");
     }
 
     @Test
@@ -350,9 +369,39 @@ class SupervisionIT {
       assertThat(row.taskKey()).isEqualTo(TRIAGE);
       assertThat(row.openedBy()).isEqualTo("clerk1");
       // Fri 11-20 + 2 working days: Tue 2026-11-24
-      assertThat(supervisionTask(c, SupervisionProcess.TASK_ANSWER).getDueDate())
-          .isEqualTo(endOf("2026-11-24"));
+      Task answer = supervisionTask(c, SupervisionProcess.TASK_ANSWER);
+      assertThat(answer.getDueDate()).isEqualTo(endOf("2026-11-24"));
       assertThat(superviseTasks(c)).isEmpty();
+      // triage is due Fri 2026-12-04: not late, and the letter says so
+      assertThat(taskService.getVariableLocal(answer.getId(), "daysLate")).isEqualTo("距期限还有 14 日");
+      assertThat(cases.notice(c, "SUPERVISION_LETTER").body())
+          .contains("环节应于2026年12月4日前办结。")
+          .doesNotContain("超过期限");
+    }
+
+    @Test
+    void aCaseWithNoOpenTaskIsSupervisedThroughItsHandlingUnit() {
+      clock.pin("2026-11-20T10:00");
+      Case c =
+          cases.replied(
+              cases.accepted(
+                  cases.transferred(
+                      cases.register("FUTIAN", "HOUSING", "2026-11-19"), "CLAIM", false)),
+              "SUPPORTED");
+
+      manual.supervise(
+          c.number(),
+          Map.of(
+              "supervisionAction", "RECOMMEND",
+              "recommendationType", "IMPROVE_POLICY",
+              "recommendationText", "完善老旧小区管道维修资金的使用办法",
+              "supervisionComment", "同类问题反复出现"),
+          "supervisor1");
+
+      Task answer = supervisionTask(c, SupervisionProcess.TASK_ANSWER_RECOMMENDATION);
+      assertThat(cases.candidateGroup(answer)).isEqualTo("unit-housing");
+      assertThat(only(c).taskId()).isNull();
+      assertThat(cases.notice(c, "RECOMMENDATION_LETTER").body()).contains("市住房和建设局");
     }
 
     @Test

@@ -60,6 +60,7 @@ class H2FileApplicationIT extends ApplicationScenario {
               engine
                   .getHistoryService()
                   .createHistoricProcessInstanceQuery()
+                  .processDefinitionKey("petition")
                   .processInstanceBusinessKey(caseNumber)
                   .count())
           .as("the history written at full is still there")

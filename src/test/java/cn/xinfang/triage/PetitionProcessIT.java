@@ -733,6 +733,7 @@ class PetitionProcessIT {
       assertThat(
               runtimeService
                   .createProcessInstanceQuery()
+                  .processDefinitionKey("petition")
                   .processInstanceBusinessKey(caseNumber)
                   .singleResult()
                   .getId())
@@ -903,6 +904,7 @@ class PetitionProcessIT {
     ProcessInstance pi =
         runtimeService
             .createProcessInstanceQuery()
+            .processDefinitionKey("petition")
             .processInstanceBusinessKey(record.caseNumber())
             .singleResult();
     assertThat(pi).as("process instance of %s", record.caseNumber()).isNotNull();

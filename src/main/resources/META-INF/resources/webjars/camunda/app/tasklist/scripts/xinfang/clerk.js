@@ -3,7 +3,8 @@
 //    Chinese, by translating what form-js renders and giving its flatpickr date pickers a Chinese locale;
 //  - keeps Esc inside a date field to the date picker (Camunda's modal would otherwise close and discard
 //    the start form);
-//  - marks overdue (red) and near-due (amber, within 3 days) tasks in the list and in the task detail;
+//  - marks overdue (red) and near-due (amber) tasks in the list and in the task detail, as the platform
+//    flagged them (priority 100 and 75, 网上督: the reminder point counts working days);
 //  - sorts a filter's list as the filter sorts (本组待办 by 截止日期), which Tasklist's header would
 //    otherwise replace by 创建时间;
 //  - hides 发起流程 from users who may start no process, and the task actions the staff policy refuses
@@ -58,9 +59,9 @@ const FLATPICKR_ZH = {
   ordinal: () => '',
 };
 
-const DAY = 24 * 60 * 60 * 1000;
-/** 即将超期 (the filter of that name): due within 3 days. */
-const NEAR_DUE_DAYS = 3;
+/** The priorities the platform gives a task near (临期) and past (已超期) its due date. */
+const NEAR_DUE = 75;
+const OVERDUE = 100;
 
 export function translate(text) {
   const trimmed = text.trim();
@@ -132,19 +133,17 @@ function scopeOf(element, isolate) {
   return (isolate ? el.isolateScope() : el.scope()) || null;
 }
 
-/** 'overdue', 'near-due' or null for a due date (ISO string), now being now. */
-export function dueState(due, now = Date.now()) {
-  if (!due) {
-    return null;
-  }
-  const at = new Date(due.replace(/([+-]\d\d)(\d\d)$/, '$1:$2')).getTime();
-  if (Number.isNaN(at)) {
-    return null;
-  }
-  if (at < now) {
+/**
+ * 'overdue', 'near-due' or null for a task: its priority as the platform set it (the reminder point
+ * counts working days with the holiday calendar, which only the server knows), or a due date (ISO
+ * string) already past, now being now, between two runs of the platform's overdue watch.
+ */
+export function dueState(due, priority, now = Date.now()) {
+  const at = due ? new Date(due.replace(/([+-]\d\d)(\d\d)$/, '$1:$2')).getTime() : NaN;
+  if (priority >= OVERDUE || at < now) {
     return 'overdue';
   }
-  return at - now <= NEAR_DUE_DAYS * DAY ? 'near-due' : null;
+  return priority >= NEAR_DUE ? 'near-due' : null;
 }
 
 function mark(element, state) {
@@ -158,14 +157,16 @@ function mark(element, state) {
 function markDueDates() {
   for (const card of document.querySelectorAll('ol.tasks-list > li.task')) {
     const scope = scopeOf(card);
-    const state = dueState(scope && scope.task && scope.task.due);
+    const task = scope && scope.task;
+    const state = task ? dueState(task.due, task.priority) : null;
     mark(card, state);
     mark(card.querySelector('.due-date'), state);
   }
   const meta = document.querySelector('[cam-tasklist-task-meta]');
   if (meta) {
     const scope = scopeOf(meta.querySelector('.due-date') || meta);
-    const state = dueState(scope && scope.task && scope.task.due);
+    const task = scope && scope.task;
+    const state = task ? dueState(task.due, task.priority) : null;
     mark(meta.querySelector('.due-date'), state);
     mark(document.querySelector('.task-details'), state);
   }
