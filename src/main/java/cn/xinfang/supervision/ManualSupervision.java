@@ -116,8 +116,8 @@ public class ManualSupervision {
     return open.stream()
         .filter(t -> !groups(t).isEmpty())
         .min(
-            Comparator.comparing(Task::getDueDate, Comparator.nullsLast(Comparator.naturalOrder())))
-        .orElseThrow(() -> new ConflictException("本事项当前没有待办理的环节（" + c.status().label() + "），无需督办"));
+            Comparator.comparing(
+                Task::getDueDate, Comparator.nullsLast(Comparator.naturalOrder())));
   }
 
   private List<String> groups(Task t) {
