@@ -33,6 +33,7 @@ const STYLE = `
   background: #eee; color: #444; margin-left: 6px; }
 .xf-casefile .xf-upload { margin-top: 8px; padding: 8px; background: #fafafa; border: 1px dashed #ccc; }
 .xf-casefile .xf-upload button { margin-left: 8px; }
+.xf-casefile table.xf-supervisions td:nth-child(4) { min-width: 150px; }
 .xf-casefile .xf-supervise { margin-top: 8px; padding: 10px 12px; background: #fafafa; border: 1px solid #ddd; }
 .xf-casefile .xf-supervise .xf-row { margin-bottom: 8px; }
 .xf-casefile .xf-supervise .xf-row > label.xf-label { display: block; font-weight: 600; margin-bottom: 2px; }
@@ -245,6 +246,7 @@ function supervisions(c) {
   } else {
     body = table(['督办时间', '督办环节', '督办方式', '督办意见', '答复期限', '答复情况', '领导批示', '核查结论'],
       supervisionRows(list));
+    body.classList.add('xf-supervisions');
   }
   return [el('h3', {}, `督办记录（${list.length}）`), body];
 }
