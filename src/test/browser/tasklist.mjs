@@ -34,7 +34,9 @@ async function notifications(p) {
 // Tasklist
 // ---------------------------------------------------------------------------------------------------------
 
-const groupFilter = () => page.locator('.task-filter h4.name a', { hasText: '本组待办' });
+// the shared filters' names are no part of one another: a name finds its filter
+const filterLink = (name) => page.locator('.task-filter h4.name a', { hasText: name });
+const groupFilter = () => filterLink('本组待办');
 const taskCards = () => page.locator('ol.tasks-list > li.task');
 
 /** Logs in from a fresh start of Tasklist; done when the shared filters are listed. */
@@ -64,12 +66,21 @@ export async function logout() {
  * only this case's tasks while they come and go.
  */
 export async function searchGroupFilter(caseNumber) {
-  step('search 本组待办 for the case');
-  await groupFilter().click();
-  await page.locator('.task-filter.active', { hasText: '本组待办' }).waitFor();
+  await searchFilter('本组待办', caseNumber);
+}
+
+/**
+ * Opens the shared filter of that name (本组待办, 临期, 已超期, 督办中 …) and narrows it with a search pill
+ * <variableKind> : 案件编号 (caseNumber) = <case number>: 流程变量 for the tasks of the petition process,
+ * 任务变量 for supervision's tasks, which carry the case number as a variable of their own.
+ */
+export async function searchFilter(filterName, caseNumber, variableKind = '流程变量') {
+  step(`search ${filterName} for the case`);
+  await filterLink(filterName).click();
+  await page.locator('.task-filter.active', { hasText: filterName }).waitFor();
   // the option names come from the filter's variables
   await page.locator('[cam-widget-search] input.main-field').click();
-  await page.getByRole('option', { name: '流程变量', exact: true }).click();
+  await page.getByRole('option', { name: variableKind, exact: true }).click();
   const pill = page.locator('[cam-widget-search-pill]').last();
   await pill.locator('.name-field input').waitFor({ state: 'visible' });
   await page.getByRole('option', { name: '案件编号 (caseNumber)', exact: true }).click();

@@ -45,6 +45,7 @@ class StaffCaseController {
   private final Clock clock;
   private final ApprovalHistory approvals;
   private final ReadableCases cases;
+  private final SupervisionHistory supervisions;
 
   StaffCaseController(
       PetitionStore store,
@@ -55,8 +56,10 @@ class StaffCaseController {
       CurrentUser user,
       Clock clock,
       ApprovalHistory approvals,
-      ReadableCases cases) {
+      ReadableCases cases,
+      SupervisionHistory supervisions) {
     this.approvals = approvals;
+    this.supervisions = supervisions;
     this.cases = cases;
     this.store = store;
     this.opinions = opinions;
@@ -93,7 +96,9 @@ class StaffCaseController {
         store.milestones(c.id()),
         store.notices(c.id()),
         opinionViews,
-        notes ? approvals.of(c.id()) : List.of());
+        notes ? approvals.of(c.id()) : List.of(),
+        notes ? supervisions.of(c.id()) : List.of(),
+        CaseReading.bureau(c, r.groups()) || CaseReading.supervisor(c, r.groups()));
   }
 
   /**

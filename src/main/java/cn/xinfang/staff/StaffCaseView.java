@@ -22,7 +22,9 @@ import java.util.Set;
  * approver's remark, an evaluation's comment) are for whoever handles the case now and for
  * administrators; other readers get the milestones without them ({@code internalNotes} false). The
  * query code is given to the registering clerk and the bureau only (null otherwise). The approval
- * history of the draft replies ({@code approvals}) is internal too.
+ * history of the draft replies ({@code approvals}) and the supervisions ({@code supervisions},
+ * 督办记录) are internal too. {@code canSupervise}: the reader may supervise the case by hand (the
+ * bureau and the supervisors, as {@code POST /api/staff/cases/{caseNumber}/supervision} decides).
  */
 record StaffCaseView(
     String caseNumber,
@@ -49,7 +51,51 @@ record StaffCaseView(
     List<Milestone> milestones,
     List<Notice> notices,
     List<OpinionView> opinions,
-    List<ApprovalView> approvals) {
+    List<ApprovalView> approvals,
+    List<SupervisionView> supervisions,
+    boolean canSupervise) {
+
+  /**
+   * One supervision of the case (督办, table supervision), oldest first: where it came from, the task
+   * it concerns with its groups and due date, the supervisor's decision (REMIND, LETTER, LEADER,
+   * RECOMMEND or NONE; null while undecided), the answer and its due date, the leaders' instruction
+   * and the finding of 回访核查, each with who and when; Chinese labels beside the codes. Internal: for
+   * readers of internal notes only (empty for the others).
+   */
+  record SupervisionView(
+      long id,
+      String origin,
+      String originLabel,
+      String task,
+      String taskGroups,
+      OffsetDateTime taskDue,
+      OffsetDateTime openedAt,
+      String openedBy,
+      String openedByName,
+      String action,
+      String actionLabel,
+      String comment,
+      Integer replyDays,
+      OffsetDateTime answerDue,
+      String leaderOwner,
+      String leaderOwnerName,
+      String recommendationType,
+      String recommendationTypeLabel,
+      String recommendationText,
+      String decidedBy,
+      String decidedByName,
+      OffsetDateTime decidedAt,
+      String answer,
+      String answeredBy,
+      String answeredByName,
+      OffsetDateTime answeredAt,
+      OffsetDateTime escalatedAt,
+      String leaderInstruction,
+      String instructedBy,
+      String instructedByName,
+      String finding,
+      String findingLabel,
+      OffsetDateTime withdrawnAt) {}
 
   /**
    * One decision on a draft reply (三审), returns included, oldest first: the round (each draft sent
@@ -142,7 +188,9 @@ record StaffCaseView(
       List<Milestone> milestones,
       List<Notice> notices,
       List<OpinionView> opinions,
-      List<ApprovalView> approvals) {
+      List<ApprovalView> approvals,
+      List<SupervisionView> supervisions,
+      boolean canSupervise) {
     return new StaffCaseView(
         c.caseNumber(),
         queryCode ? c.queryCode() : null,
@@ -175,6 +223,8 @@ record StaffCaseView(
             .toList(),
         notices,
         opinions,
-        approvals);
+        approvals,
+        supervisions,
+        canSupervise);
   }
 }

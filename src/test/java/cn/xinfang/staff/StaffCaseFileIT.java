@@ -10,7 +10,9 @@ import cn.xinfang.support.Http;
 import cn.xinfang.support.Petitions;
 import cn.xinfang.support.PublicApi;
 import cn.xinfang.support.StaffRest;
+import cn.xinfang.support.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,7 @@ class StaffCaseFileIT {
   @Autowired CaseDriver cases;
   @Autowired StaffRest staff;
   @Autowired PublicApi petitioner;
+  @Autowired TestClock clock;
 
   @Test
   void theHandlingUnitReadsThePersonalDataOthersReadItMaskedOrNotAtAll() {
@@ -197,6 +200,55 @@ class StaffCaseFileIT {
     // unit's head nothing at all
     assertThat(staff.get("clerk1", file).path("approvals")).isEmpty();
     assertThat(staff.status("hrsshead1", HttpMethod.GET, file, null)).isEqualTo(404);
+  }
+
+  @Test
+  void theSupervisionsAreInTheCaseFileForThoseWhoReadItInFullAndTheBureauMaySupervise() {
+    // Given a case with the housing bureau, which supervisor1 sends a letter (3 working days from
+    // Fri 2026-11-20: Wed 2026-11-25)
+    clock.pin("2026-11-20T10:00");
+    Case c = cases.transferred(cases.register("FUTIAN", "HOUSING", "2026-11-19"), "CLAIM", false);
+    String file = "/api/staff/cases/" + c.number();
+    assertThat(
+            staff.status(
+                "supervisor1",
+                HttpMethod.POST,
+                file + "/supervision",
+                Map.of(
+                    "supervisionAction", "LETTER",
+                    "replyDays", 3,
+                    "supervisionComment", "请说明受理进展")))
+        .isEqualTo(201);
+
+    // Then the unit, which handles the case, reads the supervision with its labels and names
+    JsonNode unit = staff.get("housing1", file);
+    assertThat(unit.path("canSupervise").asBoolean()).isFalse();
+    JsonNode supervisions = unit.path("supervisions");
+    assertThat(supervisions).hasSize(1);
+    JsonNode s = supervisions.get(0);
+    assertThat(s.path("origin").asText()).isEqualTo("MANUAL");
+    assertThat(s.path("originLabel").asText()).isEqualTo("人工督办");
+    assertThat(s.path("action").asText()).isEqualTo("LETTER");
+    assertThat(s.path("actionLabel").asText()).isEqualTo("督办函");
+    assertThat(s.path("comment").asText()).isEqualTo("请说明受理进展");
+    assertThat(s.path("replyDays").asInt()).isEqualTo(3);
+    assertThat(OffsetDateTime.parse(s.path("answerDue").asText()).toInstant())
+        .isEqualTo(CaseDriver.endOf("2026-11-25").toInstant());
+    assertThat(s.path("openedByName").asText()).isEqualTo("高洁");
+    assertThat(s.path("decidedBy").asText()).isEqualTo("supervisor1");
+    assertThat(s.path("decidedByName").asText()).isEqualTo("高洁");
+    assertThat(s.path("task").asText()).isNotBlank();
+    assertThat(s.path("taskGroups").asText()).isNotBlank().doesNotContain("unit-housing");
+    assertThat(s.path("answer").isNull()).isTrue();
+
+    // and the bureau and the supervisors, who read it masked, may supervise but read none of it
+    JsonNode bureau = staff.get("clerk1", file);
+    assertThat(bureau.path("personalData").asText()).isEqualTo("MASKED");
+    assertThat(bureau.path("canSupervise").asBoolean()).isTrue();
+    assertThat(bureau.path("supervisions")).isEmpty();
+    JsonNode supervisor = staff.get("supervisor1", file);
+    assertThat(supervisor.path("canSupervise").asBoolean()).isTrue();
+    assertThat(supervisor.path("supervisions")).isEmpty();
   }
 
   private List<JsonNode> entries(String caseNumber) {

@@ -6,6 +6,11 @@
 // The server decides who reads what (cn.xinfang.staff.CaseReading): this tab only shows what it gets,
 // masked personal data stays masked, and a case the user may not read answers 404 here as everywhere.
 // All text goes into the page as text (textContent), never as markup. No external resources.
+//
+// 督办: the case's supervisions (督办记录, internal: only for readers of internal notes) and, for the bureau
+// and the supervisors (the case file's canSupervise), a form that supervises the case by hand
+// (POST /api/staff/cases/{caseNumber}/supervision, checked here as the server checks it, the server's
+// Chinese refusal shown as it comes).
 
 const STYLE_ID = 'xf-casefile-style';
 const STYLE = `
@@ -28,6 +33,16 @@ const STYLE = `
   background: #eee; color: #444; margin-left: 6px; }
 .xf-casefile .xf-upload { margin-top: 8px; padding: 8px; background: #fafafa; border: 1px dashed #ccc; }
 .xf-casefile .xf-upload button { margin-left: 8px; }
+.xf-casefile table.xf-supervisions td:nth-child(4) { min-width: 150px; }
+.xf-casefile .xf-supervise { margin-top: 8px; padding: 10px 12px; background: #fafafa; border: 1px solid #ddd; }
+.xf-casefile .xf-supervise .xf-row { margin-bottom: 8px; }
+.xf-casefile .xf-supervise .xf-row > label.xf-label { display: block; font-weight: 600; margin-bottom: 2px; }
+.xf-casefile .xf-supervise .xf-choices label { font-weight: normal; margin-right: 18px; }
+.xf-casefile .xf-supervise .xf-choices input { margin-right: 4px; }
+.xf-casefile .xf-supervise textarea { width: 100%; min-height: 64px; }
+.xf-casefile .xf-supervise input[type=number] { width: 90px; }
+.xf-casefile .xf-supervise .xf-hint { color: #777; font-size: 12px; }
+.xf-casefile .xf-supervise button { margin-right: 8px; }
 .xf-casefile pre.xf-text { white-space: pre-wrap; font-family: inherit; margin: 0; background: none;
   border: none; padding: 0; }
 `;
@@ -180,6 +195,207 @@ function opinions(c) {
   ];
 }
 
+/** Who and when, under what they did: "高洁 2026/11/20 10:00:00". */
+function byWhom(name, at) {
+  if (!name && !at) return null;
+  return el('div', { class: 'xf-muted' }, [name, at ? dateTime(at) : null].filter(Boolean).join(' '));
+}
+
+function text(value) {
+  return value ? el('pre', { class: 'xf-text' }, value) : null;
+}
+
+function supervisionRows(list) {
+  return list.map((s) => {
+    const decision = [
+      el('div', {}, s.actionLabel
+        + (s.replyDays ? `（${s.replyDays} 个工作日内答复）` : '')
+        + (s.leaderOwner ? `：${s.leaderOwnerName || s.leaderOwner}` : '')
+        + (s.recommendationTypeLabel ? `：${s.recommendationTypeLabel}` : '')),
+      s.decidedAt ? byWhom(s.decidedByName || s.decidedBy, s.decidedAt) : null,
+    ];
+    const comment = [text(s.comment), s.recommendationText ? el('div', {}, '建议内容：', text(s.recommendationText)) : null];
+    const answer = s.answer
+      ? [text(s.answer), byWhom(s.answeredByName || s.answeredBy, s.answeredAt)]
+      : [s.answerDue ? el('span', { class: 'xf-muted' }, '待答复') : '—'];
+    if (s.escalatedAt) answer.push(el('div', { class: 'xf-note' }, `逾期未答复，${dateTime(s.escalatedAt)} 已提请领导督办`));
+    const instruction = s.leaderInstruction
+      ? [text(s.leaderInstruction), byWhom(s.instructedByName || s.instructedBy, null)]
+      : '—';
+    return [
+      [el('div', {}, s.originLabel), byWhom(s.openedByName || (s.origin === 'OVERDUE' ? '超期巡查' : null), s.openedAt)],
+      [el('div', {}, s.task || '（整件督办）'), s.taskGroups ? el('div', { class: 'xf-muted' }, s.taskGroups) : null,
+        s.taskDue ? el('div', { class: 'xf-muted' }, `期限 ${date(s.taskDue)}`) : null],
+      decision,
+      comment,
+      s.answerDue ? date(s.answerDue) : '—',
+      answer,
+      instruction,
+      s.findingLabel || '—',
+    ];
+  });
+}
+
+function supervisions(c) {
+  const list = c.supervisions || [];
+  let body;
+  if (!c.internalNotes) {
+    body = el('p', { class: 'xf-note' }, '督办记录属内部信息，仅正在办理该事项的人员可以查看。');
+  } else if (!list.length) {
+    body = el('p', { class: 'xf-muted' }, '暂无督办记录');
+  } else {
+    body = table(['督办时间', '督办环节', '督办方式', '督办意见', '答复期限', '答复情况', '领导批示', '核查结论'],
+      supervisionRows(list));
+    body.classList.add('xf-supervisions');
+  }
+  return [el('h3', {}, `督办记录（${list.length}）`), body];
+}
+
+const ACTIONS = [
+  ['REMIND', '催办'],
+  ['LETTER', '发督办函'],
+  ['LEADER', '领导包案'],
+  ['RECOMMEND', '提出三项建议'],
+];
+const RECOMMENDATIONS = [
+  ['IMPROVE_WORK', '改进工作建议'],
+  ['IMPROVE_POLICY', '完善政策建议'],
+  ['ACCOUNTABILITY', '追究责任建议'],
+];
+/** as the server checks them (SupervisionDecisions) */
+const TEXT_MAX = 2000;
+const LEADER_MAX = 64;
+const REPLY_DAYS_MIN = 1;
+const REPLY_DAYS_MAX = 30;
+
+/**
+ * The request body for the chosen action, or a Chinese message saying what is missing: the same checks,
+ * in the same order, as the server's (cn.xinfang.supervision.SupervisionDecisions).
+ */
+function supervisionRequest(values) {
+  const action = values.action;
+  if (!ACTIONS.some(([code]) => code === action)) return { error: '请选择督办方式' };
+  const comment = (values.comment || '').trim();
+  if (!comment) return { error: '请填写督办意见' };
+  if (comment.length > TEXT_MAX) return { error: `督办意见不能超过 ${TEXT_MAX} 个字（现有 ${comment.length} 个）` };
+  const body = { supervisionAction: action, supervisionComment: comment };
+  if (action === 'LETTER') {
+    const days = String(values.replyDays || '').trim();
+    if (!/^\d+$/.test(days) || Number(days) < REPLY_DAYS_MIN || Number(days) > REPLY_DAYS_MAX) {
+      return { error: `答复期限应为 ${REPLY_DAYS_MIN} 至 ${REPLY_DAYS_MAX} 之间的整数（工作日）` };
+    }
+    body.replyDays = Number(days);
+  }
+  if (action === 'LEADER') {
+    const leader = (values.leaderOwner || '').trim();
+    if (!leader) return { error: '请填写包案领导的用户名' };
+    if (leader.length > LEADER_MAX) return { error: `包案领导的用户名不能超过 ${LEADER_MAX} 个字符` };
+    body.leaderOwner = leader;
+  }
+  if (action === 'RECOMMEND') {
+    if (!RECOMMENDATIONS.some(([code]) => code === values.recommendationType)) return { error: '请选择建议类型' };
+    const recommendation = (values.recommendationText || '').trim();
+    if (!recommendation) return { error: '请填写建议内容' };
+    if (recommendation.length > TEXT_MAX) {
+      return { error: `建议内容不能超过 ${TEXT_MAX} 个字（现有 ${recommendation.length} 个）` };
+    }
+    body.recommendationType = values.recommendationType;
+    body.recommendationText = recommendation;
+  }
+  return { body };
+}
+
+const DONE = { REMIND: '已催办', LETTER: '已发督办函', LEADER: '已确定领导包案', RECOMMEND: '已提出三项建议' };
+
+/** What the server recorded, in a sentence: "已发督办函（督办环节：信访事项分流），答复期限至 2026/11/25". */
+function done(action, answer) {
+  const due = answer.answerDue ? `，答复期限至 ${date(answer.answerDue)}` : '';
+  return `${DONE[action] || '已督办'}${answer.task ? `（督办环节：${answer.task}）` : ''}${due}`;
+}
+
+function superviseForm(api, root, caseNumber, reload) {
+  const name = `xf-supervise-action-${caseNumber}`;
+  const radios = ACTIONS.map(([code, label]) => el('label', {},
+    el('input', { type: 'radio', name, value: code }), label));
+  const replyDays = el('input', { type: 'number', min: REPLY_DAYS_MIN, max: REPLY_DAYS_MAX, step: 1, value: 5,
+    class: 'form-control input-sm', id: 'xf-supervise-reply-days' });
+  const leaderOwner = el('input', { type: 'text', class: 'form-control input-sm', id: 'xf-supervise-leader',
+    placeholder: '分管领导的用户名，如 leader1', autocomplete: 'off' });
+  const recommendationType = el('select', { class: 'form-control input-sm', id: 'xf-supervise-recommendation-type' },
+    el('option', { value: '' }, '请选择'),
+    RECOMMENDATIONS.map(([code, label]) => el('option', { value: code }, label)));
+  const recommendationText = el('textarea', { class: 'form-control', id: 'xf-supervise-recommendation-text' });
+  const comment = el('textarea', { class: 'form-control', id: 'xf-supervise-comment' });
+  const message = el('span', { role: 'status', class: 'xf-supervise-message' });
+  const button = el('button', { type: 'submit', class: 'btn btn-primary btn-sm' }, '提交督办');
+
+  const row = (label, control, hint, forId) => el('div', { class: 'xf-row' },
+    el('label', { class: 'xf-label', for: forId }, label), control, hint ? el('div', { class: 'xf-hint' }, hint) : null);
+  const letterRow = row('答复期限（工作日）', replyDays, '承办单位自督办函发出之日起在此期限内书面答复，1 至 30 个工作日', replyDays.id);
+  const leaderRow = row('包案领导', leaderOwner, '由该领导跟踪本案并最后签发答复意见', leaderOwner.id);
+  const typeRow = row('建议类型', recommendationType, null, recommendationType.id);
+  const textRow = row('建议内容', recommendationText, '写明发现的问题和具体建议，承办单位 30 日内答复', recommendationText.id);
+  const chosen = () => (radios.map((r) => r.firstChild).find((r) => r.checked) || {}).value;
+  const showFor = () => {
+    const action = chosen();
+    letterRow.hidden = action !== 'LETTER';
+    leaderRow.hidden = action !== 'LEADER';
+    typeRow.hidden = action !== 'RECOMMEND';
+    textRow.hidden = action !== 'RECOMMEND';
+  };
+  radios.forEach((r) => r.firstChild.addEventListener('change', showFor));
+  showFor();
+
+  const fail = (text) => {
+    message.className = 'xf-supervise-message xf-error';
+    message.textContent = text;
+  };
+  const form = el('form', { class: 'xf-supervise', novalidate: true, 'aria-label': '督办' },
+    el('div', { class: 'xf-hint' }, '督办本事项当前最先到期的办理环节，由该环节的承办单位答复（《信访工作条例》第四十条）。'),
+    el('div', { class: 'xf-row' }, el('label', { class: 'xf-label' }, '督办方式'),
+      el('div', { class: 'xf-choices', role: 'radiogroup', 'aria-label': '督办方式' }, radios)),
+    letterRow, leaderRow, typeRow, textRow,
+    row('督办意见', comment, '写明督办的理由和要求，不超过 2000 字', comment.id),
+    el('div', {}, button, message));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const checked = supervisionRequest({
+      action: chosen(),
+      comment: comment.value,
+      replyDays: replyDays.value,
+      leaderOwner: leaderOwner.value,
+      recommendationType: recommendationType.value,
+      recommendationText: recommendationText.value,
+    });
+    if (checked.error) {
+      fail(checked.error);
+      return;
+    }
+    button.disabled = true;
+    message.className = 'xf-supervise-message xf-muted';
+    message.textContent = '正在提交…';
+    try {
+      const response = await fetch(`${root}/api/staff/cases/${encodeURIComponent(caseNumber)}/supervision`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json',
+          'X-Requested-With': 'XMLHttpRequest', 'X-XSRF-TOKEN': api.CSRFToken },
+        body: JSON.stringify(checked.body),
+      });
+      const answer = await json(response);
+      if (!response.ok) {
+        throw new Error(answer.error || (response.status === 401
+          ? '登录已失效，请刷新页面后重新登录' : `督办失败（HTTP ${response.status}）`));
+      }
+      await reload(done(checked.body.supervisionAction, answer));
+    } catch (e) {
+      fail(e.message);
+      button.disabled = false;
+    }
+  });
+  return [el('h3', {}, '督办'), form];
+}
+
 function attachmentSection(api, root, caseNumber, list, reload) {
   const rows = list.attachments.map((a) => [
     a.download ? el('a', { href: `${root}${a.download}`, download: a.fileName, class: 'xf-download' }, a.fileName) : a.fileName,
@@ -246,7 +462,8 @@ async function show(node, api, taskId, notice) {
   const reload = (message) => show(node, api, taskId, message);
   node.replaceChildren(...[
     notice ? el('p', { class: 'xf-ok', role: 'status' }, notice) : null,
-    summary(c), persons(c), timeline(c), notices(c), opinions(c),
+    summary(c), persons(c), timeline(c), notices(c), opinions(c), supervisions(c),
+    c.canSupervise ? superviseForm(api, root, caseNumber, reload) : null,
     attachmentSection(api, root, caseNumber, list, reload),
   ].flat().filter(Boolean));
 }
