@@ -77,6 +77,9 @@ class StaffCaseController {
     boolean full = r.level() == CaseReading.Level.FULL;
     boolean notes = full || user.isAdministrator();
     boolean queryCode = reading.readsQueryCode(c, r.userId(), r.groups());
+    // the bureau and the supervisors supervise (人工督办) and read every supervision of the case, as
+    // does the leader who took it in hand; other readers of the internal notes read them too
+    boolean supervises = CaseReading.bureau(c, r.groups()) || CaseReading.supervisor(c, r.groups());
     audit.record(
         caseNumber,
         AuditTrail.Action.VIEW,
@@ -97,8 +100,10 @@ class StaffCaseController {
         store.notices(c.id()),
         opinionViews,
         notes ? approvals.of(c.id()) : List.of(),
-        notes ? supervisions.of(c.id()) : List.of(),
-        CaseReading.bureau(c, r.groups()) || CaseReading.supervisor(c, r.groups()));
+        notes || supervises || r.userId().equals(c.leaderOwner())
+            ? supervisions.of(c.id())
+            : List.of(),
+        supervises);
   }
 
   /**

@@ -22,9 +22,10 @@ import java.util.Set;
  * approver's remark, an evaluation's comment) are for whoever handles the case now and for
  * administrators; other readers get the milestones without them ({@code internalNotes} false). The
  * query code is given to the registering clerk and the bureau only (null otherwise). The approval
- * history of the draft replies ({@code approvals}) and the supervisions ({@code supervisions},
- * 督办记录) are internal too. {@code canSupervise}: the reader may supervise the case by hand (the
- * bureau and the supervisors, as {@code POST /api/staff/cases/{caseNumber}/supervision} decides).
+ * history of the draft replies ({@code approvals}) is internal too, and so are the supervisions
+ * ({@code supervisions}, 督办记录), which the bureau, the supervisors and the leader who took the case
+ * in hand read as well. {@code canSupervise}: the reader may supervise the case by hand (the bureau
+ * and the supervisors, as {@code POST /api/staff/cases/{caseNumber}/supervision} decides).
  */
 record StaffCaseView(
     String caseNumber,

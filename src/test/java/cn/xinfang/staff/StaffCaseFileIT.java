@@ -203,7 +203,7 @@ class StaffCaseFileIT {
   }
 
   @Test
-  void theSupervisionsAreInTheCaseFileForThoseWhoReadItInFullAndTheBureauMaySupervise() {
+  void theSupervisionsAreInTheCaseFileForItsHandlersTheBureauAndTheSupervisors() {
     // Given a case with the housing bureau, which supervisor1 sends a letter (3 working days from
     // Fri 2026-11-20: Wed 2026-11-25)
     clock.pin("2026-11-20T10:00");
@@ -241,14 +241,18 @@ class StaffCaseFileIT {
     assertThat(s.path("taskGroups").asText()).isNotBlank().doesNotContain("unit-housing");
     assertThat(s.path("answer").isNull()).isTrue();
 
-    // and the bureau and the supervisors, who read it masked, may supervise but read none of it
+    // and the bureau and the supervisors, who read the case masked, supervise it and read its
+    // supervisions; another unit reads nothing of the case
     JsonNode bureau = staff.get("clerk1", file);
     assertThat(bureau.path("personalData").asText()).isEqualTo("MASKED");
+    assertThat(bureau.path("internalNotes").asBoolean()).isFalse();
     assertThat(bureau.path("canSupervise").asBoolean()).isTrue();
-    assertThat(bureau.path("supervisions")).isEmpty();
+    assertThat(bureau.path("supervisions")).hasSize(1);
     JsonNode supervisor = staff.get("supervisor1", file);
     assertThat(supervisor.path("canSupervise").asBoolean()).isTrue();
-    assertThat(supervisor.path("supervisions")).isEmpty();
+    assertThat(supervisor.path("supervisions").get(0).path("comment").asText())
+        .isEqualTo("请说明受理进展");
+    assertThat(staff.status("hrss1", HttpMethod.GET, file, null)).isEqualTo(404);
   }
 
   private List<JsonNode> entries(String caseNumber) {

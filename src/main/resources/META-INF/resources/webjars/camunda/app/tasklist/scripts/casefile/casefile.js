@@ -7,7 +7,8 @@
 // masked personal data stays masked, and a case the user may not read answers 404 here as everywhere.
 // All text goes into the page as text (textContent), never as markup. No external resources.
 //
-// 督办: the case's supervisions (督办记录, internal: only for readers of internal notes) and, for the bureau
+// 督办: the case's supervisions (督办记录, internal: for readers of internal notes, the bureau and the
+// supervisors) and, for the bureau
 // and the supervisors (the case file's canSupervise), a form that supervises the case by hand
 // (POST /api/staff/cases/{caseNumber}/supervision, checked here as the server checks it, the server's
 // Chinese refusal shown as it comes).
@@ -239,8 +240,8 @@ function supervisionRows(list) {
 function supervisions(c) {
   const list = c.supervisions || [];
   let body;
-  if (!c.internalNotes) {
-    body = el('p', { class: 'xf-note' }, '督办记录属内部信息，仅正在办理该事项的人员可以查看。');
+  if (!c.internalNotes && !c.canSupervise) {
+    body = el('p', { class: 'xf-note' }, '督办记录属内部信息，仅正在办理该事项的人员、信访部门和督查督办人员可以查看。');
   } else if (!list.length) {
     body = el('p', { class: 'xf-muted' }, '暂无督办记录');
   } else {
