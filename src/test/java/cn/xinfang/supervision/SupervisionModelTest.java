@@ -29,8 +29,8 @@ class SupervisionModelTest {
   @Test
   void theUserTasksAreTheContractsAndEachChecksItsInputsAndShowsTheCase() {
     Collection<UserTask> tasks = model.getModelElementsByType(UserTask.class);
-    assertThat(tasks.stream().map(UserTask::getId))
-        .containsExactlyInAnyOrderElementsOf(SupervisionProcess.TASKS);
+    // a designer may add escalation levels; the contract's tasks stay
+    assertThat(tasks.stream().map(UserTask::getId)).containsAll(SupervisionProcess.TASKS);
     for (UserTask t : tasks) {
       List<String> events =
           t
