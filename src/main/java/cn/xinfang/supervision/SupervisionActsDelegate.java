@@ -179,6 +179,7 @@ public class SupervisionActsDelegate implements JavaDelegate {
     values.put(
         "lateDue",
         s.taskDue() == null ? "" : StatutoryCalendar.chineseDay(s.taskDue().toInstant()));
+    values.put("lateness", lateness(s));
     values.put("comment", s.actionComment());
     values.put(
         "answerDue",
