@@ -2189,7 +2189,9 @@ abstract class RedTeam {
     String number = created.path("caseNumber").asText();
     String instance =
         client
-            .read("demo", "/engine-rest/process-instance?businessKey=" + number)
+            .read(
+                "demo",
+                "/engine-rest/process-instance?processDefinitionKey=petition&businessKey=" + number)
             .get(0)
             .path("id")
             .asText();

@@ -225,7 +225,11 @@ class TwoNodesIT {
   }
 
   private String processInstanceId(JarProcess node, String caseNumber) throws Exception {
-    return http.get(node.base() + "/engine-rest/process-instance?businessKey=" + caseNumber, "demo")
+    return http.get(
+            node.base()
+                + "/engine-rest/process-instance?processDefinitionKey=petition&businessKey="
+                + caseNumber,
+            "demo")
         .get(0)
         .path("id")
         .asText();
