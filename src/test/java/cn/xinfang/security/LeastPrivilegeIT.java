@@ -223,6 +223,7 @@ class LeastPrivilegeIT {
   private String runtimeOrHistoricInstance(String caseNumber) {
     return historyService
         .createHistoricProcessInstanceQuery()
+        .processDefinitionKey(PetitionProcess.PROCESS_KEY)
         .processInstanceBusinessKey(caseNumber)
         .singleResult()
         .getId();

@@ -54,6 +54,16 @@ final class RedTeamClient {
       JsonNode json = json();
       return json.has("error") ? json.path("error").asText() : json.path("message").asText();
     }
+
+    /**
+     * Asserts the refusal: the status, and an error that says in Chinese what was refused, without
+     * the engine's codes; answers this answer.
+     */
+    Answer refused(int expectedStatus, String words) {
+      assertThat(status()).as(body()).isEqualTo(expectedStatus);
+      assertThat(error()).as(body()).contains(words).doesNotContain("ENGINE-");
+      return this;
+    }
   }
 
   /** A JSON request as that user (none: anonymous), with extra headers as name, value pairs. */
