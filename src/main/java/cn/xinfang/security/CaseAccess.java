@@ -58,9 +58,19 @@ public class CaseAccess {
   /**
    * Confidential cases (accusations transferred to 纪检监察, Art. 30): that group reads the case, and
    * so does the clerk who registered the accusation at the counter (if a clerk did), to answer the
-   * petitioner; the rest of the bureau, which triaged it, does not.
+   * petitioner; the rest of the bureau, which triaged it, does not, and nobody who read it before
+   * does any more (a leader who took the case in hand while it was at triage, 领导包案).
    */
   public void confine(String processInstanceId, String groupId, String registeringClerk) {
+    for (Resource resource :
+        new Resource[] {Resources.PROCESS_INSTANCE, Resources.HISTORIC_PROCESS_INSTANCE}) {
+      authorizations
+          .createAuthorizationQuery()
+          .resourceType(resource)
+          .resourceId(processInstanceId)
+          .list()
+          .forEach(a -> authorizations.deleteAuthorization(a.getId()));
+    }
     grant(processInstanceId, groupId);
     if (registeringClerk != null) {
       Grants.toUser(

@@ -8,6 +8,7 @@ import cn.xinfang.casestore.OpinionKind;
 import cn.xinfang.casestore.OpinionStore;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
+import cn.xinfang.casestore.Route;
 import cn.xinfang.casestore.Supervision;
 import cn.xinfang.casestore.SupervisionStore;
 import cn.xinfang.engine.AsSystem;
@@ -20,6 +21,7 @@ import cn.xinfang.engine.UserNames;
 import cn.xinfang.supervision.SupervisionProcess.Finding;
 import cn.xinfang.supervision.SupervisionProcess.Recommendation;
 import cn.xinfang.supervision.SupervisionProcess.Var;
+import cn.xinfang.web.ForbiddenException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -100,6 +102,11 @@ public class SupervisionTaskListener implements TaskListener {
     PetitionRecord c = cases.caseOf(s);
     switch (task.getTaskDefinitionKey()) {
       case SupervisionProcess.TASK_SUPERVISE -> {
+        if (c.route() == Route.DISCIPLINE) {
+          // passed to 纪检监察 in confidence since the task was late (Art. 30): supervisors read
+          // nothing of it, and no leader follows it; the watch withdraws this superviseCase
+          throw new ForbiddenException("本事项已依法转送纪检监察机关办理，督查督办人员不能查看或督办（《信访工作条例》第三十条）");
+        }
         SupervisionStore.Decision d = decisions.read(task::getVariable, user, c);
         decisions.record(s, d);
         // the gateway reads the action as recorded

@@ -4,12 +4,17 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.catalina.Container;
 import org.apache.catalina.Wrapper;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.authorization.MissingAuthorization;
 import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -33,7 +38,7 @@ class TaskInputErrorMapper implements ResourceConfigCustomizer {
   @Override
   public void customize(org.glassfish.jersey.server.ResourceConfig config) {
     config.register(Mapper.class);
-    config.register(EngineMapper.class);
+    config.register(EngineRestMapper.class);
     config.register(AnyMapper.class);
   }
 
@@ -89,6 +94,54 @@ class TaskInputErrorMapper implements ResourceConfigCustomizer {
       Response invalid = badRequest(exception);
       return invalid != null ? invalid : super.toResponse(exception);
     }
+  }
+
+  /**
+   * /engine-rest's: as {@link EngineMapper}, and the engine's own refusal of a user who lacks a
+   * permission (a task that is not theirs to work, a process they may not start), which the engine
+   * words in English, answered as Camunda answers it (403, its type, user and missing
+   * authorizations) with a Chinese message. The webapps' API keeps the engine's words for Cockpit
+   * (Tasklist's are made Chinese by {@link TasklistErrorMessages}).
+   */
+  @Priority(1)
+  public static class EngineRestMapper extends EngineMapper {
+
+    @Override
+    public Response toResponse(ProcessEngineException exception) {
+      Response response = super.toResponse(exception);
+      if (exception instanceof AuthorizationException refused
+          && response.getEntity() instanceof ExceptionDto answer
+          && (answer.getMessage() == null
+              || !TasklistErrorMessages.CJK.matcher(answer.getMessage()).find())) {
+        answer.setMessage(notPermitted(refused));
+      }
+      return response;
+    }
+  }
+
+  /** The engine's refusal in one Chinese sentence, naming the permissions that were missing. */
+  static String notPermitted(AuthorizationException refused) {
+    List<MissingAuthorization> missing = refused.getMissingAuthorizations();
+    String onTask =
+        missing.stream()
+            .filter(m -> "Task".equals(m.getResourceType()))
+            .map(MissingAuthorization::getViolatedPermissionName)
+            .distinct()
+            .collect(Collectors.joining(" 或 "));
+    if (!onTask.isEmpty()) {
+      // the engine also names the process definition's permissions, which no staff group holds
+      return "无权执行此操作：只有任务的办理人和候选组的成员可以认领、办理或转交该任务（缺少任务的 " + onTask + " 权限）。";
+    }
+    return "无权执行此操作"
+        + (missing.isEmpty()
+            ? "。"
+            : "：缺少 "
+                + missing.stream()
+                    .map(m -> m.getResourceType() + " 的 " + m.getViolatedPermissionName())
+                    .distinct()
+                    .collect(Collectors.joining(" 或 "))
+                + " 权限。")
+        + "工作人员只能查看和办理本组的任务和登记信访事项。";
   }
 
   /**

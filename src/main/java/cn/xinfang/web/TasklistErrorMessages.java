@@ -48,8 +48,7 @@ class TasklistErrorMessages extends OncePerRequestFilter {
   private static final Pattern TASKLIST_OWN =
       Pattern.compile("task is null|No matching task|is suspended|submission prevented");
 
-  private static final Pattern CJK =
-      Pattern.compile("[\\u3400-\\u9fff\\uff00-\\uffef\\u3000-\\u303f]");
+  static final Pattern CJK = Pattern.compile("[\\u3400-\\u9fff\\uff00-\\uffef\\u3000-\\u303f]");
 
   private final ObjectMapper json;
 

@@ -466,14 +466,14 @@ class PetitionApiIT {
     assertThat(
             runtimeService
                 .createProcessInstanceQuery()
-                .processDefinitionKey("petition")
+                .processDefinitionKey(PetitionProcess.PROCESS_KEY)
                 .processInstanceBusinessKey(caseNumber)
                 .count())
         .isEqualTo(1);
     assertThat(
             historyService
                 .createHistoricProcessInstanceQuery()
-                .processDefinitionKey("petition")
+                .processDefinitionKey(PetitionProcess.PROCESS_KEY)
                 .processInstanceBusinessKey(caseNumber)
                 .count())
         .isEqualTo(1);
@@ -495,7 +495,7 @@ class PetitionApiIT {
       assertThat(
               runtimeService
                   .createProcessInstanceQuery()
-                  .processDefinitionKey("petition")
+                  .processDefinitionKey(PetitionProcess.PROCESS_KEY)
                   .processInstanceBusinessKey(caseNumber)
                   .count())
           .isEqualTo(1);
@@ -520,7 +520,7 @@ class PetitionApiIT {
     Task task =
         taskService
             .createTaskQuery()
-            .processDefinitionKey("petition")
+            .processDefinitionKey(PetitionProcess.PROCESS_KEY)
             .processInstanceBusinessKey(r.caseNumber())
             .taskDefinitionKey(PetitionProcess.TASK_TRIAGE)
             .singleResult();

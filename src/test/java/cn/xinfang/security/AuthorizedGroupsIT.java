@@ -2,6 +2,7 @@ package cn.xinfang.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.xinfang.engine.PetitionProcess;
 import cn.xinfang.support.ApplicationIT;
 import cn.xinfang.support.CaseDriver;
 import cn.xinfang.support.CaseDriver.Case;
@@ -62,7 +63,7 @@ class AuthorizedGroupsIT {
   private List<String> taskIds(Case c) {
     return taskService
         .createTaskQuery()
-        .processDefinitionKey("petition")
+        .processDefinitionKey(PetitionProcess.PROCESS_KEY)
         .processInstanceBusinessKey(c.number())
         .list()
         .stream()

@@ -223,7 +223,7 @@ class LeastPrivilegeIT {
   private String runtimeOrHistoricInstance(String caseNumber) {
     return historyService
         .createHistoricProcessInstanceQuery()
-        .processDefinitionKey("petition")
+        .processDefinitionKey(PetitionProcess.PROCESS_KEY)
         .processInstanceBusinessKey(caseNumber)
         .singleResult()
         .getId();

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import cn.xinfang.engine.PetitionProcess;
 import cn.xinfang.engine.PetitionProcess.Var;
 import cn.xinfang.security.RedTeamClient.Answer;
+import cn.xinfang.supervision.SupervisionProcess;
 import cn.xinfang.support.Http;
 import cn.xinfang.support.JarProcess;
 import cn.xinfang.support.Petitions;
@@ -1696,17 +1697,463 @@ abstract class RedTeam {
     assertThat(hrss.upload(list, SampleFiles.pdf("x"), true).status()).isEqualTo(404);
   }
 
+  // --- 13. supervision (网上督, issue 14): superviseCase is the supervisors', with its form's inputs;
+  // the answer the late group's; the leader who took a case in hand follows it and works nothing of
+  // it; nobody supervises, or reads through supervision, an accusation passed to 纪检监察
+  // ------------------------------------------------------------
+
+  @Test
+  void nobodySupervisesOrReadsThroughSupervisionAnAccusationPassedToDiscipline() {
+    // an accusation against an official received 25 days ago: superviseCase opened at registration
+    Case c = received(25);
+    JsonNode supervise = superviseCase(c);
+    client.complete(
+        "clerk1",
+        client.task("clerk1", PetitionProcess.TASK_TRIAGE, c.number),
+        Petitions.triage("ACCUSATION", "NONE", false, false, true, true));
+
+    // the superviseCase of the triage, until the watch withdraws it, decides nothing: no leader
+    // follows the accusation through it
+    Answer leader =
+        client.post(
+            "supervisor1",
+            "/engine-rest/task/" + supervise.path("id").asText() + "/complete",
+            Map.of(
+                "variables",
+                Http.variables(
+                    decision("LEADER", SupervisionProcess.Var.LEADER_OWNER, "leader1"))));
+    assertThat(leader.status()).as(leader.body()).isIn(403, 404);
+    if (leader.status() == 403) {
+      assertThat(leader.error()).contains("纪检监察").doesNotContain("ENGINE-");
+    }
+
+    // the supervisors read nothing of it, over the staff API as over /engine-rest, and may not
+    // supervise it by hand: the same answers as for a case that does not exist
+    String file = "/api/staff/cases/" + c.number;
+    Answer read = client.get("supervisor1", file);
+    assertThat(read.status()).isEqualTo(404);
+    assertThat(read.error()).contains("不存在或您无权查看");
+    Answer byHand = client.post("supervisor1", file + "/supervision", decision("REMIND"));
+    assertThat(byHand.status()).isEqualTo(404);
+    assertThat(byHand.body().replace(c.number, "?"))
+        .isEqualTo(
+            client
+                .post(
+                    "supervisor1",
+                    "/api/staff/cases/XF2026-99999999/supervision",
+                    decision("REMIND"))
+                .body()
+                .replace("XF2026-99999999", "?"));
+    for (String user : List.of("supervisor1", "leader1")) {
+      assertThat(client.get(user, file).status()).as(user).isEqualTo(404);
+      assertReadsNothingOfTheProcess(user, c);
+    }
+    assertThat(
+            client.read(
+                "demo", "/engine-rest/authorization?userIdIn=leader1&resourceId=" + c.instance))
+        .isEmpty();
+  }
+
+  @Test
+  void aLeaderWhoTookACaseInHandReadsNothingOfItOnceItIsAnAccusationPassedToDiscipline() {
+    Case c = received(25);
+    client.complete(
+        "supervisor1",
+        superviseCase(c),
+        decision("LEADER", SupervisionProcess.Var.LEADER_OWNER, "leader1"));
+    assertThat(client.read("leader1", "/api/staff/cases/" + c.number).path("personalData").asText())
+        .isEqualTo("FULL");
+
+    // triage finds an accusation against an official: 纪检监察 alone reads it from now on (Art. 30)
+    client.complete(
+        "clerk1",
+        client.task("clerk1", PetitionProcess.TASK_TRIAGE, c.number),
+        Petitions.triage("ACCUSATION", "NONE", false, false, true, true));
+
+    assertThat(client.get("leader1", "/api/staff/cases/" + c.number).status()).isEqualTo(404);
+    assertReadsNothingOfTheProcess("leader1", c);
+    assertThat(
+            client.read(
+                "demo", "/engine-rest/authorization?userIdIn=leader1&resourceId=" + c.instance))
+        .as("no grant left")
+        .isEmpty();
+    assertThat(
+            client
+                .read("discipline1", "/api/staff/cases/" + c.number)
+                .path("personalData")
+                .asText())
+        .isEqualTo("FULL");
+  }
+
+  @Test
+  void superviseCaseIsTheSupervisorsAndTheSupervisorsWorkNothingElse() {
+    Case c = received(25);
+    JsonNode supervise = superviseCase(c);
+    String supervision = supervise.path("processInstanceId").asText();
+    String superviseTask = "/engine-rest/task/" + supervise.path("id").asText();
+    JsonNode triage = client.task("clerk1", PetitionProcess.TASK_TRIAGE, c.number);
+    String triageTask = "/engine-rest/task/" + triage.path("id").asText();
+    Case atTheUnit = transferred();
+    String acceptTask =
+        "/engine-rest/task/"
+            + client
+                .task("housing1", PetitionProcess.TASK_ACCEPT, atTheUnit.number)
+                .path("id")
+                .asText();
+    String before = supervised(c);
+    String unitBefore = snapshot(atTheUnit);
+    long supervisions = supervisions();
+
+    // nobody but a supervisor claims or decides superviseCase
+    for (String user : List.of("clerk1", "housing1", "leader1")) {
+      client.post(user, superviseTask + "/claim", Map.of("userId", user)).refused(403, "无权执行此操作");
+      client
+          .post(
+              user,
+              superviseTask + "/complete",
+              Map.of("variables", Http.variables(decision("REMIND"))))
+          .refused(403, "无权执行此操作");
+    }
+    // a supervisor does not work the tasks it supervises: neither the bureau's nor a unit's
+    for (Map.Entry<String, Map<String, Object>> work :
+        Map.of(
+                triageTask,
+                Petitions.triage("CLAIM", "NONE", false, false, false, true),
+                acceptTask,
+                Map.<String, Object>of(Var.ACCEPTANCE, "ACCEPT"))
+            .entrySet()) {
+      String task = work.getKey();
+      client
+          .post(
+              "supervisor1",
+              task + "/complete",
+              Map.of("variables", Http.variables(work.getValue())))
+          .refused(403, "无权执行此操作");
+      client
+          .post("supervisor1", task + "/claim", Map.of("userId", "supervisor1"))
+          .refused(403, "无权执行此操作");
+      // nor moves it up or down the worklists
+      assertThat(
+              client
+                  .call("supervisor1", "PUT", task, Map.of("name", "信访事项", "priority", 10))
+                  .status())
+          .as(task)
+          .isIn(403, 404);
+    }
+    // not even its own
+    client
+        .call("supervisor1", "PUT", superviseTask, Map.of("name", "督查督办", "priority", 10))
+        .refused(403, "无权执行此操作：创建或修改任务");
+    // nor writes a variable of the supervision, however the API offers it
+    for (Answer write :
+        List.of(
+            client.call(
+                "supervisor1",
+                "PUT",
+                "/engine-rest/process-instance/" + supervision + "/variables/supervisionAction",
+                Map.of("value", "NONE")),
+            client.post(
+                "supervisor1",
+                "/engine-rest/process-instance/" + supervision + "/variables",
+                Map.of("modifications", Map.of("supervisionId", Map.of("value", 1)))),
+            client.call(
+                "supervisor1",
+                "PUT",
+                superviseTask + "/localVariables/leaderChoices",
+                Map.of("value", "督查督办处（supervisor1）")),
+            client.post(
+                "supervisor1",
+                superviseTask + "/variables",
+                Map.of("modifications", Map.of("replyDays", Map.of("value", 30)))))) {
+      write.refused(403, "无权执行此操作");
+    }
+    // nobody starts a supervision, or its 回访核查, past the platform: not by starting the process,
+    // not by its messages, for this case or any
+    for (String user : List.of("supervisor1", "clerk1")) {
+      Answer start =
+          client.post(
+              user,
+              "/engine-rest/process-definition/key/supervision/start",
+              Map.of(
+                  "businessKey",
+                  c.number,
+                  "variables",
+                  Http.variables(Map.of("supervisionId", 1, "supervisionAction", "LEADER"))));
+      start.refused(403, "无权执行此操作");
+      client
+          .post(
+              user,
+              "/engine-rest/process-definition/key/supervision/submit-form",
+              Map.of("variables", Map.of()))
+          .refused(403, "无权执行此操作");
+      assertThat(
+              client
+                  .post(
+                      user,
+                      "/engine-rest/process-definition/key/supervision/submit-form",
+                      Map.of("variables", Http.variables(Map.of("supervisionId", 1))))
+                  .status())
+          .as(user)
+          .isIn(400, 403);
+      for (String message :
+          List.of(SupervisionProcess.MESSAGE_MANUAL, SupervisionProcess.MESSAGE_DISSATISFIED)) {
+        Answer correlated =
+            client.post(
+                user,
+                "/engine-rest/message",
+                Map.of(
+                    "messageName",
+                    message,
+                    "businessKey",
+                    c.number,
+                    "processVariables",
+                    Http.variables(Map.of("supervisionId", 1))));
+        correlated.refused(403, "无权执行此操作：发送流程消息");
+      }
+    }
+    assertThat(supervisions()).as("no supervision process was started").isEqualTo(supervisions);
+    assertThat(supervised(c)).isEqualTo(before);
+    assertThat(snapshot(atTheUnit)).isEqualTo(unitBefore);
+
+    // what the supervisor may do: claim it and decide
+    assertThat(
+            client
+                .post("supervisor1", superviseTask + "/claim", Map.of("userId", "supervisor1"))
+                .status())
+        .isEqualTo(204);
+    client.complete("supervisor1", supervise, decision("REMIND"));
+    assertThat(client.read("demo", triageTask + "/comment").toString()).contains("【催办】");
+  }
+
+  @Test
+  void superviseCaseTakesItsFormsInputsOnlyAndARefusedDecisionDecidesNothing() throws Exception {
+    Case c = received(25);
+    JsonNode supervise = superviseCase(c);
+    String task = "/engine-rest/task/" + supervise.path("id").asText();
+    String before = supervised(c);
+    Path marker = workDir.toAbsolutePath().resolve("pwned-" + UUID.randomUUID());
+    Map<String, Object> letter =
+        Http.variables(decision("LETTER", SupervisionProcess.Var.REPLY_DAYS, 5));
+
+    Map<String, Map<String, Object>> refused = new java.util.LinkedHashMap<>();
+    refused.put("answerDue", with(letter, "answerDue", Map.of("value", "2030-01-01")));
+    refused.put("supervisionId", with(letter, "supervisionId", Map.of("value", 1)));
+    refused.put("leaderChoices", with(letter, "leaderChoices", Map.of("value", "clerk1")));
+    refused.put("caseNumber", with(letter, "caseNumber", Map.of("value", "XF2026-99999999")));
+    refused.put(
+        SupervisionProcess.Var.COMMENT,
+        with(letter, SupervisionProcess.Var.COMMENT, dataSource(marker)));
+    refused.put(
+        SupervisionProcess.Var.ACTION,
+        with(letter, SupervisionProcess.Var.ACTION, Map.of("type", "Json", "value", "\"LETTER\"")));
+    for (int days : new int[] {0, 31}) {
+      refused.put(
+          SupervisionProcess.Var.REPLY_DAYS + "=" + days,
+          with(letter, SupervisionProcess.Var.REPLY_DAYS, Map.of("value", days)));
+    }
+    for (String notALeader : List.of("clerk1", "supervisor1", "demo", "nobody")) {
+      refused.put(
+          SupervisionProcess.Var.LEADER_OWNER + "=" + notALeader,
+          Http.variables(decision("LEADER", SupervisionProcess.Var.LEADER_OWNER, notALeader)));
+    }
+    for (String action : List.of("ESCALATE", "letter", "")) {
+      refused.put(SupervisionProcess.Var.ACTION + "=" + action, Http.variables(decision(action)));
+    }
+    refused.put(
+        SupervisionProcess.Var.RECOMMENDATION_TYPE,
+        Http.variables(
+            decision(
+                "RECOMMEND",
+                SupervisionProcess.Var.RECOMMENDATION_TYPE,
+                "DISMISSAL",
+                SupervisionProcess.Var.RECOMMENDATION_TEXT,
+                "建议撤换承办人员")));
+    for (Map.Entry<String, Map<String, Object>> attack : refused.entrySet()) {
+      String field = attack.getKey().replaceAll("=.*", "");
+      for (String how : List.of("/complete", "/submit-form")) {
+        Answer answer =
+            client.post("supervisor1", task + how, Map.of("variables", attack.getValue()));
+        assertThat(answer.status())
+            .as("%s %s: %s", how, attack.getKey(), answer.body())
+            .isEqualTo(400);
+        assertThat(answer.json().path("field").asText())
+            .as("%s %s", how, attack.getKey())
+            .isEqualTo(field);
+        assertThat(answer.error())
+            .as("%s %s", how, attack.getKey())
+            .doesNotContain("ENGINE-")
+            .containsPattern("[\\u4e00-\\u9fff]");
+      }
+    }
+    assertThat(marker).as("the data source's INIT script never ran").doesNotExist();
+    assertThat(
+            client
+                .task("supervisor1", SupervisionProcess.TASK_SUPERVISE, c.number)
+                .path("id")
+                .asText())
+        .as("superviseCase is still open")
+        .isEqualTo(supervise.path("id").asText());
+    assertThat(supervised(c)).isEqualTo(before);
+  }
+
+  @Test
+  void supervisionByHandIsTheBureausAndTheSupervisorsWithItsInputsOnly() {
+    // a case received today, at the housing bureau: not late, supervised by hand only
+    Case c = received(0);
+    client.complete(
+        "clerk1",
+        client.task("clerk1", PetitionProcess.TASK_TRIAGE, c.number),
+        Petitions.triage("CLAIM", "NONE", false, false, false, true));
+    String path = "/api/staff/cases/" + c.number + "/supervision";
+    String before = supervised(c);
+
+    // the unit that holds the case reads it and may not supervise itself; who does not read it
+    // finds
+    // nothing
+    Answer unit = client.post("housing1", path, decision("REMIND"));
+    unit.refused(403, "只有信访部门和督查督办人员可以督办");
+    for (String user : List.of("leader1", "hrss1", "discipline1")) {
+      Answer answer = client.post(user, path, decision("REMIND"));
+      assertThat(answer.status()).as(user).isIn(403, 404);
+      assertThat(answer.error()).as(user).containsAnyOf("只有信访部门和督查督办人员可以督办", "不存在或您无权查看");
+    }
+    // the decision's own fields, and only them, checked as superviseCase checks them
+    Map<String, Map<String, Object>> refused = new java.util.LinkedHashMap<>();
+    refused.put("answerDue", with(decision("LETTER", "replyDays", 5), "answerDue", "2030-01-01"));
+    refused.put("supervisionId", with(decision("REMIND"), "supervisionId", 1));
+    refused.put("taskId", with(decision("REMIND"), "taskId", "any"));
+    refused.put("replyDays=0", decision("LETTER", "replyDays", 0));
+    refused.put("replyDays=31", decision("LETTER", "replyDays", 31));
+    refused.put("replyDays={}", decision("LETTER", "replyDays", Map.of("days", 5)));
+    refused.put("leaderOwner", decision("LEADER", "leaderOwner", "clerk1"));
+    refused.put("supervisionAction=NONE", decision("NONE"));
+    refused.put("supervisionAction=ESCALATE", decision("ESCALATE"));
+    refused.put("supervisionAction=[]", decision(null, "supervisionAction", List.of("REMIND")));
+    refused.put("supervisionComment", with(decision("REMIND"), "supervisionComment", ""));
+    for (Map.Entry<String, Map<String, Object>> attack : refused.entrySet()) {
+      Answer answer = client.post("clerk1", path, attack.getValue());
+      assertThat(answer.status()).as("%s: %s", attack.getKey(), answer.body()).isEqualTo(400);
+      assertThat(answer.json().path("field").asText())
+          .as(attack.getKey())
+          .isEqualTo(attack.getKey().replaceAll("=.*", ""));
+      assertThat(answer.error()).as(attack.getKey()).containsPattern("[\\u4e00-\\u9fff]");
+    }
+    assertThat(supervised(c)).isEqualTo(before);
+
+    // the supervisor's reminder is a note in the unit's worklist
+    assertThat(
+            client
+                .send("supervisor1", path, decision("REMIND"), 201)
+                .path("supervisionAction")
+                .asText())
+        .isEqualTo("REMIND");
+    assertThat(
+            client
+                .read(
+                    "demo",
+                    "/engine-rest/task/"
+                        + client
+                            .task("housing1", PetitionProcess.TASK_ACCEPT, c.number)
+                            .path("id")
+                            .asText()
+                        + "/comment")
+                .toString())
+        .contains("【催办】");
+  }
+
+  @Test
+  void theLeaderWhoTookACaseInHandFollowsItsTasksAndWorksNoneOfThem() {
+    Case c = received(25);
+    client.complete(
+        "supervisor1",
+        superviseCase(c),
+        decision("LEADER", SupervisionProcess.Var.LEADER_OWNER, "leader1"));
+    // the leader reads the case in full and sees its open task in 我的包案
+    assertThat(client.read("leader1", "/api/staff/cases/" + c.number).path("personalData").asText())
+        .isEqualTo("FULL");
+    JsonNode triage = client.task("leader1", PetitionProcess.TASK_TRIAGE, c.number);
+    String task = "/engine-rest/task/" + triage.path("id").asText();
+    String before = supervised(c);
+
+    Map<String, Object> triaged =
+        Map.of(
+            "variables",
+            Http.variables(Petitions.triage("CLAIM", "NONE", false, false, false, true)));
+    client
+        .post("leader1", task + "/claim", Map.of("userId", "leader1"))
+        .refused(403, "无权执行此操作：只有任务的办理人和候选组的成员");
+    client.post("leader1", task + "/complete", triaged).refused(403, "无权执行此操作");
+    client.post("leader1", task + "/submit-form", triaged).refused(403, "无权执行此操作");
+    client.post("leader1", task + "/assignee", Map.of("userId", "leader1")).refused(403, "无权执行此操作");
+    client.post("leader1", task + "/unclaim", null).refused(403, "无权执行此操作");
+    // a clerk of the bureau cannot hand it to the leader either: the leader is no candidate
+    client
+        .post("clerk1", task + "/assignee", Map.of("userId", "leader1"))
+        .refused(403, "把任务交给本组以外的人员");
+    assertThat(supervised(c)).isEqualTo(before);
+  }
+
+  @Test
+  void aSupervisionLetterIsAnsweredByTheLateGroupAlone() {
+    Case c = received(25);
+    client.complete(
+        "supervisor1", superviseCase(c), decision("LETTER", SupervisionProcess.Var.REPLY_DAYS, 5));
+    JsonNode answer = client.task("clerk1", SupervisionProcess.TASK_ANSWER, c.number);
+    String task = "/engine-rest/task/" + answer.path("id").asText();
+    Map<String, Object> text = Map.of(SupervisionProcess.Var.ANSWER, "来信地址不详，核实后已于今日分流");
+    String before = supervised(c);
+
+    // the triage was the bureau's: neither the unit, the supervisor who wrote the letter nor a
+    // leader answers for it
+    for (String user : List.of("housing1", "supervisor1", "leader1")) {
+      assertThat(
+              client.read(
+                  user,
+                  "/engine-rest/task?taskDefinitionKey=answerSupervision&processInstanceBusinessKey="
+                      + c.number))
+          .as(user)
+          .isEmpty();
+      client.post(user, task + "/claim", Map.of("userId", user)).refused(403, "无权执行此操作");
+      client
+          .post(user, task + "/complete", Map.of("variables", Http.variables(text)))
+          .refused(403, "无权执行此操作");
+    }
+    // the bureau answers with the answer alone
+    Answer forged =
+        client.post(
+            "clerk1",
+            task + "/complete",
+            Map.of("variables", Http.variables(with(text, "supervisionAction", "NONE"))));
+    assertThat(forged.status()).isEqualTo(400);
+    assertThat(forged.json().path("field").asText()).isEqualTo("supervisionAction");
+    assertThat(supervised(c)).isEqualTo(before);
+
+    client.complete("clerk1", answer, text);
+    assertThat(
+            client.read(
+                "clerk1",
+                "/engine-rest/task?taskDefinitionKey=answerSupervision&processInstanceBusinessKey="
+                    + c.number))
+        .isEmpty();
+  }
+
   // --- helpers
   // -------------------------------------------------------------------------------------------------
 
   record Case(String number, String queryCode, String instance) {}
 
   Case registered() {
-    JsonNode created = client.send(null, "/api/petitions", Petitions.valid(), 201);
+    return registered(Petitions.valid());
+  }
+
+  Case registered(Map<String, Object> petition) {
+    JsonNode created = client.send(null, "/api/petitions", petition, 201);
     String number = created.path("caseNumber").asText();
     String instance =
         client
-            .read("demo", "/engine-rest/process-instance?businessKey=" + number)
+            .read(
+                "demo",
+                "/engine-rest/process-instance?processDefinitionKey=petition&businessKey=" + number)
             .get(0)
             .path("id")
             .asText();
@@ -1741,17 +2188,7 @@ abstract class RedTeam {
 
   /** A case registered and triaged as given, whose handling opinion the housing unit issued. */
   Case replied(Map<String, Object> petition, Map<String, Object> triage) {
-    JsonNode created = client.send(null, "/api/petitions", petition, 201);
-    String number = created.path("caseNumber").asText();
-    Case c =
-        new Case(
-            number,
-            created.path("queryCode").asText(),
-            client
-                .read("demo", "/engine-rest/process-instance?businessKey=" + number)
-                .get(0)
-                .path("id")
-                .asText());
+    Case c = registered(petition);
     client.complete("clerk1", client.task("clerk1", PetitionProcess.TASK_TRIAGE, c.number), triage);
     client.complete(
         "housing1",
@@ -1783,6 +2220,81 @@ abstract class RedTeam {
 
   String snapshot(Case c) {
     return client.snapshot(c.number, c.instance);
+  }
+
+  /**
+   * The case's file, process and supervisions (网上督): what a refused supervision must not change.
+   */
+  String supervised(Case c) {
+    return snapshot(c) + client.supervisionSnapshot(c.number, c.instance);
+  }
+
+  /**
+   * A petition received that many days ago and registered now: received 25 days ago, its triage (15
+   * days) is late at registration, and superviseCase opens at once.
+   */
+  Case received(int daysAgo) {
+    return registered(
+        Petitions.with(
+            "receivedAt",
+            java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                .minusDays(daysAgo)
+                .toString()));
+  }
+
+  /** The supervisors' superviseCase of the case's late task. */
+  JsonNode superviseCase(Case c) {
+    return client.task("supervisor1", SupervisionProcess.TASK_SUPERVISE, c.number);
+  }
+
+  /** A supervisor's decision: the action, a comment, and more variables as name, value pairs. */
+  static Map<String, Object> decision(String action, Object... more) {
+    Map<String, Object> decision = new HashMap<>();
+    decision.put(SupervisionProcess.Var.ACTION, action);
+    decision.put(SupervisionProcess.Var.COMMENT, "环节已超期，请说明原因并抓紧办理");
+    for (int i = 0; i < more.length; i += 2) {
+      decision.put((String) more[i], more[i + 1]);
+    }
+    return decision;
+  }
+
+  /** A copy of the values with one more. */
+  static Map<String, Object> with(Map<String, Object> values, String name, Object value) {
+    Map<String, Object> copy = new HashMap<>(values);
+    copy.put(name, value);
+    return copy;
+  }
+
+  /** Supervision processes ever started, for every case. */
+  long supervisions() {
+    return client
+        .read(
+            "demo",
+            "/engine-rest/history/process-instance/count?processDefinitionKey="
+                + SupervisionProcess.PROCESS_KEY)
+        .path("count")
+        .asLong();
+  }
+
+  /** The user finds nothing of the case's process over /engine-rest, running or in its history. */
+  void assertReadsNothingOfTheProcess(String user, Case c) {
+    for (String path :
+        List.of(
+            "/engine-rest/process-instance?businessKey=" + c.number,
+            "/engine-rest/task?processInstanceId=" + c.instance,
+            "/engine-rest/variable-instance?processInstanceIdIn=" + c.instance,
+            "/engine-rest/history/process-instance?processInstanceId=" + c.instance,
+            "/engine-rest/history/variable-instance?processInstanceId=" + c.instance,
+            "/engine-rest/history/task?processInstanceId=" + c.instance,
+            "/engine-rest/history/activity-instance?processInstanceId=" + c.instance)) {
+      assertThat(client.read(user, path)).as("%s %s", user, path).isEmpty();
+    }
+    for (String path :
+        List.of(
+            "/engine-rest/process-instance/" + c.instance,
+            "/engine-rest/history/process-instance/" + c.instance)) {
+      assertThat(client.get(user, path).status()).as("%s %s", user, path).isIn(403, 404);
+    }
   }
 
   String status(Case c) {

@@ -54,6 +54,16 @@ final class RedTeamClient {
       JsonNode json = json();
       return json.has("error") ? json.path("error").asText() : json.path("message").asText();
     }
+
+    /**
+     * Asserts the refusal: the status, and an error that says in Chinese what was refused, without
+     * the engine's codes; answers this answer.
+     */
+    Answer refused(int expectedStatus, String words) {
+      assertThat(status()).as(body()).isEqualTo(expectedStatus);
+      assertThat(error()).as(body()).contains(words).doesNotContain("ENGINE-");
+      return this;
+    }
   }
 
   /** A JSON request as that user (none: anonymous), with extra headers as name, value pairs. */
@@ -406,6 +416,88 @@ final class RedTeamClient {
                         + " "
                         + a.path("permissions").toString()));
     grants.stream().sorted().forEach(g -> s.append("grant ").append(g).append('\n'));
+    return s.toString();
+  }
+
+  /**
+   * Everything supervision (网上督, issue 14) keeps of a case besides its file, as an administrator
+   * reads it: each supervision process of the case (business key: the case number), running or
+   * ended, with its variables; its open tasks with their assignee, due date, priority and
+   * candidates; the notes on the case's own open tasks (催办, 督办函); and the case's audit lines but
+   * the reads (every decision, answer and withdrawal of a supervision is one).
+   */
+  String supervisionSnapshot(String caseNumber, String processInstanceId) {
+    StringBuilder s = new StringBuilder();
+    for (JsonNode p :
+        read(
+            "demo",
+            "/engine-rest/history/process-instance?processDefinitionKey=supervision"
+                + "&processInstanceBusinessKey="
+                + caseNumber
+                + "&sortBy=startTime&sortOrder=asc")) {
+      String id = p.path("id").asText();
+      s.append("supervision ").append(id).append(' ').append(p.path("state").asText()).append('\n');
+      Map<String, String> variables = new TreeMap<>();
+      read(
+              "demo",
+              "/engine-rest/history/variable-instance?processInstanceId="
+                  + id
+                  + "&deserializeValues=false&maxResults=1000")
+          .forEach(
+              v ->
+                  variables.put(
+                      v.path("name").asText() + "@" + v.path("taskId").asText(""),
+                      v.path("type").asText() + ":" + v.path("value").toString()));
+      variables.forEach(
+          (k, v) -> s.append("  variable ").append(k).append('=').append(v).append('\n'));
+      read("demo", "/engine-rest/task?processInstanceId=" + id)
+          .forEach(
+              t -> {
+                s.append("  task ")
+                    .append(t.path("taskDefinitionKey").asText())
+                    .append(" assignee=")
+                    .append(t.path("assignee").asText())
+                    .append(" due=")
+                    .append(t.path("due").asText())
+                    .append(" priority=")
+                    .append(t.path("priority").asText());
+                read("demo", "/engine-rest/task/" + t.path("id").asText() + "/identity-links")
+                    .forEach(
+                        l ->
+                            s.append(' ')
+                                .append(l.path("type").asText())
+                                .append(':')
+                                .append(l.path("groupId").asText(""))
+                                .append(l.path("userId").asText("")));
+                s.append('\n');
+              });
+    }
+    read("demo", "/engine-rest/task?processInstanceId=" + processInstanceId)
+        .forEach(
+            t ->
+                read("demo", "/engine-rest/task/" + t.path("id").asText() + "/comment")
+                    .forEach(
+                        m ->
+                            s.append("note on ")
+                                .append(t.path("taskDefinitionKey").asText())
+                                .append(": ")
+                                .append(m.path("message").asText())
+                                .append('\n')));
+    read("demo", "/api/audit/cases/" + caseNumber)
+        .path("entries")
+        .forEach(
+            e -> {
+              String action = e.path("action").asText();
+              if (!List.of("VIEW", "VIEW_REFUSED", "AUDIT_VIEW").contains(action)) {
+                s.append("audit ")
+                    .append(e.path("actor").asText())
+                    .append(' ')
+                    .append(action)
+                    .append(' ')
+                    .append(e.path("detail").asText())
+                    .append('\n');
+              }
+            });
     return s.toString();
   }
 }

@@ -19,10 +19,12 @@ import cn.xinfang.support.ApplicationIT;
 import cn.xinfang.support.CaseDriver;
 import cn.xinfang.support.CaseDriver.Case;
 import cn.xinfang.support.TestClock;
+import cn.xinfang.web.ForbiddenException;
 import cn.xinfang.web.InvalidInputException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -51,6 +53,7 @@ class SupervisionIT {
   @Autowired ApprovalChain chain;
   @Autowired ManualSupervision manual;
   @Autowired EvaluationService evaluations;
+  @Autowired AuthorizationService authorizations;
 
   /** A letter received 25 days before Fri 2026-11-20: triage was due Tue 2026-11-10. */
   private Case lateAtTriage() {
@@ -293,6 +296,54 @@ class SupervisionIT {
     }
 
     @Test
+    void anAccusationPassedToDisciplineIsNeitherSupervisedNorFollowedByALeader() {
+      // the late triage finds an accusation against an official: to 纪检监察, in confidence
+      Case c = lateAtTriage();
+      Task supervise = supervisionTask(c, SupervisionProcess.TASK_SUPERVISE);
+      cases.completeAs(
+          "clerk1",
+          c,
+          TRIAGE,
+          cn.xinfang.support.Petitions.triage("ACCUSATION", "NONE", false, false, true, true));
+
+      // until the watch withdraws it, its superviseCase names no leader
+      Map<String, Object> leader =
+          Map.of(
+              "supervisionAction", "LEADER",
+              "leaderOwner", "leader1",
+              "supervisionComment", "久拖未决，由分管领导包案");
+      assertThatThrownBy(
+              () -> cases.as("supervisor1", () -> taskService.complete(supervise.getId(), leader)))
+          .hasRootCauseInstanceOf(ForbiddenException.class)
+          .hasStackTraceContaining("纪检监察");
+      assertThat(only(c).action()).isNull();
+      assertThat(store.get(c.number()).leaderOwner()).isNull();
+      watch.run();
+      assertThat(superviseTasks(c)).isEmpty();
+      assertThat(only(c).withdrawnAt()).isNotNull();
+    }
+
+    @Test
+    void aLeaderWhoTookTheCaseInHandReadsItNoMoreOnceItIsPassedToDiscipline() {
+      Case c = lateAtTriage();
+      decide(
+          c,
+          Map.of(
+              "supervisionAction", "LEADER",
+              "leaderOwner", "leader1",
+              "supervisionComment", "久拖未决，由分管领导包案"));
+      assertThat(grantsOf("leader1", c)).isNotZero();
+
+      cases.completeAs(
+          "clerk1",
+          c,
+          TRIAGE,
+          cn.xinfang.support.Petitions.triage("ACCUSATION", "NONE", false, false, true, true));
+
+      assertThat(grantsOf("leader1", c)).isZero();
+    }
+
+    @Test
     void aRecommendationIsAnsweredByTheUnitWithinThirtyDays() {
       Case c = lateAtTriage();
       decide(
@@ -494,6 +545,14 @@ class SupervisionIT {
       evaluations.evaluate(c.queryCode(), Satisfaction.SATISFIED, null);
       assertThat(supervisions.ofCase(c.id())).isEmpty();
     }
+  }
+
+  private long grantsOf(String user, Case c) {
+    return authorizations
+        .createAuthorizationQuery()
+        .userIdIn(user)
+        .resourceId(c.pi().getId())
+        .count();
   }
 
   private List<String> followers(Task t) {

@@ -2,20 +2,26 @@ package cn.xinfang.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.xinfang.calendar.StatutoryCalendar;
 import cn.xinfang.engine.PetitionProcess;
 import cn.xinfang.engine.PetitionProcess.Var;
 import cn.xinfang.support.Apps;
 import cn.xinfang.support.Http;
 import cn.xinfang.support.Petitions;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * One case through its whole legal life, driven only through the public API and /engine-rest as the
- * clerks of the bureau, the unit, the leader and the review levels and the petitioner would; then a
- * restart on the same database. Run against H2 and PostgreSQL by the subclasses.
+ * clerks of the bureau, the unit, the leader and the review levels and the petitioner would, and a
+ * late one through supervision (网上督); then a restart on the same database. Run against H2 and
+ * PostgreSQL by the subclasses.
  */
 abstract class ApplicationScenario {
 
@@ -103,6 +109,8 @@ abstract class ApplicationScenario {
           .isTrue();
       timers = timers(base, caseNumber);
       assertThat(timers).as("review and evaluation windows").hasSize(2);
+
+      superviseALateCase(base, app.getBean(StatutoryCalendar.class));
     }
 
     // the windows' timers survive a restart, due when they were
@@ -179,10 +187,97 @@ abstract class ApplicationScenario {
     }
   }
 
+  /**
+   * 网上督: a letter received 25 days ago is late at registration (triage: 15 days); the supervisors
+   * find its superviseCase at once and send a supervision letter, which the bureau (whose triage is
+   * late) answers within the 5 working days set; the bureau also supervises it by hand at any time.
+   */
+  private void superviseALateCase(String base, StatutoryCalendar calendar) throws Exception {
+    LocalDate today = LocalDate.now(StatutoryCalendar.ZONE);
+    Map<String, Object> letter = Petitions.with("receivedAt", today.minusDays(25).toString());
+    letter.put("channel", "LETTER");
+    JsonNode created = http.post(base + "/api/petitions", null, letter, 201);
+    String caseNumber = created.path("caseNumber").asText();
+    String view = base + "/api/petitions/" + created.path("queryCode").asText();
+
+    assertThat(
+            http.task(base, PetitionProcess.TASK_TRIAGE, caseNumber, "clerk1")
+                .path("priority")
+                .asInt())
+        .as("the late triage tops the bureau's worklist")
+        .isEqualTo(100);
+    assertThat(http.tasks(base, "superviseCase", caseNumber, "clerk1")).isEmpty();
+    JsonNode supervise = http.task(base, "superviseCase", caseNumber, "supervisor1");
+    String task = base + "/engine-rest/task/" + supervise.path("id").asText();
+    assertThat(http.get(task + "/identity-links", "supervisor1").findValuesAsText("groupId"))
+        .containsExactly("supervision");
+    JsonNode shown = http.get(task + "/form-variables", "supervisor1");
+    assertThat(shown.path("caseNumber").path("value").asText()).isEqualTo(caseNumber);
+    assertThat(shown.path("lateTask").path("value").asText()).isEqualTo("信访事项分流");
+    assertThat(shown.path("lateGroups").path("value").asText()).isEqualTo("市信访局");
+    assertThat(shown.path("daysLate").path("value").asText()).startsWith("已超期");
+
+    http.complete(
+        base,
+        supervise,
+        "supervisor1",
+        Map.of(
+            "supervisionAction",
+            "LETTER",
+            "replyDays",
+            5,
+            "supervisionComment",
+            "来信登记后逾期未分流，请说明原因并立即分流"));
+    JsonNode answer = http.task(base, "answerSupervision", caseNumber, "clerk1");
+    assertThat(due(answer.path("due").asText()))
+        .as("five working days from today, to the end of the day in Beijing")
+        .isEqualTo(endOfDay(calendar.plusWorkingDays(today, 5)));
+    assertThat(http.tasks(base, "answerSupervision", caseNumber, "housing1")).isEmpty();
+    assertThat(http.get(view, null).path("milestones").findValuesAsText("description"))
+        .anySatisfy(m -> assertThat(m).contains("督办函"));
+    http.complete(
+        base, answer, "clerk1", Map.of("supervisionAnswer", "来信地址不详，核实后已于今日分流，今后登记后三日内分流"));
+    assertThat(http.tasks(base, "answerSupervision", caseNumber, "clerk1")).isEmpty();
+
+    // by hand: a letter on the task due first, answered within the days set
+    JsonNode manual =
+        http.post(
+            base + "/api/staff/cases/" + caseNumber + "/supervision",
+            "supervisor1",
+            Map.of(
+                "supervisionAction",
+                "LETTER",
+                "replyDays",
+                2,
+                "supervisionComment",
+                "督办函答复后仍未分流，请今日内分流"),
+            201);
+    assertThat(manual.path("task").asText()).isEqualTo("信访事项分流");
+    assertThat(OffsetDateTime.parse(manual.path("answerDue").asText()).toInstant())
+        .isEqualTo(endOfDay(calendar.plusWorkingDays(today, 2)));
+    assertThat(due(http.task(base, "answerSupervision", caseNumber, "clerk1").path("due").asText()))
+        .isEqualTo(endOfDay(calendar.plusWorkingDays(today, 2)));
+  }
+
+  /** A due date as /engine-rest writes it (yyyy-MM-dd'T'HH:mm:ss.SSSZ). */
+  private static Instant due(String text) {
+    return OffsetDateTime.parse(text, DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"))
+        .toInstant();
+  }
+
+  /** 23:59:59 in Beijing on that day: when a deadline ends. */
+  private static Instant endOfDay(LocalDate day) {
+    return day.atTime(23, 59, 59).atZone(StatutoryCalendar.ZONE).toInstant();
+  }
+
   /** The case's timer jobs as an administrator reads them: job id → due date. */
   private Map<String, String> timers(String base, String caseNumber) throws Exception {
     String instance =
-        http.get(base + "/engine-rest/process-instance?businessKey=" + caseNumber, "demo")
+        http.get(
+                base
+                    + "/engine-rest/process-instance?processDefinitionKey=petition&businessKey="
+                    + caseNumber,
+                "demo")
             .get(0)
             .path("id")
             .asText();

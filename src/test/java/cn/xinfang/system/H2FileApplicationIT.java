@@ -3,6 +3,7 @@ package cn.xinfang.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xinfang.engine.HistoryLevelConfiguration;
+import cn.xinfang.engine.PetitionProcess;
 import cn.xinfang.support.Apps;
 import cn.xinfang.support.Http;
 import cn.xinfang.support.Petitions;
@@ -60,7 +61,7 @@ class H2FileApplicationIT extends ApplicationScenario {
               engine
                   .getHistoryService()
                   .createHistoricProcessInstanceQuery()
-                  .processDefinitionKey("petition")
+                  .processDefinitionKey(PetitionProcess.PROCESS_KEY)
                   .processInstanceBusinessKey(caseNumber)
                   .count())
           .as("the history written at full is still there")

@@ -733,7 +733,7 @@ class PetitionProcessIT {
       assertThat(
               runtimeService
                   .createProcessInstanceQuery()
-                  .processDefinitionKey("petition")
+                  .processDefinitionKey(PetitionProcess.PROCESS_KEY)
                   .processInstanceBusinessKey(caseNumber)
                   .singleResult()
                   .getId())
@@ -777,7 +777,7 @@ class PetitionProcessIT {
       long instancesBefore =
           historyService
               .createHistoricProcessInstanceQuery()
-              .processDefinitionKey("petition")
+              .processDefinitionKey(PetitionProcess.PROCESS_KEY)
               .count();
 
       // When the clerk submits it
@@ -804,7 +804,7 @@ class PetitionProcessIT {
       assertThat(
               historyService
                   .createHistoricProcessInstanceQuery()
-                  .processDefinitionKey("petition")
+                  .processDefinitionKey(PetitionProcess.PROCESS_KEY)
                   .count())
           .isEqualTo(instancesBefore);
     }
@@ -842,7 +842,10 @@ class PetitionProcessIT {
     // Given a registered case with its own process
     Case c = register("FUTIAN", "HOUSING", "2026-09-20");
     long processes =
-        runtimeService.createProcessInstanceQuery().processDefinitionKey("petition").count();
+        runtimeService
+            .createProcessInstanceQuery()
+            .processDefinitionKey(PetitionProcess.PROCESS_KEY)
+            .count();
 
     // When someone starts another process naming that case, with or without its business key
     // Then registration refuses it and nothing starts
@@ -856,7 +859,11 @@ class PetitionProcessIT {
             runtimeService.startProcessInstanceByKey(
                 "petition", c.number, Map.of("caseNumber", c.number, "receivedAt", new Date())),
         "caseNumber");
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("petition").count())
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey(PetitionProcess.PROCESS_KEY)
+                .count())
         .isEqualTo(processes);
     assertThat(c.pi).isWaitingAt(TRIAGE);
   }
@@ -904,7 +911,7 @@ class PetitionProcessIT {
     ProcessInstance pi =
         runtimeService
             .createProcessInstanceQuery()
-            .processDefinitionKey("petition")
+            .processDefinitionKey(PetitionProcess.PROCESS_KEY)
             .processInstanceBusinessKey(record.caseNumber())
             .singleResult();
     assertThat(pi).as("process instance of %s", record.caseNumber()).isNotNull();
@@ -959,7 +966,7 @@ class PetitionProcessIT {
   private String petitionDefinitionId() {
     return repositoryService
         .createProcessDefinitionQuery()
-        .processDefinitionKey("petition")
+        .processDefinitionKey(PetitionProcess.PROCESS_KEY)
         .latestVersion()
         .singleResult()
         .getId();
