@@ -209,6 +209,17 @@ public class SupervisionStore {
         "supervision " + s.id() + " withdrawn: the late task was done");
   }
 
+  /** The supervision ended before it was carried out, for {@code reason}, decided or not. */
+  public void withdraw(Supervision s, String reason) {
+    jdbc.sql("update supervision set withdrawn_at = ? where id = ? and withdrawn_at is null")
+        .params(now(), s.id())
+        .update();
+    audit.record(
+        s.petitionId(),
+        AuditTrail.Action.SUPERVISION,
+        "supervision " + s.id() + " ended: " + reason);
+  }
+
   private OffsetDateTime now() {
     return OffsetDateTime.now(clock);
   }

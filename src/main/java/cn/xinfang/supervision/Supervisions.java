@@ -1,6 +1,7 @@
 package cn.xinfang.supervision;
 
 import cn.xinfang.casestore.PetitionRecord;
+import cn.xinfang.casestore.Supervision;
 import cn.xinfang.casestore.SupervisionStore;
 import cn.xinfang.engine.AsSystem;
 import cn.xinfang.supervision.SupervisionProcess.Origin;
@@ -92,6 +93,30 @@ public class Supervisions {
                 .processInstanceBusinessKey(c.caseNumber())
                 .setVariables(Map.of(Var.SUPERVISION_ID, id))
                 .correlateStartMessage());
+  }
+
+  /**
+   * Ends every supervision of the case still running (its tasks go from every worklist), each
+   * marked withdrawn with {@code reason}: a case passed to 纪检监察 in confidence (Art. 30).
+   */
+  public void endAll(PetitionRecord c, String reason) {
+    for (Supervision s : store.ofCase(c.id())) {
+      if (s.processInstanceId() == null) {
+        continue;
+      }
+      AsSystem.run(
+          identity,
+          () -> {
+            if (runtime
+                    .createProcessInstanceQuery()
+                    .processInstanceId(s.processInstanceId())
+                    .count()
+                > 0) {
+              store.withdraw(s, reason);
+              runtime.deleteProcessInstance(s.processInstanceId(), reason);
+            }
+          });
+    }
   }
 
   private static SupervisionStore.Opening opening(

@@ -13,6 +13,7 @@ import cn.xinfang.engine.GroupNames;
 import cn.xinfang.engine.PetitionProcess.Clocks;
 import cn.xinfang.engine.ProcessCase;
 import cn.xinfang.security.CaseAccess;
+import cn.xinfang.supervision.Supervisions;
 import cn.xinfang.triage.ValidateTriageListener.TransferMode;
 import cn.xinfang.web.InvalidInputException;
 import java.time.Clock;
@@ -37,6 +38,7 @@ public class TransferPetitionDelegate implements JavaDelegate {
   private final CaseAccess access;
   private final ProcessCase cases;
   private final Deadlines deadlines;
+  private final Supervisions supervisions;
   private final Clock clock;
 
   public TransferPetitionDelegate(
@@ -45,7 +47,9 @@ public class TransferPetitionDelegate implements JavaDelegate {
       CaseAccess access,
       ProcessCase cases,
       Deadlines deadlines,
+      Supervisions supervisions,
       Clock clock) {
+    this.supervisions = supervisions;
     this.deadlines = deadlines;
     this.store = store;
     this.groupNames = groupNames;
@@ -64,6 +68,8 @@ public class TransferPetitionDelegate implements JavaDelegate {
     // the receiving organ reads this case, and only this one; an accusation nobody else (Art. 30)
     if (route == Route.DISCIPLINE) {
       access.confine(execution.getProcessInstanceId(), unit, p.registeredBy());
+      // nobody supervises it any more: supervisors and leaders read nothing of it
+      supervisions.endAll(p, "本事项已依法转送纪检监察机关办理（《信访工作条例》第三十条），督办终止");
     } else {
       access.grantUnit(execution.getProcessInstanceId(), unit);
     }
