@@ -4,6 +4,7 @@ import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.Supervision;
 import cn.xinfang.casestore.SupervisionStore;
 import cn.xinfang.engine.AsSystem;
+import cn.xinfang.engine.ConfinedCaseObserver;
 import cn.xinfang.supervision.SupervisionProcess.Origin;
 import cn.xinfang.supervision.SupervisionProcess.Var;
 import java.time.OffsetDateTime;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  * (StaffCommandPolicy refuses every start but the registration's).
  */
 @Component
-public class Supervisions {
+public class Supervisions implements ConfinedCaseObserver {
 
   /** The task a supervision concerns: its id, key, name, candidate groups and due date. */
   public record LateTask(String id, String key, String name, List<String> groups, Date due) {}
@@ -93,6 +94,11 @@ public class Supervisions {
                 .processInstanceBusinessKey(c.caseNumber())
                 .setVariables(Map.of(Var.SUPERVISION_ID, id))
                 .correlateStartMessage());
+  }
+
+  @Override
+  public void confined(PetitionRecord c) {
+    endAll(c, "本事项已依法转送纪检监察机关办理（《信访工作条例》第三十条），督办终止");
   }
 
   /**

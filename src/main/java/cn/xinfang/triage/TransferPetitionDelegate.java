@@ -9,16 +9,17 @@ import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.casestore.Route;
 import cn.xinfang.engine.CaseVariables;
+import cn.xinfang.engine.ConfinedCaseObserver;
 import cn.xinfang.engine.GroupNames;
 import cn.xinfang.engine.PetitionProcess.Clocks;
 import cn.xinfang.engine.ProcessCase;
 import cn.xinfang.security.CaseAccess;
-import cn.xinfang.supervision.Supervisions;
 import cn.xinfang.triage.ValidateTriageListener.TransferMode;
 import cn.xinfang.web.InvalidInputException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -38,7 +39,7 @@ public class TransferPetitionDelegate implements JavaDelegate {
   private final CaseAccess access;
   private final ProcessCase cases;
   private final Deadlines deadlines;
-  private final Supervisions supervisions;
+  private final List<ConfinedCaseObserver> confinement;
   private final Clock clock;
 
   public TransferPetitionDelegate(
@@ -47,9 +48,9 @@ public class TransferPetitionDelegate implements JavaDelegate {
       CaseAccess access,
       ProcessCase cases,
       Deadlines deadlines,
-      Supervisions supervisions,
+      List<ConfinedCaseObserver> confinement,
       Clock clock) {
-    this.supervisions = supervisions;
+    this.confinement = confinement;
     this.deadlines = deadlines;
     this.store = store;
     this.groupNames = groupNames;
@@ -69,7 +70,7 @@ public class TransferPetitionDelegate implements JavaDelegate {
     if (route == Route.DISCIPLINE) {
       access.confine(execution.getProcessInstanceId(), unit, p.registeredBy());
       // nobody supervises it any more: supervisors and leaders read nothing of it
-      supervisions.endAll(p, "本事项已依法转送纪检监察机关办理（《信访工作条例》第三十条），督办终止");
+      confinement.forEach(o -> o.confined(p));
     } else {
       access.grantUnit(execution.getProcessInstanceId(), unit);
     }
