@@ -198,8 +198,10 @@ public class SupervisionTaskListener implements TaskListener {
       case SupervisionProcess.TASK_SUPERVISE -> {
         task.setVariableLocal(Var.LEADERS, leaders());
         // a letter's answer time, as configured (petition.deadlines.supervision-answer): the form
-        // shows it as the default, the supervisor may change it
-        task.setVariableLocal(Var.REPLY_DAYS, (long) deadlines.maxDays(Clocks.SUPERVISION_ANSWER));
+        // shows it as the default, the supervisor may change it. On the process, not the task: what
+        // the form submits is written there, and a local variable of the task would hide it
+        task.getExecution()
+            .setVariable(Var.REPLY_DAYS, (long) deadlines.maxDays(Clocks.SUPERVISION_ANSWER));
       }
       case SupervisionProcess.TASK_ANSWER, SupervisionProcess.TASK_ANSWER_RECOMMENDATION ->
           task.setVariableLocal(Var.SUPERVISION_TEXT, answered(s));

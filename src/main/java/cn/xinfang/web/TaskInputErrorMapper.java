@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.MissingAuthorization;
 import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
@@ -163,7 +164,8 @@ class TaskInputErrorMapper implements ResourceConfigCustomizer {
    * 400 {"error", "field"} when an {@link InvalidInputException} is the cause, 403 {"error"} when a
    * {@link ForbiddenException} is (a listener refusing who acts, e.g. a drafter approving their own
    * draft); 400 with the engine's own text when the engine found the request itself wrong
-   * (BadUserRequestException), which Camunda's resources answer with 500; null otherwise.
+   * (BadUserRequestException), which Camunda's resources answer with 500; 404 for a task that is no
+   * longer there (done or withdrawn meanwhile), also a 500 of Camunda's; null otherwise.
    */
   static Response badRequest(Throwable exception) {
     for (Throwable t = exception; t != null; t = t.getCause()) {
@@ -175,6 +177,12 @@ class TaskInputErrorMapper implements ResourceConfigCustomizer {
       }
       if (t instanceof BadUserRequestException bad && !(t instanceof NotFoundException)) {
         return badRequest("请求无效：" + bad.getMessage(), null);
+      }
+      if (t instanceof NullValueException gone
+          && gone.getMessage() != null
+          && gone.getMessage().contains("Cannot find task")) {
+        // a task done or withdrawn meanwhile (another clerk, a supervision that ended)
+        return answer(Response.Status.NOT_FOUND, "该任务不存在或已办结（可能已由他人办理或已撤销），请刷新任务列表", null);
       }
     }
     return null;
