@@ -62,15 +62,7 @@ public class CaseAccess {
    * does any more (a leader who took the case in hand while it was at triage, 领导包案).
    */
   public void confine(String processInstanceId, String groupId, String registeringClerk) {
-    for (Resource resource :
-        new Resource[] {Resources.PROCESS_INSTANCE, Resources.HISTORIC_PROCESS_INSTANCE}) {
-      authorizations
-          .createAuthorizationQuery()
-          .resourceType(resource)
-          .resourceId(processInstanceId)
-          .list()
-          .forEach(a -> authorizations.deleteAuthorization(a.getId()));
-    }
+    deleteGrants(processInstanceId);
     grant(processInstanceId, groupId);
     if (registeringClerk != null) {
       Grants.toUser(
@@ -99,15 +91,22 @@ public class CaseAccess {
    * its head group; a review or re-review level whose opinion has been delivered.
    */
   public void revoke(String processInstanceId, String groupId) {
+    deleteGrants(processInstanceId, groupId, PetitionProcess.Group.head(groupId));
+  }
+
+  /** Deletes the grants on the case's instance and history: of these groups, or of everyone. */
+  private void deleteGrants(String processInstanceId, String... groupIds) {
     for (Resource resource :
         new Resource[] {Resources.PROCESS_INSTANCE, Resources.HISTORIC_PROCESS_INSTANCE}) {
-      authorizations
-          .createAuthorizationQuery()
-          .resourceType(resource)
-          .resourceId(processInstanceId)
-          .groupIdIn(groupId, PetitionProcess.Group.head(groupId))
-          .list()
-          .forEach(a -> authorizations.deleteAuthorization(a.getId()));
+      var query =
+          authorizations
+              .createAuthorizationQuery()
+              .resourceType(resource)
+              .resourceId(processInstanceId);
+      if (groupIds.length > 0) {
+        query.groupIdIn(groupIds);
+      }
+      query.list().forEach(a -> authorizations.deleteAuthorization(a.getId()));
     }
   }
 }

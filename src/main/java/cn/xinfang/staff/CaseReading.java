@@ -119,16 +119,20 @@ class CaseReading {
    * The user holds an open task of the case's own process (assignee or candidate, by a group too).
    */
   boolean holdsOpenTask(PetitionRecord c, String userId) {
-    return c.processInstanceId() != null
-        && tasks
-                .createTaskQuery()
-                .processInstanceId(c.processInstanceId())
-                .or()
-                .taskAssignee(userId)
-                .taskCandidateUser(userId)
-                .endOr()
-                .count()
-            > 0;
+    return c.processInstanceId() != null && holdsTaskOf(userId, c.processInstanceId());
+  }
+
+  /** The user is the assignee or a candidate (by a group too) of an open task of the instances. */
+  private boolean holdsTaskOf(String userId, String... processInstanceIds) {
+    return tasks
+            .createTaskQuery()
+            .processInstanceIdIn(processInstanceIds)
+            .or()
+            .taskAssignee(userId)
+            .taskCandidateUser(userId)
+            .endOr()
+            .count()
+        > 0;
   }
 
   /** The registering clerk and the bureau read the query code (never of an accusation's case). */
@@ -159,16 +163,7 @@ class CaseReading {
             .map(Supervision::processInstanceId)
             .filter(java.util.Objects::nonNull)
             .toArray(String[]::new);
-    return instances.length > 0
-        && tasks
-                .createTaskQuery()
-                .processInstanceIdIn(instances)
-                .or()
-                .taskAssignee(userId)
-                .taskCandidateUser(userId)
-                .endOr()
-                .count()
-            > 0;
+    return instances.length > 0 && holdsTaskOf(userId, instances);
   }
 
   /** The petitioner received the handling opinion and may still rate it: the bureau calls them. */

@@ -494,24 +494,12 @@ abstract class RedTeam {
     String before = snapshot(c);
 
     // the city's leaders and another unit's head no longer see or approve it (Art. 34)
-    for (String user : List.of("leader1", "hrsshead1", "housing1")) {
-      assertThat(
-              client.read(
-                  user,
-                  "/engine-rest/task?taskDefinitionKey=approveExtension&processInstanceBusinessKey="
-                      + c.number))
-          .as(user)
-          .isEmpty();
-      Answer approve =
-          client.post(
-              user,
-              task + "/complete",
-              Map.of("variables", Http.variables(Map.of(Var.EXTENSION_APPROVED, true))));
-      assertThat(approve.status()).as(user).isIn(403, 404);
-      assertThat(client.post(user, task + "/claim", Map.of("userId", user)).status())
-          .as(user)
-          .isIn(403, 404);
-    }
+    noneWorks(
+        List.of("leader1", "hrsshead1", "housing1"),
+        c,
+        PetitionProcess.TASK_APPROVE_EXTENSION,
+        task,
+        Map.of(Var.EXTENSION_APPROVED, true));
     // and the head's decision is an explicit choice
     Answer none = client.post("housinghead1", task + "/complete", Map.of("variables", Map.of()));
     assertThat(none.status()).isEqualTo(400);
@@ -1754,13 +1742,7 @@ abstract class RedTeam {
 
   @Test
   void aLeaderWhoTookACaseInHandReadsNothingOfItOnceItIsAnAccusationPassedToDiscipline() {
-    Case c = received(25);
-    client.complete(
-        "supervisor1",
-        superviseCase(c),
-        decision("LEADER", SupervisionProcess.Var.LEADER_OWNER, "leader1"));
-    assertThat(client.read("leader1", "/api/staff/cases/" + c.number).path("personalData").asText())
-        .isEqualTo("FULL");
+    Case c = inHandOfLeader1();
 
     // triage finds an accusation against an official: 纪检监察 alone reads it from now on (Art. 30)
     client.complete(
@@ -2061,14 +2043,7 @@ abstract class RedTeam {
 
   @Test
   void theLeaderWhoTookACaseInHandFollowsItsTasksAndWorksNoneOfThem() {
-    Case c = received(25);
-    client.complete(
-        "supervisor1",
-        superviseCase(c),
-        decision("LEADER", SupervisionProcess.Var.LEADER_OWNER, "leader1"));
-    // the leader reads the case in full and sees its open task in 我的包案
-    assertThat(client.read("leader1", "/api/staff/cases/" + c.number).path("personalData").asText())
-        .isEqualTo("FULL");
+    Case c = inHandOfLeader1();
     JsonNode triage = client.task("leader1", PetitionProcess.TASK_TRIAGE, c.number);
     String task = "/engine-rest/task/" + triage.path("id").asText();
     String before = supervised(c);
@@ -2103,19 +2078,12 @@ abstract class RedTeam {
 
     // the triage was the bureau's: neither the unit, the supervisor who wrote the letter nor a
     // leader answers for it
-    for (String user : List.of("housing1", "supervisor1", "leader1")) {
-      assertThat(
-              client.read(
-                  user,
-                  "/engine-rest/task?taskDefinitionKey=answerSupervision&processInstanceBusinessKey="
-                      + c.number))
-          .as(user)
-          .isEmpty();
-      client.post(user, task + "/claim", Map.of("userId", user)).refused(403, "无权执行此操作");
-      client
-          .post(user, task + "/complete", Map.of("variables", Http.variables(text)))
-          .refused(403, "无权执行此操作");
-    }
+    noneWorks(
+        List.of("housing1", "supervisor1", "leader1"),
+        c,
+        SupervisionProcess.TASK_ANSWER,
+        task,
+        text);
     // the bureau answers with the answer alone
     Answer forged =
         client.post(
@@ -2137,6 +2105,44 @@ abstract class RedTeam {
 
   // --- helpers
   // -------------------------------------------------------------------------------------------------
+
+  /**
+   * A case received 25 days ago that supervisor1 has leader1 take in hand (领导包案); leader1 reads it
+   * in full.
+   */
+  private Case inHandOfLeader1() {
+    Case c = received(25);
+    client.complete(
+        "supervisor1",
+        superviseCase(c),
+        decision("LEADER", SupervisionProcess.Var.LEADER_OWNER, "leader1"));
+    assertThat(client.read("leader1", "/api/staff/cases/" + c.number).path("personalData").asText())
+        .isEqualTo("FULL");
+    return c;
+  }
+
+  /**
+   * None of {@code users} sees the case's task of {@code key} in a task list, nor claims it or
+   * completes it with {@code variables} at {@code task} (its /engine-rest path).
+   */
+  private void noneWorks(
+      List<String> users, Case c, String key, String task, Map<String, Object> variables) {
+    for (String user : users) {
+      assertThat(
+              client.read(
+                  user,
+                  "/engine-rest/task?taskDefinitionKey="
+                      + key
+                      + "&processInstanceBusinessKey="
+                      + c.number))
+          .as(user)
+          .isEmpty();
+      client.post(user, task + "/claim", Map.of("userId", user)).refused(403, "无权执行此操作");
+      client
+          .post(user, task + "/complete", Map.of("variables", Http.variables(variables)))
+          .refused(403, "无权执行此操作");
+    }
+  }
 
   record Case(String number, String queryCode, String instance) {}
 

@@ -382,18 +382,8 @@ final class RedTeamClient {
                     .append('\n'));
     file.path("notices")
         .forEach(n -> s.append("notice ").append(n.path("type").asText()).append('\n'));
-    Map<String, String> variables = new TreeMap<>();
-    read(
-            "demo",
-            "/engine-rest/variable-instance?processInstanceIdIn="
-                + processInstanceId
-                + "&deserializeValues=false&maxResults=1000")
-        .forEach(
-            v ->
-                variables.put(
-                    v.path("name").asText() + "@" + v.path("taskId").asText(""),
-                    v.path("type").asText() + ":" + v.path("value").toString()));
-    variables.forEach((k, v) -> s.append("variable ").append(k).append('=').append(v).append('\n'));
+    appendVariables(
+        s, "/engine-rest/variable-instance?processInstanceIdIn=" + processInstanceId, "variable ");
     read("demo", "/engine-rest/task?processInstanceId=" + processInstanceId)
         .forEach(
             t ->
@@ -437,19 +427,8 @@ final class RedTeamClient {
                 + "&sortBy=startTime&sortOrder=asc")) {
       String id = p.path("id").asText();
       s.append("supervision ").append(id).append(' ').append(p.path("state").asText()).append('\n');
-      Map<String, String> variables = new TreeMap<>();
-      read(
-              "demo",
-              "/engine-rest/history/variable-instance?processInstanceId="
-                  + id
-                  + "&deserializeValues=false&maxResults=1000")
-          .forEach(
-              v ->
-                  variables.put(
-                      v.path("name").asText() + "@" + v.path("taskId").asText(""),
-                      v.path("type").asText() + ":" + v.path("value").toString()));
-      variables.forEach(
-          (k, v) -> s.append("  variable ").append(k).append('=').append(v).append('\n'));
+      appendVariables(
+          s, "/engine-rest/history/variable-instance?processInstanceId=" + id, "  variable ");
       read("demo", "/engine-rest/task?processInstanceId=" + id)
           .forEach(
               t -> {
@@ -499,5 +478,17 @@ final class RedTeamClient {
               }
             });
     return s.toString();
+  }
+
+  /** The variables the path lists (as an administrator), sorted by name and task, one per line. */
+  private void appendVariables(StringBuilder s, String path, String prefix) {
+    Map<String, String> variables = new TreeMap<>();
+    read("demo", path + "&deserializeValues=false&maxResults=1000")
+        .forEach(
+            v ->
+                variables.put(
+                    v.path("name").asText() + "@" + v.path("taskId").asText(""),
+                    v.path("type").asText() + ":" + v.path("value").toString()));
+    variables.forEach((k, v) -> s.append(prefix).append(k).append('=').append(v).append('\n'));
   }
 }

@@ -54,6 +54,13 @@ class SupervisionIT {
   @Autowired EvaluationService evaluations;
   @Autowired AuthorizationService authorizations;
 
+  /** 领导包案 by leader1 */
+  private static final Map<String, Object> LEADER1 =
+      Map.of(
+          "supervisionAction", "LEADER",
+          "leaderOwner", "leader1",
+          "supervisionComment", "久拖未决，由分管领导包案");
+
   /** A letter received 25 days before Fri 2026-11-20: triage was due Tue 2026-11-10. */
   private Case lateAtTriage() {
     clock.pin("2026-11-20T10:00");
@@ -67,6 +74,14 @@ class SupervisionIT {
         .processInstanceBusinessKey(c.number())
         .taskDefinitionKey(SupervisionProcess.TASK_SUPERVISE)
         .list();
+  }
+
+  private long openSupervisionTasks(Case c) {
+    return taskService
+        .createTaskQuery()
+        .processDefinitionKey(SupervisionProcess.PROCESS_KEY)
+        .processInstanceBusinessKey(c.number())
+        .count();
   }
 
   private Task supervisionTask(Case c, String key) {
@@ -84,6 +99,51 @@ class SupervisionIT {
   private void decide(Case c, Map<String, Object> decision) {
     Task t = supervisionTask(c, SupervisionProcess.TASK_SUPERVISE);
     cases.as("supervisor1", () -> taskService.complete(t.getId(), new HashMap<>(decision)));
+  }
+
+  /**
+   * The answer's timer, due at the end of {@code dueDay}, fires at {@code firedAt}: the answer goes
+   * to priority 100 and the leaders' task opens; answers it.
+   */
+  private Task escalated(Case c, Task answer, String dueDay, String firedAt) {
+    Job late =
+        managementService
+            .createJobQuery()
+            .processInstanceId(answer.getProcessInstanceId())
+            .timers()
+            .singleResult();
+    assertThat(late.getDuedate()).isEqualTo(endOf(dueDay));
+    clock.pin(firedAt);
+    managementService.executeJob(late.getId());
+    assertThat(taskService.createTaskQuery().taskId(answer.getId()).singleResult().getPriority())
+        .isEqualTo(100);
+    return supervisionTask(c, SupervisionProcess.TASK_LEADER);
+  }
+
+  /**
+   * A case received Thu 2026-11-19, transferred, accepted and replied with {@code outcome} on Fri
+   * 2026-11-20: in time, with no open task.
+   */
+  private Case repliedOnTime(String outcome) {
+    clock.pin("2026-11-20T10:00");
+    return cases.replied(
+        cases.accepted(
+            cases.transferred(cases.register("FUTIAN", "HOUSING", "2026-11-19"), "CLAIM", false)),
+        outcome);
+  }
+
+  /** clerk1 of the bureau sends a 督办函 by hand, answered within {@code days} working days. */
+  private void letterByHand(Case c, int days, String comment) {
+    cases.as(
+        "clerk1",
+        () ->
+            manual.supervise(
+                c.number(),
+                Map.of(
+                    "supervisionAction", "LETTER",
+                    "replyDays", days,
+                    "supervisionComment", comment),
+                "clerk1"));
   }
 
   private Supervision only(Case c) {
@@ -214,18 +274,7 @@ class SupervisionIT {
       assertThat(row.replyDays()).isEqualTo(3);
 
       // the answer is late: the leaders are asked to instruct, the answer goes to the top
-      Job late =
-          managementService
-              .createJobQuery()
-              .processInstanceId(answer.getProcessInstanceId())
-              .timers()
-              .singleResult();
-      assertThat(late.getDuedate()).isEqualTo(endOf("2026-11-25"));
-      clock.pin("2026-11-26T09:00");
-      managementService.executeJob(late.getId());
-      assertThat(taskService.createTaskQuery().taskId(answer.getId()).singleResult().getPriority())
-          .isEqualTo(100);
-      Task instruct = supervisionTask(c, SupervisionProcess.TASK_LEADER);
+      Task instruct = escalated(c, answer, "2026-11-25", "2026-11-26T09:00");
       assertThat(cases.candidateGroup(instruct)).isEqualTo(PetitionProcess.Group.LEADERS);
       cases.as(
           "leader1",
@@ -250,12 +299,7 @@ class SupervisionIT {
     @Test
     void aLeaderTakesTheCaseInHandFollowsEveryTaskAndSignsTheReplyLast() {
       Case c = lateAtTriage();
-      decide(
-          c,
-          Map.of(
-              "supervisionAction", "LEADER",
-              "leaderOwner", "leader1",
-              "supervisionComment", "久拖未决，由分管领导包案"));
+      decide(c, LEADER1);
 
       assertThat(store.get(c.number()).leaderOwner()).isEqualTo("leader1");
       assertThat(followers(cases.task(c, TRIAGE))).containsExactly("leader1");
@@ -298,16 +342,7 @@ class SupervisionIT {
     void anAccusationPassedToDisciplineIsNeitherSupervisedNorFollowedByALeader() {
       // a late triage under supervision, and an earlier letter about it still to be answered
       Case c = lateAtTriage();
-      cases.as(
-          "clerk1",
-          () ->
-              manual.supervise(
-                  c.number(),
-                  Map.of(
-                      "supervisionAction", "LETTER",
-                      "replyDays", 3,
-                      "supervisionComment", "请说明分流超期的原因"),
-                  "clerk1"));
+      letterByHand(c, 3, "请说明分流超期的原因");
       Task supervise = supervisionTask(c, SupervisionProcess.TASK_SUPERVISE);
       assertThat(supervisionTask(c, SupervisionProcess.TASK_ANSWER)).isNotNull();
 
@@ -320,21 +355,10 @@ class SupervisionIT {
 
       // every supervision of it ends at once: nothing of it stays in a supervisor's or a unit's
       // list
-      assertThat(
-              taskService
-                  .createTaskQuery()
-                  .processDefinitionKey(SupervisionProcess.PROCESS_KEY)
-                  .processInstanceBusinessKey(c.number())
-                  .count())
-          .isZero();
+      assertThat(openSupervisionTasks(c)).isZero();
       assertThat(supervisions.ofCase(c.id())).hasSize(2).allMatch(s -> s.withdrawnAt() != null);
-      Map<String, Object> leader =
-          Map.of(
-              "supervisionAction", "LEADER",
-              "leaderOwner", "leader1",
-              "supervisionComment", "久拖未决，由分管领导包案");
       assertThatThrownBy(
-              () -> cases.as("supervisor1", () -> taskService.complete(supervise.getId(), leader)))
+              () -> cases.as("supervisor1", () -> taskService.complete(supervise.getId(), LEADER1)))
           .isInstanceOf(org.camunda.bpm.engine.exception.NullValueException.class);
       assertThat(store.get(c.number()).leaderOwner()).isNull();
     }
@@ -342,12 +366,7 @@ class SupervisionIT {
     @Test
     void aLeaderWhoTookTheCaseInHandReadsItNoMoreOnceItIsPassedToDiscipline() {
       Case c = lateAtTriage();
-      decide(
-          c,
-          Map.of(
-              "supervisionAction", "LEADER",
-              "leaderOwner", "leader1",
-              "supervisionComment", "久拖未决，由分管领导包案"));
+      decide(c, LEADER1);
       assertThat(grantsOf("leader1", c)).isNotZero();
 
       cases.completeAs(
@@ -377,18 +396,7 @@ class SupervisionIT {
       assertThat(cases.publicMilestones(c)).noneMatch(m -> m.contains("建议"));
 
       // unanswered by then: the answer goes to the top and the leaders are asked to instruct
-      Job late =
-          managementService
-              .createJobQuery()
-              .processInstanceId(answer.getProcessInstanceId())
-              .timers()
-              .singleResult();
-      assertThat(late.getDuedate()).isEqualTo(endOf("2026-12-21"));
-      clock.pin("2026-12-22T09:00");
-      managementService.executeJob(late.getId());
-      assertThat(taskService.createTaskQuery().taskId(answer.getId()).singleResult().getPriority())
-          .isEqualTo(100);
-      Task instruct = supervisionTask(c, SupervisionProcess.TASK_LEADER);
+      Task instruct = escalated(c, answer, "2026-12-21", "2026-12-22T09:00");
       assertThat((String) taskService.getVariableLocal(instruct.getId(), "supervisionText"))
           .contains("改进工作建议")
           .contains("逾期未答复");
@@ -406,13 +414,7 @@ class SupervisionIT {
           .extracting(Milestone::type)
           .contains(MilestoneType.REMINDED)
           .doesNotContain(MilestoneType.SUPERVISED);
-      assertThat(
-              taskService
-                  .createTaskQuery()
-                  .processDefinitionKey(SupervisionProcess.PROCESS_KEY)
-                  .processInstanceBusinessKey(c.number())
-                  .count())
-          .isZero();
+      assertThat(openSupervisionTasks(c)).isZero();
     }
 
     @Test
@@ -420,16 +422,7 @@ class SupervisionIT {
       clock.pin("2026-11-20T10:00");
       Case c = cases.register("FUTIAN", "HOUSING", "2026-11-19");
 
-      cases.as(
-          "clerk1",
-          () ->
-              manual.supervise(
-                  c.number(),
-                  Map.of(
-                      "supervisionAction", "LETTER",
-                      "replyDays", 2,
-                      "supervisionComment", "群众反映强烈，请加快办理"),
-                  "clerk1"));
+      letterByHand(c, 2, "群众反映强烈，请加快办理");
 
       Supervision row = only(c);
       assertThat(row.origin()).isEqualTo("MANUAL");
@@ -448,13 +441,7 @@ class SupervisionIT {
 
     @Test
     void aCaseWithNoOpenTaskIsSupervisedThroughItsHandlingUnit() {
-      clock.pin("2026-11-20T10:00");
-      Case c =
-          cases.replied(
-              cases.accepted(
-                  cases.transferred(
-                      cases.register("FUTIAN", "HOUSING", "2026-11-19"), "CLAIM", false)),
-              "SUPPORTED");
+      Case c = repliedOnTime("SUPPORTED");
 
       manual.supervise(
           c.number(),
@@ -517,13 +504,7 @@ class SupervisionIT {
 
     @Test
     void aDissatisfiedEvaluationOpensVerifyDissatisfactionWhoseFindingIsRecorded() {
-      clock.pin("2026-11-20T10:00");
-      Case c =
-          cases.replied(
-              cases.accepted(
-                  cases.transferred(
-                      cases.register("FUTIAN", "HOUSING", "2026-11-19"), "CLAIM", false)),
-              "NOT_SUPPORTED");
+      Case c = repliedOnTime("NOT_SUPPORTED");
 
       evaluations.evaluate(c.queryCode(), Satisfaction.DISSATISFIED, "没有解决实际问题");
 
@@ -551,13 +532,7 @@ class SupervisionIT {
 
     @Test
     void aSatisfiedEvaluationOpensNothing() {
-      clock.pin("2026-11-20T10:00");
-      Case c =
-          cases.replied(
-              cases.accepted(
-                  cases.transferred(
-                      cases.register("FUTIAN", "HOUSING", "2026-11-19"), "CLAIM", false)),
-              "SUPPORTED");
+      Case c = repliedOnTime("SUPPORTED");
       evaluations.evaluate(c.queryCode(), Satisfaction.SATISFIED, null);
       assertThat(supervisions.ofCase(c.id())).isEmpty();
     }
