@@ -103,8 +103,8 @@ public class SupervisionTaskListener implements TaskListener {
     switch (task.getTaskDefinitionKey()) {
       case SupervisionProcess.TASK_SUPERVISE -> {
         if (c.route() == Route.DISCIPLINE) {
-          // passed to 纪检监察 in confidence since the task was late (Art. 30): supervisors read
-          // nothing of it, and no leader follows it; the watch withdraws this superviseCase
+          // passed to 纪检监察 in confidence (Art. 30): the transfer ended every supervision of it;
+          // a decision racing the transfer names no leader and reaches no supervisor
           throw new ForbiddenException("本事项已依法转送纪检监察机关办理，督查督办人员不能查看或督办（《信访工作条例》第三十条）");
         }
         SupervisionStore.Decision d = decisions.read(task::getVariable, user, c);
