@@ -194,6 +194,18 @@ abstract class ApplicationScenario {
    */
   private void superviseALateCase(String base, StatutoryCalendar calendar) throws Exception {
     LocalDate today = LocalDate.now(StatutoryCalendar.ZONE);
+    // a letter received 14 days ago: its triage is due tomorrow, or on the first working day after
+    // it, within the three working days of the reminder: 临期, and nobody supervises it
+    Map<String, Object> nearDue = Petitions.with("receivedAt", today.minusDays(14).toString());
+    nearDue.put("channel", "LETTER");
+    String near =
+        http.post(base + "/api/petitions", null, nearDue, 201).path("caseNumber").asText();
+    assertThat(
+            http.task(base, PetitionProcess.TASK_TRIAGE, near, "clerk1").path("priority").asInt())
+        .as("near its due date")
+        .isEqualTo(75);
+    assertThat(http.tasks(base, "superviseCase", near, "supervisor1")).isEmpty();
+
     Map<String, Object> letter = Petitions.with("receivedAt", today.minusDays(25).toString());
     letter.put("channel", "LETTER");
     JsonNode created = http.post(base + "/api/petitions", null, letter, 201);
