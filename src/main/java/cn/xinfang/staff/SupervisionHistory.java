@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The supervisions of a case (督办记录) as the staff case file shows them, with Chinese labels and the
- * names of groups and users looked up as the system (staff may not list groups and users; the
- * reader already reads the case's internal notes).
+ * names of groups and users looked up as the system (staff may not list groups and users; {@link
+ * StaffCaseController} decides who reads the supervisions).
  */
 @Component
 class SupervisionHistory {
