@@ -198,18 +198,10 @@ public class SupervisionStore {
         "supervision " + s.id() + ": dissatisfaction verified, " + finding);
   }
 
-  /** The late task ended before anyone supervised it. */
-  public void withdraw(Supervision s) {
-    jdbc.sql("update supervision set withdrawn_at = ? where id = ? and action is null")
-        .params(now(), s.id())
-        .update();
-    audit.record(
-        s.petitionId(),
-        AuditTrail.Action.SUPERVISION,
-        "supervision " + s.id() + " withdrawn: the late task was done");
-  }
-
-  /** The supervision ended before it was carried out, for {@code reason}, decided or not. */
+  /**
+   * The supervision ends before it was carried out, for {@code reason}: the late task was done
+   * before anyone decided, or the case went to 纪检监察 in confidence.
+   */
   public void withdraw(Supervision s, String reason) {
     jdbc.sql("update supervision set withdrawn_at = ? where id = ? and withdrawn_at is null")
         .params(now(), s.id())
@@ -217,7 +209,7 @@ public class SupervisionStore {
     audit.record(
         s.petitionId(),
         AuditTrail.Action.SUPERVISION,
-        "supervision " + s.id() + " ended: " + reason);
+        "supervision " + s.id() + " withdrawn: " + reason);
   }
 
   private OffsetDateTime now() {

@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -93,20 +91,6 @@ public class ManualSupervision {
    * its handling unit answering.
    */
   private Supervisions.LateTask concerned(PetitionRecord c) {
-    return firstDue(c)
-        .map(
-            t ->
-                new Supervisions.LateTask(
-                    t.getId(), t.getTaskDefinitionKey(), t.getName(), groups(t), t.getDueDate()))
-        .or(
-            () ->
-                Optional.ofNullable(c.handlingUnit())
-                    .map(unit -> new Supervisions.LateTask(null, null, null, List.of(unit), null)))
-        .orElseThrow(
-            () -> new ConflictException("本事项当前没有待办理的环节，也没有承办单位（" + c.status().label() + "），无需督办"));
-  }
-
-  private Optional<Task> firstDue(PetitionRecord c) {
     List<Task> open =
         c.processInstanceId() == null
             ? List.of()
@@ -114,20 +98,16 @@ public class ManualSupervision {
                 identity,
                 () -> tasks.createTaskQuery().processInstanceId(c.processInstanceId()).list());
     return open.stream()
-        .filter(t -> !groups(t).isEmpty())
+        .map(supervisions::lateTask)
+        .filter(t -> !t.groups().isEmpty())
         .min(
             Comparator.comparing(
-                Task::getDueDate, Comparator.nullsLast(Comparator.naturalOrder())));
-  }
-
-  private List<String> groups(Task t) {
-    return AsSystem.call(
-        identity,
-        () ->
-            tasks.getIdentityLinksForTask(t.getId()).stream()
-                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
-                .map(IdentityLink::getGroupId)
-                .filter(g -> g != null)
-                .toList());
+                Supervisions.LateTask::due, Comparator.nullsLast(Comparator.naturalOrder())))
+        .or(
+            () ->
+                Optional.ofNullable(c.handlingUnit())
+                    .map(unit -> new Supervisions.LateTask(null, null, null, List.of(unit), null)))
+        .orElseThrow(
+            () -> new ConflictException("本事项当前没有待办理的环节，也没有承办单位（" + c.status().label() + "），无需督办"));
   }
 }

@@ -18,8 +18,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
@@ -141,20 +139,7 @@ public class OverdueWatch {
     tasks.setPriority(t.getId(), TaskPriority.OVERDUE);
     petitions
         .findByProcessInstance(t.getProcessInstanceId())
-        .ifPresent(
-            c ->
-                supervisions.overdue(
-                    c,
-                    new Supervisions.LateTask(
-                        t.getId(),
-                        t.getTaskDefinitionKey(),
-                        t.getName(),
-                        tasks.getIdentityLinksForTask(t.getId()).stream()
-                            .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
-                            .map(IdentityLink::getGroupId)
-                            .filter(g -> g != null)
-                            .toList(),
-                        t.getDueDate())));
+        .ifPresent(c -> supervisions.overdue(c, supervisions.lateTask(t)));
   }
 
   private int withdrawDone() {
@@ -173,7 +158,7 @@ public class OverdueWatch {
           }
           transaction.executeWithoutResult(
               tx -> {
-                store.withdraw(s);
+                store.withdraw(s, "the late task was done");
                 runtime
                     .createMessageCorrelation(SupervisionProcess.MESSAGE_TASK_ENDED)
                     .processInstanceId(open.getProcessInstanceId())

@@ -149,16 +149,8 @@ public class SupervisionActsDelegate implements JavaDelegate {
 
   private void escalate(DelegateExecution execution, PetitionRecord c, Supervision s) {
     store.escalate(s);
-    AsSystem.run(
-        identity,
-        () ->
-            tasks
-                .createTaskQuery()
-                .processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKeyIn(
-                    SupervisionProcess.TASK_ANSWER, SupervisionProcess.TASK_ANSWER_RECOMMENDATION)
-                .list()
-                .forEach(t -> tasks.setPriority(t.getId(), TaskPriority.OVERDUE)));
+    cases.eachAnswerTask(
+        execution.getProcessInstanceId(), t -> tasks.setPriority(t.getId(), TaskPriority.OVERDUE));
     petitions.addMilestone(
         c.caseNumber(),
         MilestoneType.SUPERVISION_ESCALATED,

@@ -4,10 +4,15 @@ import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.casestore.Supervision;
 import cn.xinfang.casestore.SupervisionStore;
+import cn.xinfang.engine.AsSystem;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Consumer;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,10 +27,35 @@ public class SupervisionCases {
 
   private final SupervisionStore supervisions;
   private final PetitionStore petitions;
+  private final TaskService tasks;
+  private final IdentityService identity;
 
-  public SupervisionCases(SupervisionStore supervisions, PetitionStore petitions) {
+  public SupervisionCases(
+      SupervisionStore supervisions,
+      PetitionStore petitions,
+      TaskService tasks,
+      IdentityService identity) {
     this.supervisions = supervisions;
     this.petitions = petitions;
+    this.tasks = tasks;
+    this.identity = identity;
+  }
+
+  /**
+   * Does {@code work} with each open answer (to a letter or a recommendation) of the supervision
+   * process instance, as the platform.
+   */
+  public void eachAnswerTask(String processInstanceId, Consumer<Task> work) {
+    AsSystem.run(
+        identity,
+        () ->
+            tasks
+                .createTaskQuery()
+                .processInstanceId(processInstanceId)
+                .taskDefinitionKeyIn(
+                    SupervisionProcess.TASK_ANSWER, SupervisionProcess.TASK_ANSWER_RECOMMENDATION)
+                .list()
+                .forEach(work));
   }
 
   public Supervision of(DelegateExecution execution) {

@@ -154,21 +154,13 @@ public class SupervisionTaskListener implements TaskListener {
         false,
         "领导督办批示（" + userNames.name(user) + "）",
         instruction);
-    AsSystem.run(
-        identity,
-        () ->
-            tasks
-                .createTaskQuery()
-                .processInstanceId(task.getProcessInstanceId())
-                .taskDefinitionKeyIn(
-                    SupervisionProcess.TASK_ANSWER, SupervisionProcess.TASK_ANSWER_RECOMMENDATION)
-                .list()
-                .forEach(
-                    t ->
-                        tasks.createComment(
-                            t.getId(),
-                            t.getProcessInstanceId(),
-                            "【领导批示】" + userNames.name(user) + "：" + instruction)));
+    cases.eachAnswerTask(
+        task.getProcessInstanceId(),
+        t ->
+            tasks.createComment(
+                t.getId(),
+                t.getProcessInstanceId(),
+                "【领导批示】" + userNames.name(user) + "：" + instruction));
   }
 
   private String groupName(String user, Supervision s) {

@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,13 +31,33 @@ public class Supervisions implements ConfinedCaseObserver {
   /** The task a supervision concerns: its id, key, name, candidate groups and due date. */
   public record LateTask(String id, String key, String name, List<String> groups, Date due) {}
 
+  /**
+   * An open task of the engine as a supervision concerns it, its candidate groups read as the
+   * platform.
+   */
+  LateTask lateTask(Task t) {
+    List<String> groups =
+        AsSystem.call(
+            identity,
+            () ->
+                tasks.getIdentityLinksForTask(t.getId()).stream()
+                    .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
+                    .map(IdentityLink::getGroupId)
+                    .filter(g -> g != null)
+                    .toList());
+    return new LateTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), groups, t.getDueDate());
+  }
+
   private final SupervisionStore store;
   private final RuntimeService runtime;
+  private final TaskService tasks;
   private final IdentityService identity;
 
-  public Supervisions(SupervisionStore store, RuntimeService runtime, IdentityService identity) {
+  public Supervisions(
+      SupervisionStore store, RuntimeService runtime, TaskService tasks, IdentityService identity) {
     this.store = store;
     this.runtime = runtime;
+    this.tasks = tasks;
     this.identity = identity;
   }
 
