@@ -3,8 +3,8 @@ package cn.xinfang.casestore;
 import java.util.Locale;
 
 /**
- * Who petitioned, as the metrics and the early warning compare people: by the 居民身份证号 when
- * there is one, else by name and phone (docs/metrics.md). Stored in case_metric.petitioner_key.
+ * Who petitioned, as the metrics and the early warning compare people: by the 居民身份证号 when there is
+ * one, else by name and phone (docs/metrics.md). Stored in case_metric.petitioner_key.
  */
 public final class PetitionerKey {
 
