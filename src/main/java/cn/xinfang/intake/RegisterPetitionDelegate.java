@@ -4,6 +4,7 @@ import static cn.xinfang.engine.PetitionProcess.Var;
 
 import cn.xinfang.calendar.Deadlines;
 import cn.xinfang.calendar.StatutoryCalendar;
+import cn.xinfang.casestore.CaseMetricStore;
 import cn.xinfang.casestore.NewPetition;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
@@ -11,6 +12,8 @@ import cn.xinfang.engine.AsSystem;
 import cn.xinfang.engine.CurrentUser;
 import cn.xinfang.engine.PetitionProcess.Clocks;
 import cn.xinfang.web.InvalidInputException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
@@ -41,14 +44,17 @@ public class RegisterPetitionDelegate implements JavaDelegate {
   private final PetitionStore store;
   private final CurrentUser currentUser;
   private final Deadlines deadlines;
+  private final CaseMetricStore metrics;
 
   public RegisterPetitionDelegate(
       RegistrationValidator validator,
       IntakeService intake,
       PetitionStore store,
       CurrentUser currentUser,
-      Deadlines deadlines) {
+      Deadlines deadlines,
+      CaseMetricStore metrics) {
     this.deadlines = deadlines;
+    this.metrics = metrics;
     this.validator = validator;
     this.intake = intake;
     this.store = store;
@@ -69,10 +75,13 @@ public class RegisterPetitionDelegate implements JavaDelegate {
       throw new InvalidInputException(Var.CASE_NUMBER, "案件 " + caseNumber + " 不存在或已在办理中，不能另行发起流程");
     }
     // the bureau triages within 15 days of receipt (Art. 22), from the case store's receipt
-    execution.setVariable(
-        Var.TRIAGE_DUE,
-        deadlines.dueDate(
-            Clocks.TRIAGE, Date.from(store.get(caseNumber).receivedAt().toInstant())));
+    PetitionRecord record = store.get(caseNumber);
+    Date triageDue = deadlines.dueDate(Clocks.TRIAGE, Date.from(record.receivedAt().toInstant()));
+    execution.setVariable(Var.TRIAGE_DUE, triageDue);
+    metrics.registered(
+        record,
+        store.persons(record.id()).get(0),
+        OffsetDateTime.ofInstant(triageDue.toInstant(), ZoneOffset.UTC));
   }
 
   private String registerFromStartForm(DelegateExecution execution) {
