@@ -107,6 +107,7 @@ select pg_temp.copy_table('petition', 'id in (select id from bench_template_peti
   + pg_temp.copy_table('opinion', 'id in (select id from bench_template_opinion)', :copies, :stride)
   + pg_temp.copy_table('evaluation', 'opinion_id in (select id from bench_template_opinion)', :copies, :stride)
   + pg_temp.copy_table('appeal_request', 'opinion_id in (select id from bench_template_opinion)', :copies, :stride)
+  + pg_temp.copy_table('case_metric', 'petition_id in (select id from bench_template_petition)', :copies, :stride)
   + case when :'scope' = 'all'
       then pg_temp.copy_table('case_audit', 'petition_id in (select id from bench_template_petition)', :copies, :stride)
       else 0 end
