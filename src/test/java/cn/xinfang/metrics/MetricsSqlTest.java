@@ -12,7 +12,9 @@ import cn.xinfang.casestore.Satisfaction;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,16 +31,22 @@ class MetricsSqlTest {
 
   private static final OffsetDateTime T = OffsetDateTime.parse("2026-04-08T10:00:00+08:00");
 
-  private JdbcDataSource dataSource;
+  private DataSource dataSource;
   private JdbcClient jdbc;
   private CaseMetricStore store;
   private MetricsQuery query;
   private long ids;
 
+  /** A fresh, empty database: H2 here, PostgreSQL in {@link MetricsSqlPostgresIT}. */
+  DataSource database() {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:metrics-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    return h2;
+  }
+
   @BeforeEach
   void freshDatabase() {
-    dataSource = new JdbcDataSource();
-    dataSource.setURL("jdbc:h2:mem:metrics-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    dataSource = database();
     jdbc = JdbcClient.create(dataSource);
     store = new CaseMetricStore(jdbc);
     query = new MetricsQuery(jdbc);
@@ -115,11 +123,15 @@ class MetricsSqlTest {
     return number;
   }
 
+  /** The case's facts by column name, in any case (H2 answers upper case, PostgreSQL lower). */
   private Map<String, Object> row(String caseNumber) {
-    return jdbc.sql("select * from case_metric where case_number = ?")
-        .param(caseNumber)
-        .query()
-        .singleRow();
+    Map<String, Object> row = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    row.putAll(
+        jdbc.sql("select * from case_metric where case_number = ?")
+            .param(caseNumber)
+            .query()
+            .singleRow());
+    return row;
   }
 
   private MetricsQuery.Counts city(OffsetDateTime now) {
