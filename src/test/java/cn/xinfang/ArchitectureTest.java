@@ -39,7 +39,8 @@ class ArchitectureTest {
     "cn.xinfang.staff..",
     "cn.xinfang.attachment..",
     "cn.xinfang.security..",
-    "cn.xinfang.supervision.."
+    "cn.xinfang.supervision..",
+    "cn.xinfang.warning.."
   };
 
   @ArchTest

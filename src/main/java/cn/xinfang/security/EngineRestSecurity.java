@@ -13,19 +13,22 @@ import org.springframework.core.Ordered;
  * Modeler deploys with the same credentials). Authorizations then apply to every call, and the
  * staff policy ({@link StaffCommandPolicy}) before them. The staff API (/api/staff, /api/audit)
  * authenticates the same way, /api/staff also with the webapps' login ({@link
- * StaffSessionAuthenticationProvider}). In front of the authentication: cross-site browser requests
- * are refused ({@link CrossSiteGuard}) and failed logins are slowed per client address ({@link
- * LoginThrottle}, also for the webapps' login form).
+ * StaffSessionAuthenticationProvider}), and so do the early warnings (/api/warnings). In front of
+ * the authentication: cross-site browser requests are refused ({@link CrossSiteGuard}) and failed
+ * logins are slowed per client address ({@link LoginThrottle}, also for the webapps' login form).
  */
 @Configuration
 class EngineRestSecurity {
 
-  static final String[] BASIC_AUTHENTICATED = {"/engine-rest/*", "/api/staff/*", "/api/audit/*"};
+  static final String[] BASIC_AUTHENTICATED = {
+    "/engine-rest/*", "/api/staff/*", "/api/audit/*", "/api/warnings/*"
+  };
 
   /** Basic only; the staff API also takes the webapps' session (case-file tab in Tasklist). */
   static final String[] BASIC_ONLY = {"/engine-rest/*", "/api/audit/*"};
 
-  static final String STAFF_API = "/api/staff/*";
+  /** Basic or the webapps' session: the case file, and the warnings (the leaders' dashboard). */
+  static final String[] STAFF_API = {"/api/staff/*", "/api/warnings/*"};
 
   @Bean
   FilterRegistrationBean<CrossSiteGuard> crossSiteGuard(
