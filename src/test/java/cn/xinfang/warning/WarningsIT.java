@@ -141,10 +141,10 @@ class WarningsIT {
     assertThat(letters).hasSize(1);
     Notice letter = letters.get(0);
     assertThat(letter.internal()).isTrue();
-    assertThat(letter.title()).isEqualTo("信访工作预警提示函");
+    assertThat(letter.title()).isEqualTo("信访工作预警提示函（重复信访预警）");
     assertThat(letter.body())
         .startsWith("市信访局：信访事项（编号 " + again.caseNumber())
-        .contains("重复信访预警", first.caseNumber());
+        .contains("经预警发现：重复信访：", first.caseNumber());
     assertThat(
             jdbc.sql("select id from notice where petition_id = ? and type = ?")
                 .params(again.id(), Warnings.LETTER)
@@ -283,7 +283,8 @@ class WarningsIT {
     assertThat(w.unit()).isEqualTo(PetitionProcess.Group.BUREAU);
     assertThat(w.dedupKey()).startsWith("OVERDUE:");
     assertThat(letters(late)).hasSize(1);
-    assertThat(letters(late).get(0).body()).contains("逾期办理预警", "信访事项分流");
+    assertThat(letters(late).get(0).title()).contains("逾期办理预警");
+    assertThat(letters(late).get(0).body()).contains("逾期办理：“信访事项分流”环节");
   }
 
   @Test
