@@ -40,7 +40,8 @@ class ArchitectureTest {
     "cn.xinfang.attachment..",
     "cn.xinfang.metrics..",
     "cn.xinfang.security..",
-    "cn.xinfang.supervision.."
+    "cn.xinfang.supervision..",
+    "cn.xinfang.warning.."
   };
 
   @ArchTest
