@@ -13,16 +13,21 @@ import org.springframework.core.Ordered;
  * Modeler deploys with the same credentials). Authorizations then apply to every call, and the
  * staff policy ({@link StaffCommandPolicy}) before them. The staff API (/api/staff, /api/audit)
  * authenticates the same way, /api/staff also with the webapps' login ({@link
- * StaffSessionAuthenticationProvider}), and so do the metrics (/api/metrics) and the early
- * warnings (/api/warnings). In front of the authentication: cross-site browser requests are refused
- * ({@link CrossSiteGuard}) and failed logins are slowed per client address ({@link LoginThrottle},
- * also for the webapps' login form).
+ * StaffSessionAuthenticationProvider}), and so do the metrics (/api/metrics) and the early warnings
+ * (/api/warnings). In front of the authentication: cross-site browser requests are refused ({@link
+ * CrossSiteGuard}) and failed logins are slowed per client address ({@link LoginThrottle}, also for
+ * the webapps' login form).
  */
 @Configuration
 class EngineRestSecurity {
 
   static final String[] BASIC_AUTHENTICATED = {
-    "/engine-rest/*", "/api/staff/*", "/api/audit/*", "/api/metrics", "/api/metrics/*", "/api/warnings/*"
+    "/engine-rest/*",
+    "/api/staff/*",
+    "/api/audit/*",
+    "/api/metrics",
+    "/api/metrics/*",
+    "/api/warnings/*"
   };
 
   /** Basic only; the staff API also takes the webapps' session (case-file tab in Tasklist). */
