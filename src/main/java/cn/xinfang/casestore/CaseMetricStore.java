@@ -79,4 +79,15 @@ public class CaseMetricStore {
         .query(String.class)
         .optional();
   }
+
+  /**
+   * 并单: the petition was merged into {@code intoCaseNumber} and counts once, as that case. (The
+   * metrics' version also recomputes the {@code repeated} flag of the case it repeated.)
+   */
+  public void recordMerge(long petitionId, String intoCaseNumber) {
+    jdbc.sql("update case_metric set merged_into = :into where petition_id = :id")
+        .param("into", intoCaseNumber)
+        .param("id", petitionId)
+        .update();
+  }
 }
