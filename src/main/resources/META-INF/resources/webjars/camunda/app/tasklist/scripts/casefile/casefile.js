@@ -52,6 +52,8 @@ const STYLE = `
 .xf-casefile .xf-supervise button { margin-right: 8px; }
 .xf-casefile .xf-similar td.xf-actions { white-space: nowrap; }
 .xf-casefile .xf-similar .xf-reason { color: #8a5a00; }
+.xf-casefile .xf-merge-confirm { margin: 6px 0; padding: 8px 10px; background: #fff8e6; border: 1px solid #e6c87a; }
+.xf-casefile .xf-merge-confirm button { margin-top: 6px; }
 .xf-casefile pre.xf-text { white-space: pre-wrap; font-family: inherit; margin: 0; background: none;
   border: none; padding: 0; }
 `;
@@ -425,6 +427,31 @@ function similarSection(api, taskId, caseNumber, similar, atTriage) {
   const list = similar.candidates || [];
   const canMerge = similar.canMerge && atTriage;
   const message = el('p', { role: 'status', class: 'xf-merge-message' });
+  const confirmation = el('div', { class: 'xf-merge-confirm', hidden: true });
+  const cancel = () => {
+    const button = el('button', { type: 'button', class: 'btn btn-default btn-sm' }, '取消');
+    button.addEventListener('click', () => { confirmation.hidden = true; });
+    return button;
+  };
+  const confirm = (s) => {
+    const button = el('button', { type: 'button', class: 'btn btn-primary btn-sm xf-merge-confirm-button' }, '确认并单');
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      message.className = 'xf-merge-message xf-muted';
+      message.textContent = '正在并单…';
+      try {
+        await merge(api, taskId, s.caseNumber);
+        confirmation.hidden = true;
+        message.className = 'xf-merge-message xf-ok';
+        message.textContent = `已并入 ${s.caseNumber}，本件已办结。请刷新任务列表。`;
+      } catch (e) {
+        message.className = 'xf-merge-message xf-error';
+        message.textContent = e.message;
+        button.disabled = false;
+      }
+    });
+    return button;
+  };
   const rows = list.map((s) => {
     const cells = [
       s.caseNumber,
@@ -440,21 +467,15 @@ function similarSection(api, taskId, caseNumber, similar, atTriage) {
       if (s.mergeable) {
         const button = el('button', { type: 'button', class: 'btn btn-default btn-sm xf-merge',
           'data-case-number': s.caseNumber }, '并入此件');
-        button.addEventListener('click', async () => {
-          // eslint-disable-next-line no-alert
-          if (!window.confirm(`将本件 ${caseNumber} 并入 ${s.caseNumber}（“${s.title}”）一并办理？\n本件将办结，并告知信访人；材料转入 ${s.caseNumber}。`)) return;
-          button.disabled = true;
-          message.className = 'xf-merge-message xf-muted';
-          message.textContent = '正在并单…';
-          try {
-            await merge(api, taskId, s.caseNumber);
-            message.className = 'xf-merge-message xf-ok';
-            message.textContent = `已并入 ${s.caseNumber}，本件已办结。请刷新任务列表。`;
-          } catch (e) {
-            message.className = 'xf-merge-message xf-error';
-            message.textContent = e.message;
-            button.disabled = false;
-          }
+        // a second, explicit step: the clerk reads what the merge does and confirms it here
+        button.addEventListener('click', () => {
+          confirmation.replaceChildren(
+            el('div', {}, `将本件 ${caseNumber} 并入 ${s.caseNumber}（“${s.title}”）一并办理：本件办结，`
+              + `并告知信访人；本件材料转入 ${s.caseNumber}。`),
+            confirm(s), ' ',
+            cancel());
+          confirmation.hidden = false;
+          confirmation.scrollIntoView({ block: 'nearest' });
         });
         cells.push(el('span', { class: 'xf-actions' }, button));
       } else {
@@ -475,6 +496,7 @@ function similarSection(api, taskId, caseNumber, similar, atTriage) {
     el('p', { class: 'xf-muted' }, '同一信访人的在办和近 12 个月的信访事项，以及标题相似的信访事项，最多 10 件。'
       + (canMerge ? '同一事项已有在办信访事项的，可并入该事项一并办理（并单），也可在表单的“并单”中填写其编号；只能并入同一发生地的在办事项。' : '')),
     body,
+    confirmation,
     message,
   ];
 }
