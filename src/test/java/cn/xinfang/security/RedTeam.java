@@ -2193,7 +2193,7 @@ abstract class RedTeam {
                         Var.HANDLING_OUTCOME,
                         "SUPPORTED",
                         Var.OPINION_TEXT,
-                        "已并入其他事项"))))
+                        "经核实，本件已并入其他信访事项一并办理。"))))
         .refused(400, "不接受变量 mergeInto");
     // nor set it on the process for a later triage
     assertThat(
