@@ -28,7 +28,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * 相似及重复信访 and 并单 in Camunda Tasklist with headless Chromium ({@code
  * src/test/browser/tasklist-casefile-merge.mjs}): the bureau's clerk sees the open case on the same
  * matter in the 案卷 tab, not the confidential accusation, and merges the new petition into it; see
- * {@link BrowserScript} for what the script needs.
+ * {@link BrowserScript} for what the script needs. The same from the triage form's 并单 field ({@code
+ * src/test/browser/tasklist-triage-merge.mjs}).
  */
 @ApplicationIT
 class TasklistMergeIT {
@@ -107,5 +108,25 @@ class TasklistMergeIT {
     assertThat(cases.notice(petition, "MERGED_NOTICE").title()).isEqualTo("并案办理告知书");
     assertThat(BrowserScript.SCREENSHOTS.resolve("casefile-merge-1-panel.png")).isNotEmptyFile();
     assertThat(BrowserScript.SCREENSHOTS.resolve("casefile-merge-2-merged.png")).isNotEmptyFile();
+  }
+
+  @Test
+  void theBureauMergesFromTheTriageFormWhoseRoutingFieldsGiveWay() throws Exception {
+    Case target = register("邓四", "13722220004", "宝安西乡某小区垃圾站臭味扰民");
+    cases.completeAs(
+        "clerk1", target, TRIAGE, Petitions.triage("CLAIM", "NONE", false, false, false, true));
+    Case petition = register("邓四", "13722220004", "宝安西乡某小区垃圾站臭味严重");
+
+    BrowserScript.named("tasklist-triage-merge")
+        .run(
+            port,
+            Map.of("CASE_NUMBER", petition.number(), "TARGET", target.number()),
+            List.of("triage-merge-form.png", "triage-merge-failure.png"))
+        .assertSucceeded();
+
+    PetitionRecord merged = cases.stored(petition);
+    assertThat(merged.status()).isEqualTo(PetitionStatus.CLOSED);
+    assertThat(merged.mergedInto()).isEqualTo(target.number());
+    assertThat(BrowserScript.SCREENSHOTS.resolve("triage-merge-form.png")).isNotEmptyFile();
   }
 }
