@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -333,6 +334,25 @@ class MergeIT {
     assertThat(attachments.list(closed.id())).isEmpty();
     assertThat(audit(closed, "MERGE") + audit(accusation, "MERGE")).isZero();
     cases.assertWaitingAt(petition, TRIAGE);
+  }
+
+  @Test
+  void anEmptiedMergeFieldRoutesThePetitionAsUsual() {
+    // form-js submits "" for a field the clerk typed in and cleared
+    Case c = register(someone("褚五"), DISTRICT, "龙岗中心城某路段路灯不亮");
+    Map<String, Object> triage =
+        new HashMap<>(Petitions.triage("CLAIM", "NONE", false, false, false, true));
+    triage.put(Var.MERGE_INTO, "");
+    ResponseEntity<String> done =
+        staff.exchange(
+            "clerk1",
+            HttpMethod.POST,
+            "/engine-rest/task/" + cases.task(c, TRIAGE).getId() + "/complete",
+            Map.of("variables", Http.variables(triage)));
+    assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(204);
+    cases.assertWaitingAt(c, ACCEPT);
+    assertThat(cases.stored(c).mergedInto()).isNull();
+    assertThat(audit(c, "MERGE")).isZero();
   }
 
   /** What a refused merge must not change: status, merge, milestones, notices, audit, task. */
