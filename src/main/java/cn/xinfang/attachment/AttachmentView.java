@@ -28,7 +28,9 @@ public record AttachmentView(
         a.size(),
         a.sha256(),
         a.source().name(),
-        a.source().label(),
+        a.mergedFrom() == null
+            ? a.source().label()
+            : a.source().label() + "（" + a.mergedFrom() + "）",
         a.addedByGroup() == null ? a.addedBy() : a.addedBy() + "（" + a.addedByGroup() + "）",
         a.addedAt(),
         downloadable ? "/api/staff/cases/" + caseNumber + "/attachments/" + a.id() : null);

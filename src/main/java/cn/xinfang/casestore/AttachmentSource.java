@@ -7,7 +7,12 @@ public enum AttachmentSource {
   /** the clerk who registered the case at the counter, before triage */
   REGISTRAR("登记人员"),
   /** the handling unit while the case is with it */
-  HANDLING_UNIT("承办单位");
+  HANDLING_UNIT("承办单位"),
+  /**
+   * copied from a petition merged into this case at triage (并单; the case it came from is the
+   * attachment's {@code mergedFrom}); never listed to this case's petitioner, who did not add it
+   */
+  MERGED("并单转入");
 
   private final String label;
 

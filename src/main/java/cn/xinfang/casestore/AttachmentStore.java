@@ -22,7 +22,7 @@ public class AttachmentStore {
 
   private static final String COLUMNS =
       "id, petition_id, file_name, content_type, size_bytes, sha256, source, added_by,"
-          + " added_by_group, added_at";
+          + " added_by_group, added_at, merged_from";
 
   private final JdbcClient jdbc;
   private final AuditTrail audit;
@@ -83,6 +83,37 @@ public class AttachmentStore {
     return find(petitionId, id).orElseThrow();
   }
 
+  /**
+   * 并单: copies every attachment of petition {@code fromId} (case {@code fromCaseNumber}) to
+   * petition {@code toId}, bytes and checksums as they are, as {@link AttachmentSource#MERGED}
+   * added by {@code clerk} now, with the case they came from; in one statement, the bytes never
+   * pass through the application. The originals stay with the merged case. Answers how many were
+   * copied. The per-case limits guard uploads, not a merge: the target may end above them.
+   */
+  public int copyMerged(long fromId, String fromCaseNumber, long toId, String clerk) {
+    int copied =
+        jdbc.sql(
+                "insert into attachment (petition_id, file_name, content_type, size_bytes, sha256,"
+                    + " source, added_by, added_by_group, added_at, content, merged_from)"
+                    + " select ?, file_name, content_type, size_bytes, sha256, ?, ?, null, ?,"
+                    + " content, ? from attachment where petition_id = ? order by id")
+            .params(
+                toId,
+                AttachmentSource.MERGED.name(),
+                clerk,
+                OffsetDateTime.now(clock),
+                fromCaseNumber,
+                fromId)
+            .update();
+    if (copied > 0) {
+      audit.record(
+          toId,
+          AuditTrail.Action.ATTACHMENT,
+          copied + " attachment(s) copied from merged case " + fromCaseNumber);
+    }
+    return copied;
+  }
+
   /** The case's attachments, oldest first. */
   public List<Attachment> list(long petitionId) {
     return jdbc.sql("select " + COLUMNS + " from attachment where petition_id = ? order by id")
@@ -125,6 +156,7 @@ public class AttachmentStore {
         AttachmentSource.valueOf(rs.getString("source")),
         rs.getString("added_by"),
         rs.getString("added_by_group"),
-        rs.getObject("added_at", OffsetDateTime.class));
+        rs.getObject("added_at", OffsetDateTime.class),
+        rs.getString("merged_from"));
   }
 }

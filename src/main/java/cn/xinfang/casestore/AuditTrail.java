@@ -53,7 +53,10 @@ public class AuditTrail {
     /** 网上督: a supervision opened, decided, answered, escalated or withdrawn; a reminder */
     SUPERVISION,
     /** 预警: a warning of the case raised or acknowledged */
-    WARNING
+    WARNING,
+
+    /** 并单: a petition merged into an open case at triage (on both cases), or a merge refused */
+    MERGE
   }
 
   private static final int DETAIL_LENGTH = 1000;

@@ -53,6 +53,12 @@ public final class MilestoneType {
   public static final String SUPERVISION_ESCALATED = "SUPERVISION_ESCALATED";
   public static final String DISSATISFACTION_VERIFIED = "DISSATISFACTION_VERIFIED";
 
+  /**
+   * 并单, on the case another petition was merged into (internal: that petition may be another
+   * petitioner's); the merged petition's own public milestone is its notice's (MERGED_NOTICE)
+   */
+  public static final String MERGED_IN = "MERGED_IN";
+
   // written by the models (processes/petition.bpmn), not by Java
   public static final String EXTENSION_NOT_GRANTED = "EXTENSION_NOT_GRANTED";
   public static final String MEDIATION_FAILED = "MEDIATION_FAILED";

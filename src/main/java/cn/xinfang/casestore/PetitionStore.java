@@ -380,6 +380,11 @@ public class PetitionStore {
     update("handling_due = ?, handling_extended = ?", caseNumber, due, extended);
   }
 
+  /** 并单: the open case this petition was merged into at triage. */
+  public void recordMerge(String caseNumber, String intoCaseNumber) {
+    update("merged_into = ?", caseNumber, intoCaseNumber);
+  }
+
   /** 领导包案: the leader who follows the case and signs its reply last. */
   public void recordLeaderOwner(String caseNumber, String leader) {
     update("leader_owner = ?", caseNumber, leader);
@@ -449,7 +454,8 @@ public class PetitionStore {
         rs.getString("registered_by"),
         time(rs, "handling_due"),
         rs.getBoolean("handling_extended"),
-        rs.getString("leader_owner"));
+        rs.getString("leader_owner"),
+        rs.getString("merged_into"));
   }
 
   private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {

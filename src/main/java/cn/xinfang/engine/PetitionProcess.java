@@ -198,6 +198,13 @@ public final class PetitionProcess {
      */
     public static final String CASE_WARNINGS = "caseWarnings";
 
+    /**
+     * 并单: the open case the clerk merges the petition into instead of routing it (triage input;
+     * null when the petition is routed). Only its value counts: MergePetitionDelegate checks the
+     * case in the case store.
+     */
+    public static final String MERGE_INTO = "mergeInto";
+
     // acceptance and handling (Art. 32-34)
     public static final String ACCEPTED_AT = "acceptedAt";
     public static final String HANDLING_DUE = "handlingDue";

@@ -3,6 +3,7 @@ package cn.xinfang.triage;
 import static cn.xinfang.engine.PetitionProcess.Var;
 
 import cn.xinfang.calendar.Deadlines;
+import cn.xinfang.casestore.CaseNumbers;
 import cn.xinfang.engine.PetitionProcess.Clocks;
 import cn.xinfang.engine.TaskInputs;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -14,7 +15,9 @@ import org.springframework.stereotype.Component;
  * present and valid, so that a typo never silently becomes the decision table's "otherwise" row. An
  * assignment (交办) sets the days for the unit's report ({@code feedbackDays}, default the
  * assignment-feedback clock); a unit chosen instead of the decision table's ({@code
- * handlingUnitOverride}, one of the form's units) needs a reason ({@code overrideReason}).
+ * handlingUnitOverride}, one of the form's units) needs a reason ({@code overrideReason}). A
+ * petition merged into an open case ({@code mergeInto}, 并单) is not routed: only the case number's
+ * form is checked here, the case itself by MergePetitionDelegate.
  */
 @Component
 public class ValidateTriageListener implements TaskListener {
@@ -22,6 +25,16 @@ public class ValidateTriageListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     TaskInputs in = new TaskInputs(task);
+    // 并单: the petition joins an open case instead of being routed; MergePetitionDelegate checks
+    // that case in the case store. The gateway 并单？ reads the variable, so it always exists.
+    String mergeInto = in.optionalText(Var.MERGE_INTO, "并入的信访事项编号", 32);
+    if (mergeInto != null && !CaseNumbers.isWellFormed(mergeInto)) {
+      throw TaskInputs.invalid(Var.MERGE_INTO, "并入的信访事项编号格式不正确（应如 XF2026-00000042）：" + mergeInto);
+    }
+    task.setVariable(Var.MERGE_INTO, mergeInto);
+    if (mergeInto != null) {
+      return;
+    }
     in.requireEnum(Var.NATURE, Nature.class, "信访事项性质");
     in.requireEnum(Var.STATUTORY_ROUTE, StatutoryRoute.class, "法定途径");
     in.requireBoolean(Var.LEGAL_PROCESS_CONCLUDED, "涉法涉诉事项是否已依法终结");

@@ -115,7 +115,8 @@ class PetitionModelTest {
             "recordApprovalChainDelegate",
             "closeEvaluationDelegate",
             "recordHearingDelegate",
-            "recordDeliveryDelegate")) {
+            "recordDeliveryDelegate",
+            "mergePetitionDelegate")) {
       Mocks.register(delegate, NOTHING);
     }
     for (String listener :
@@ -330,6 +331,25 @@ class PetitionModelTest {
     complete(
         task(pi), triage(nature, statutoryRoute, concluded, reviewConcluded, official, within));
     assertThat(pi).isEnded().hasPassed(end);
+  }
+
+  @Test
+  void aPetitionMergedAtTriageEndsWithItsNoticeAndIsNotRouted() {
+    ProcessInstance pi = received("HOUSING");
+    complete(task(pi), withVariables(Var.MERGE_INTO, "XF2026-00000042"));
+    assertThat(pi)
+        .hasPassedInOrder("Gateway_Merge", "Task_MergePetition", "Task_NotifyMerged", "End_Merged")
+        .hasNotPassed("Task_DecideRoute")
+        .isEnded();
+  }
+
+  @Test
+  void aTriageWithoutMergeIntoIsRoutedAsBefore() {
+    ProcessInstance pi = received("HOUSING");
+    complete(task(pi), triage("CLAIM", "NONE", false, false, false, true));
+    assertThat(pi)
+        .hasPassed("Gateway_Merge", "Task_DecideRoute")
+        .hasNotPassed("Task_MergePetition");
   }
 
   @Test

@@ -105,6 +105,19 @@ class FormInputsTest {
         .hasMessageContaining("类型不允许");
   }
 
+  @Test
+  void triageTakesACaseNumberToMergeIntoAsTheServerWritesThem() throws IOException {
+    FormInputs triage =
+        FormInputs.parse(Files.newInputStream(Path.of("forms", "triage-petition.form")));
+    triage.check(Map.of("mergeInto", "XF2026-00000042"), "信访事项分流");
+    for (String forged : List.of("XF2026-42", "XF2026-00000042;--", "2026-00000042")) {
+      assertThatThrownBy(() -> triage.check(Map.of("mergeInto", forged), "信访事项分流"))
+          .as(forged)
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("格式不正确（mergeInto）");
+    }
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
@@ -245,7 +258,7 @@ class FormInputsTest {
       value = {
         "triage-petition | nature,transferMode,feedbackDays,statutoryRoute,category,legalProcessConcluded,"
             + "reviewConcluded,accusedIsOfficial,withinJurisdiction,simpleProcedure,triageComment,"
-            + "handlingUnitOverride,overrideReason",
+            + "handlingUnitOverride,overrideReason,mergeInto",
         "accept-petition | acceptance,objectionReason",
         "handle-petition | handlingAction,handlingOutcome,factsFound,opinionText,legalBasis,extensionDays,"
             + "extensionReason,conversionReason",

@@ -2246,6 +2246,136 @@ abstract class RedTeam {
     assertThat(warningOf(c, "REPEAT").path("detail").asText()).startsWith("重复信访：");
   }
 
+  // --- 16. duplicates and 并单 (issue 15): the similar cases are listed to readers of the case only
+  // and never name a case the reader may not read; mergeInto is triage's input alone, and the case
+  // it
+  // names is checked in the case store: never a DISCIPLINE case, never another district's
+  // ------------------------------------------------------------
+
+  @Test
+  void aUnitListsNoSimilarCasesOfACaseItCannotRead() {
+    Case c = registered(petition("NANSHAN", "科技园小区电梯困人无人处理"));
+    client.get("housing1", "/api/staff/cases/" + c.number + "/similar").refused(404, "不存在或您无权查看");
+    assertThat(client.get("housing1", "/api/staff/cases/" + c.number + "/similar").body())
+        .doesNotContain("电梯");
+    assertThat(client.get(null, "/api/staff/cases/" + c.number + "/similar").status())
+        .isEqualTo(401);
+    // the bureau reads it
+    assertThat(
+            client
+                .read("clerk1", "/api/staff/cases/" + c.number + "/similar")
+                .path("caseNumber")
+                .asText())
+        .isEqualTo(c.number);
+  }
+
+  @Test
+  void aForgedMergeIntoAnAccusationOrAnotherDistrictsCaseIsRefusedAndChangesNothing() {
+    Case accusation = registered(petition("NANSHAN", "举报科技园街道某干部收受电梯维保公司好处"));
+    client.complete(
+        "clerk1",
+        client.task("clerk1", PetitionProcess.TASK_TRIAGE, accusation.number),
+        Petitions.triage("ACCUSATION", "NONE", false, false, true, true));
+    Case elsewhere = registered(petition("LUOHU", "东门某小区电梯困人无人处理"));
+    client.complete(
+        "clerk1",
+        client.task("clerk1", PetitionProcess.TASK_TRIAGE, elsewhere.number),
+        Petitions.triage("CLAIM", "NONE", false, false, false, true));
+    Case c = registered(petition("NANSHAN", "科技园街道某小区电梯维保公司不作为"));
+    // the accusation is never listed to the bureau, its title never shown
+    String similar = client.read("clerk1", "/api/staff/cases/" + c.number + "/similar").toString();
+    assertThat(similar).doesNotContain(accusation.number, "收受");
+    String before = snapshot(c);
+    String accusationBefore = snapshot(accusation);
+    String task =
+        "/engine-rest/task/"
+            + client.task("clerk1", PetitionProcess.TASK_TRIAGE, c.number).path("id").asText();
+
+    for (Map.Entry<String, String> forged :
+        Map.of(
+                accusation.number,
+                "不存在或您无权查看",
+                elsewhere.number,
+                "与本件（南山区）不同",
+                "XF2026-99999999",
+                "不存在或您无权查看")
+            .entrySet()) {
+      for (String how : List.of("/complete", "/submit-form")) {
+        Answer refused =
+            client.post(
+                "clerk1",
+                task + how,
+                Map.of("variables", Http.variables(Map.of(Var.MERGE_INTO, forged.getKey()))));
+        refused.refused(400, forged.getValue());
+        assertThat(refused.json().path("field").asText()).isEqualTo(Var.MERGE_INTO);
+        assertThat(refused.body()).doesNotContain("收受", "纪检");
+      }
+    }
+    assertThat(snapshot(c)).isEqualTo(before);
+    assertThat(snapshot(accusation)).isEqualTo(accusationBefore);
+    assertThat(status(c)).isEqualTo("REGISTERED");
+  }
+
+  @Test
+  void mergeIntoIsAnInputOfTriageAloneAndOnlyTheBureauMerges() {
+    Case target = transferred();
+    Case c = accepted();
+    String before = snapshot(c);
+    // the unit cannot merge the case it handles by passing mergeInto to its own tasks
+    JsonNode handle = client.task("housing1", PetitionProcess.TASK_HANDLE, c.number);
+    client
+        .post(
+            "housing1",
+            "/engine-rest/task/" + handle.path("id").asText() + "/complete",
+            Map.of(
+                "variables",
+                Http.variables(
+                    Map.of(
+                        Var.MERGE_INTO,
+                        target.number,
+                        Var.HANDLING_OUTCOME,
+                        "SUPPORTED",
+                        Var.OPINION_TEXT,
+                        "经核实，本件已并入其他信访事项一并办理。"))))
+        .refused(400, "不接受变量 mergeInto");
+    // nor set it on the process for a later triage
+    assertThat(
+            client
+                .call(
+                    "housing1",
+                    "PUT",
+                    "/engine-rest/process-instance/" + c.instance + "/variables/" + Var.MERGE_INTO,
+                    Map.of("value", target.number))
+                .status())
+        .isIn(400, 403, 404);
+    assertThat(snapshot(c)).isEqualTo(before);
+    // and a unit sees no triage task to merge with
+    Case fresh = registered();
+    assertThat(
+            client.read(
+                "housing1",
+                "/engine-rest/task?taskDefinitionKey=triagePetition&processInstanceBusinessKey="
+                    + fresh.number))
+        .isEmpty();
+  }
+
+  /** A valid registration in that district with that title, from a petitioner of its own. */
+  static Map<String, Object> petition(String district, String title) {
+    Map<String, Object> body = Petitions.with("district", district);
+    body.put("title", title);
+    body.put(
+        "petitioner",
+        new HashMap<>(
+            Map.of(
+                "name",
+                "红队" + UUID.randomUUID().toString().substring(0, 4),
+                "phone",
+                "13600136000",
+                "address",
+                "深圳市南山区科技园 1 号")));
+    return body;
+  }
+
   // --- helpers
   // -------------------------------------------------------------------------------------------------
 

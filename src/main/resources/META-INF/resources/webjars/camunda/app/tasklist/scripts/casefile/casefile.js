@@ -15,6 +15,11 @@
 //
 // 预警: the case's early warnings (the case file's warnings, for every reader of the case; docs/warnings.md),
 // each with its acknowledgement; the 预警提示函 itself is among the notices (内部).
+// 相似及重复信访: the open and recent cases of the same petitioner and those with a similar title
+// (GET /api/staff/cases/{caseNumber}/similar; the server leaves out every case the user may not read).
+// At triage the bureau may merge the case into one of them (并单): the button completes the triage task
+// with mergeInto alone (as the form's 并单 field does), the server checks the case and answers a refusal
+// in Chinese, shown as it comes.
 
 const STYLE_ID = 'xf-casefile-style';
 const STYLE = `
@@ -47,6 +52,10 @@ const STYLE = `
 .xf-casefile .xf-supervise input[type=number] { width: 90px; }
 .xf-casefile .xf-supervise .xf-hint { color: #777; font-size: 12px; }
 .xf-casefile .xf-supervise button { margin-right: 8px; }
+.xf-casefile .xf-similar td.xf-actions { white-space: nowrap; }
+.xf-casefile .xf-similar .xf-reason { color: #8a5a00; }
+.xf-casefile .xf-merge-confirm { margin: 6px 0; padding: 8px 10px; background: #fff8e6; border: 1px solid #e6c87a; }
+.xf-casefile .xf-merge-confirm button { margin-top: 6px; }
 .xf-casefile pre.xf-text { white-space: pre-wrap; font-family: inherit; margin: 0; background: none;
   border: none; padding: 0; }
 `;
@@ -417,6 +426,100 @@ function superviseForm(api, root, caseNumber, reload) {
   return [el('h3', {}, '督办'), form];
 }
 
+/** Completes the triage task with mergeInto: the server checks the case it names (MergePetitionDelegate). */
+async function merge(api, taskId, into) {
+  const response = await fetch(`${api.engineApi}/task/${encodeURIComponent(taskId)}/submit-form`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json',
+      'X-Requested-With': 'XMLHttpRequest', 'X-XSRF-TOKEN': api.CSRFToken },
+    body: JSON.stringify({ variables: { mergeInto: { value: into, type: 'String' } } }),
+  });
+  if (!response.ok) {
+    const answer = await json(response);
+    throw new Error(answer.error || answer.message || (response.status === 401
+      ? '登录已失效，请刷新页面后重新登录' : `并单失败（HTTP ${response.status}）`));
+  }
+}
+
+function similarSection(api, taskId, caseNumber, similar, atTriage) {
+  const list = similar.candidates || [];
+  const canMerge = similar.canMerge && atTriage;
+  const message = el('p', { role: 'status', class: 'xf-merge-message' });
+  const confirmation = el('div', { class: 'xf-merge-confirm', hidden: true });
+  const cancel = () => {
+    const button = el('button', { type: 'button', class: 'btn btn-default btn-sm' }, '取消');
+    button.addEventListener('click', () => { confirmation.hidden = true; });
+    return button;
+  };
+  const confirm = (s) => {
+    const button = el('button', { type: 'button', class: 'btn btn-primary btn-sm xf-merge-confirm-button' }, '确认并单');
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      message.className = 'xf-merge-message xf-muted';
+      message.textContent = '正在并单…';
+      try {
+        await merge(api, taskId, s.caseNumber);
+        confirmation.hidden = true;
+        message.className = 'xf-merge-message xf-ok';
+        message.textContent = `已并入 ${s.caseNumber}，本件已办结。请刷新任务列表。`;
+      } catch (e) {
+        message.className = 'xf-merge-message xf-error';
+        message.textContent = e.message;
+        button.disabled = false;
+      }
+    });
+    return button;
+  };
+  const rows = list.map((s) => {
+    const cells = [
+      s.caseNumber,
+      s.title,
+      s.statusLabel,
+      date(s.receivedAt),
+      s.districtLabel || s.district,
+      s.handlingUnitName || '—',
+      s.petitionerName ? `${s.petitionerName}${s.petitionerPhone ? ` ${s.petitionerPhone}` : ''}` : '—',
+      el('span', { class: 'xf-reason' }, s.reason),
+    ];
+    if (canMerge) {
+      if (s.mergeable) {
+        const button = el('button', { type: 'button', class: 'btn btn-default btn-sm xf-merge',
+          'data-case-number': s.caseNumber }, '并入此件');
+        // a second, explicit step: the clerk reads what the merge does and confirms it here
+        button.addEventListener('click', () => {
+          confirmation.replaceChildren(
+            el('div', {}, `将本件 ${caseNumber} 并入 ${s.caseNumber}（“${s.title}”）一并办理：本件办结，`
+              + `并告知信访人；本件材料转入 ${s.caseNumber}。`),
+            confirm(s), ' ',
+            cancel());
+          confirmation.hidden = false;
+          confirmation.scrollIntoView({ block: 'nearest' });
+        });
+        cells.push(el('span', { class: 'xf-actions' }, button));
+      } else {
+        let why = '已办结，不能并入';
+        if (s.mergedInto) why = `已并入 ${s.mergedInto}`;
+        else if (s.district !== similar.district) why = '发生地不同，不能并入';
+        cells.push(el('span', { class: 'xf-muted' }, why));
+      }
+    }
+    return cells;
+  });
+  const headers = ['案件编号', '标题', '状态', '收到日期', '发生地', '承办单位', '信访人', '匹配原因'];
+  if (canMerge) headers.push('并单');
+  const body = rows.length ? table(headers, rows) : el('p', { class: 'xf-muted' }, '未发现同一信访人的在办、近期信访事项或标题相似的信访事项。');
+  if (rows.length) body.classList.add('xf-similar');
+  return [
+    el('h3', {}, `相似及重复信访（${list.length}）`),
+    el('p', { class: 'xf-muted' }, '同一信访人的在办和近 12 个月的信访事项，以及标题相似的信访事项，最多 10 件。'
+      + (canMerge ? '同一事项已有在办信访事项的，可并入该事项一并办理（并单），也可在表单的“并单”中填写其编号；只能并入同一发生地的在办事项。' : '')),
+    body,
+    confirmation,
+    message,
+  ];
+}
+
 function attachmentSection(api, root, caseNumber, list, reload) {
   const rows = list.attachments.map((a) => [
     a.download ? el('a', { href: `${root}${a.download}`, download: a.fileName, class: 'xf-download' }, a.fileName) : a.fileName,
@@ -479,11 +582,15 @@ async function show(node, api, taskId, notice) {
     return;
   }
   const base = `${root}/api/staff/cases/${encodeURIComponent(caseNumber)}`;
-  const [c, list] = await Promise.all([get(base), get(`${base}/attachments`)]);
+  const [c, list, similar, task] = await Promise.all([get(base), get(`${base}/attachments`),
+    get(`${base}/similar`).catch(() => null),
+    get(`${api.engineApi}/task/${encodeURIComponent(taskId)}`).catch(() => ({}))]);
   const reload = (message) => show(node, api, taskId, message);
   node.replaceChildren(...[
     notice ? el('p', { class: 'xf-ok', role: 'status' }, notice) : null,
-    summary(c), persons(c), warnings(c), timeline(c), notices(c), opinions(c), supervisions(c),
+    summary(c),
+    similar ? similarSection(api, taskId, caseNumber, { ...similar, district: c.district }, task.taskDefinitionKey === 'triagePetition') : null,
+    persons(c), warnings(c), timeline(c), notices(c), opinions(c), supervisions(c),
     c.canSupervise ? superviseForm(api, root, caseNumber, reload) : null,
     attachmentSection(api, root, caseNumber, list, reload),
   ].flat().filter(Boolean));
