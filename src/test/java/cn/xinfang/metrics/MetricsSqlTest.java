@@ -117,6 +117,7 @@ class MetricsSqlTest {
             null,
             null,
             false,
+            null,
             null),
         new Person("李四", null, phone, "地址", false),
         receivedAt.plusDays(15));
