@@ -6,7 +6,7 @@ import static cn.xinfang.support.CaseDriver.TRIAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xinfang.appeal.AppealService;
-import cn.xinfang.casestore.CaseMetricStore;
+import cn.xinfang.casestore.PetitionStatus;
 import cn.xinfang.casestore.Satisfaction;
 import cn.xinfang.engine.PetitionProcess;
 import cn.xinfang.engine.PetitionProcess.Var;
@@ -49,7 +49,7 @@ import org.springframework.http.ResponseEntity;
  * F    FUTIAN   (A's petitioner, 05-06) never triaged: OVERDUE (05-21)                                                     repeat of A
  * G    NANSHAN  REFER_OUT at triage 05-12 in time: closed by the bureau
  * H    BAOAN    HOUSING→housing, objection agreed, re-triaged LAND→planning; accepted 04-17 in time; due 06-16: OVERDUE
- * I    NANSHAN  (G's petitioner, 05-20) merged into G: counts nowhere, and G is no longer "repeated"
+ * I    NANSHAN  (G's petitioner, 05-20) merged at triage into E, open: counts nowhere, and G is no longer "repeated"
  * </pre>
  */
 @ApplicationIT
@@ -65,7 +65,6 @@ class MetricsIT {
   @Autowired StaffRest staff;
   @Autowired EvaluationService evaluations;
   @Autowired AppealService appeals;
-  @Autowired CaseMetricStore metrics;
 
   private static PersonRequest petitioner(int n) {
     return new PersonRequest(
@@ -167,9 +166,12 @@ class MetricsIT {
     cases.complete(h, TRIAGE, retriage);
     accept(h, "2026-04-17");
 
-    // I: G's petitioner again, merged into G (并单): counted once, as G
+    // I: G's petitioner again, on E's matter: the bureau merges it into E, still open (并单); it
+    // counts nowhere, and G, closed, is not "repeated" by a petition that was merged
     Case i = register(6, "NANSHAN", "OTHER", "2026-05-20");
-    metrics.recordMerge(i.id(), g.number());
+    clock.pin("2026-05-21T10:00");
+    cases.completeAs("clerk1", i, TRIAGE, Map.of(Var.MERGE_INTO, e.number()));
+    assertThat(cases.stored(i).status()).isEqualTo(PetitionStatus.CLOSED);
 
     built = true;
   }
@@ -218,7 +220,7 @@ class MetricsIT {
         "city",
         "label",
         "全市",
-        // A B C D E F G H; I merged into G
+        // A B C D E F G H; I merged into E
         "registered",
         8,
         // late: B; overdue: F
