@@ -39,7 +39,9 @@ class ArchitectureTest {
     "cn.xinfang.staff..",
     "cn.xinfang.attachment..",
     "cn.xinfang.security..",
-    "cn.xinfang.supervision.."
+    "cn.xinfang.supervision..",
+    "cn.xinfang.dashboard..",
+    "cn.xinfang.operations.."
   };
 
   @ArchTest

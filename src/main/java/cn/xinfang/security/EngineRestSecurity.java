@@ -27,6 +27,14 @@ class EngineRestSecurity {
 
   static final String STAFF_API = "/api/staff/*";
 
+  /**
+   * Addresses with their own authentication that also take passwords: the dashboard's figures
+   * (cn.xinfang.dashboard) and the operators' addresses (cn.xinfang.operations).
+   */
+  static final String[] OTHER_LOGINS = {
+    "/api/dashboard/*", "/actuator/prometheus", "/v3/*", "/swagger-ui/*", "/swagger-ui.html"
+  };
+
   @Bean
   FilterRegistrationBean<CrossSiteGuard> crossSiteGuard(
       SecurityProperties properties, ObjectMapper json) {
@@ -46,6 +54,7 @@ class EngineRestSecurity {
     registration.setName("login-throttle");
     registration.addUrlPatterns(BASIC_AUTHENTICATED);
     registration.addUrlPatterns(LoginThrottle.WEBAPP_LOGIN + "*");
+    registration.addUrlPatterns(OTHER_LOGINS);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
     return registration;
   }
