@@ -314,7 +314,7 @@ function renderWarnings(list) {
       el('td', { class: 'xf-text' }, dateTime(w.raisedAt)),
       el('td', { class: 'xf-text' }, w.detail || '')))
     : [el('tr', {}, el('td', { class: 'xf-empty', colspan: 6 }, '当前没有预警。'))];
-  $('warnings').replaceChildren(el('table', { class: 'xf-table' }, el('thead', {}, head), el('tbody', {}, body)));
+  $('warnings').replaceChildren(el('table', { class: 'xf-table xf-left' }, el('thead', {}, head), el('tbody', {}, body)));
 }
 
 // —— 加载 ——
@@ -381,6 +381,8 @@ function init() {
     resizeAll(680);
   });
   window.addEventListener('afterprint', () => resizeAll());
+  // print preview and print emulation switch the media without those events
+  window.matchMedia('print').addEventListener('change', (e) => resizeAll(e.matches ? 680 : undefined));
   window.addEventListener('resize', () => resizeAll());
   load();
 }

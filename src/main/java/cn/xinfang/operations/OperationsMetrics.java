@@ -53,6 +53,8 @@ class OperationsMetrics {
           + String.join(",", OPEN.stream().map(s -> "'" + s.name() + "'").toList())
           + ") group by status";
 
+  private static final String GROUPS = "select ID_ as id from ACT_ID_GROUP";
+
   private static final String NEW_REGISTRATIONS =
       "select channel, count(*) as n, max(id) as last from petition where id > ? group by channel";
 
@@ -126,9 +128,14 @@ class OperationsMetrics {
             .map(e -> MultiGauge.Row.of(Tags.of("status", e.getKey()), e.getValue()))
             .toList(),
         true);
+    // every group has its series, 0 when it has nothing overdue, so that a board shows a group's
+    // count fall to 0 rather than its line end
+    Map<String, Long> overdue = new HashMap<>();
+    jdbc.query(GROUPS, (RowCallbackHandler) rs -> overdue.put(rs.getString("id"), 0L));
+    overdueTasks.asOf(clock.instant()).forEach(g -> overdue.put(g.group(), g.overdue()));
     tasksOverdue.register(
-        overdueTasks.asOf(clock.instant()).stream()
-            .map(g -> MultiGauge.Row.of(Tags.of("group", g.group()), g.overdue()))
+        overdue.entrySet().stream()
+            .map(e -> MultiGauge.Row.of(Tags.of("group", e.getKey()), e.getValue()))
             .toList(),
         true);
     jdbc.query(
