@@ -35,6 +35,19 @@ const CATEGORIES = {
   OTHER: '其他',
 };
 
+const DISTRICTS = {
+  FUTIAN: '福田区',
+  LUOHU: '罗湖区',
+  NANSHAN: '南山区',
+  BAOAN: '宝安区',
+  LONGGANG: '龙岗区',
+  OTHER: '其他/不明',
+};
+
+function districtName(code) {
+  return DISTRICTS[code] || code || '';
+}
+
 const WARNING_TYPES = {
   REPEAT: '重复信访',
   GROUP: '群体信访',
@@ -147,6 +160,10 @@ function label(row) {
   return row.label || row.key || '';
 }
 
+function districtLabel(row) {
+  return row.label || districtName(row.key);
+}
+
 // —— 全市指标 ——
 
 function renderCards(city) {
@@ -191,9 +208,9 @@ function renderTrend(months) {
 
 // —— 排名表 ——
 
-function rankingTable(container, data, keyHeader) {
+function rankingTable(container, data, keyHeader, name = label) {
   const columns = [
-    { key: 'name', title: keyHeader, value: label, text: true },
+    { key: 'name', title: keyHeader, value: name, text: true },
     { key: 'registered', title: '登记量', value: (r) => r.registered ?? 0, show: (v) => v },
     ...RATES.map(([key, name]) => ({ key, title: name, value: (r) => r[key], show: percent })),
   ];
@@ -278,7 +295,7 @@ function renderHeatmap(data) {
     cells.forEach((c) => sums.set(key(c), (sums.get(key(c)) || 0) + c.count));
     return [...sums.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k);
   };
-  const districts = totals((c) => c.district);
+  const districts = totals((c) => districtName(c.district));
   const categories = totals(category);
   const max = Math.max(...cells.map((c) => c.count));
   chart('heatmap').setOption({
@@ -295,7 +312,7 @@ function renderHeatmap(data) {
     },
     series: [{
       name: '登记量', type: 'heatmap', label: { show: true },
-      data: cells.map((c) => [districts.indexOf(c.district), categories.indexOf(category(c)), c.count]),
+      data: cells.map((c) => [districts.indexOf(districtName(c.district)), categories.indexOf(category(c)), c.count]),
     }],
   }, true);
 }
@@ -309,7 +326,7 @@ function renderWarnings(list) {
     ? rows.map((w) => el('tr', { 'data-type': w.type },
       el('td', { class: 'xf-text' }, WARNING_TYPES[w.type] || w.type),
       el('td', { class: 'xf-text' }, w.caseNumber || '—'),
-      el('td', { class: 'xf-text' }, w.district || '—'),
+      el('td', { class: 'xf-text' }, w.district ? districtName(w.district) : '—'),
       el('td', { class: 'xf-text' }, w.category ? (CATEGORIES[w.category] || w.category) : '—'),
       el('td', { class: 'xf-text' }, dateTime(w.raisedAt)),
       el('td', { class: 'xf-text' }, w.detail || '')))
@@ -353,7 +370,7 @@ async function load() {
       (e) => unavailable('trend', e)),
     section(async () => rankingTable($('units'), await get('/api/metrics', { ...range, by: 'unit' }), '承办单位'),
       tableError('units')),
-    section(async () => rankingTable($('districts'), await get('/api/metrics', { ...range, by: 'district' }), '地区'),
+    section(async () => rankingTable($('districts'), await get('/api/metrics', { ...range, by: 'district' }), '地区', districtLabel),
       tableError('districts')),
     section(async () => renderOverdue(await get('/api/dashboard/overdue')), (e) => unavailable('overdue', e)),
     section(async () => renderHeatmap(await get('/api/dashboard/heatmap', range)), (e) => unavailable('heatmap', e)),
@@ -366,8 +383,17 @@ function resizeAll(width) {
   Object.values(charts).forEach((c) => c.resize(width ? { width } : undefined));
 }
 
-function init() {
-  const today = isoDate(new Date());
+async function serverToday() {
+  // the server's date (Beijing), which the figures are measured at; the browser's clock may differ
+  try {
+    return isoDate(new Date((await get('/api/dashboard/overdue')).asOf));
+  } catch (e) {
+    return isoDate(new Date());
+  }
+}
+
+async function init() {
+  const today = await serverToday();
   $('to').value = today;
   $('from').value = monthsBefore(today, 11);
   $('range').addEventListener('submit', (e) => {
