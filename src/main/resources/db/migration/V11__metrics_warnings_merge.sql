@@ -37,6 +37,10 @@ create table case_metric (
     closed_at        timestamp with time zone
 );
 
+-- each step of a case writes its fact by case number; the merge recomputes the petition a merged one repeated
+create unique index uq_case_metric_case_number on case_metric (case_number);
+create index ix_case_metric_repeat_of on case_metric (repeat_of);
+-- the metrics' cohort (received in [from, to]); on PostgreSQL a covering index replaces it (V12, vendor)
 create index ix_case_metric_received on case_metric (received_at);
 create index ix_case_metric_petitioner on case_metric (petitioner_key, received_at);
 
@@ -67,3 +71,70 @@ create index ix_warning_petition on warning (petition_id);
 
 -- 并单: the open case a new petition was merged into at triage
 alter table petition add column merged_into varchar(32);
+
+-- Best effort for the cases registered before this version, so that an upgraded 信访局 has metrics
+-- for its history: the facts are read back from the case store (petition, milestone, opinion,
+-- evaluation, appeal_request). Deadlines that were never stored are approximated by calendar
+-- days from the step (triage 15 days from receipt, acceptance 15 days from the transfer),
+-- without the holiday rule; docs/metrics.md, "Cases from before the metrics", says what differs.
+insert into case_metric (petition_id, case_number, received_at, received_month, district, category,
+    unit, petitioner_key, triage_due)
+select p.id, p.case_number, p.received_at, to_char(p.received_at at time zone 'Asia/Shanghai', 'YYYY-MM'),
+    p.district, p.category, p.handling_unit,
+    case when pr.id_number is not null and trim(pr.id_number) <> '' then 'ID:' || upper(trim(pr.id_number))
+         else 'NP:' || trim(pr.name) || '|' || replace(replace(pr.phone, ' ', ''), '-', '') end,
+    p.received_at + interval '15' day
+from petition p
+join petitioner pr on pr.petition_id = p.id and pr.position = 0
+where not exists (select 1 from case_metric m where m.petition_id = p.id);
+
+update case_metric set
+    triaged_at = (select min(m.occurred_at) from milestone m
+                  where m.petition_id = case_metric.petition_id and m.type = 'TRIAGED'),
+    accepted_at = (select min(m.occurred_at) from milestone m
+                   where m.petition_id = case_metric.petition_id and m.type = 'ACCEPTANCE_NOTICE'),
+    acceptance_due = (select max(m.occurred_at) + interval '15' day from milestone m
+                      join petition p on p.id = m.petition_id
+                      where m.petition_id = case_metric.petition_id and m.type = 'TRANSFERRED'
+                        and p.route in ('PETITION', 'ENFORCEMENT', 'SUGGESTION')),
+    -- the first round: the first handling opinion's deadline, else the open case's
+    handling_due = coalesce(
+        (select o.handling_due from opinion o where o.id = (select min(f.id) from opinion f
+            where f.petition_id = case_metric.petition_id and f.kind = 'HANDLING')),
+        (select p.handling_due from petition p where p.id = case_metric.petition_id)),
+    concluded_at = coalesce(
+        (select o.delivered_at from opinion o where o.id = (select min(f.id) from opinion f
+            where f.petition_id = case_metric.petition_id and f.kind = 'HANDLING')),
+        (select min(m.occurred_at) from milestone m
+         where m.petition_id = case_metric.petition_id and m.type = 'MEDIATION_AGREEMENT_NOTICE')),
+    evaluation_due = (select o.evaluation_due from opinion o where o.id = (select min(f.id) from opinion f
+        where f.petition_id = case_metric.petition_id and f.kind = 'HANDLING')),
+    evaluated_at = (select e.recorded_at from evaluation e where e.result <> 'NOT_EVALUATED'
+        and e.opinion_id = (select min(f.id) from opinion f
+            where f.petition_id = case_metric.petition_id and f.kind = 'HANDLING')),
+    satisfaction = (select e.result from evaluation e where e.result <> 'NOT_EVALUATED'
+        and e.opinion_id = (select min(f.id) from opinion f
+            where f.petition_id = case_metric.petition_id and f.kind = 'HANDLING')),
+    appealed = exists (select 1 from appeal_request a join opinion o on o.id = a.opinion_id
+        where o.petition_id = case_metric.petition_id and o.kind = 'HANDLING');
+
+-- closed: the first reply or mediation agreement; or the triage that ended the case
+update case_metric set closed_at = coalesce(concluded_at,
+    (select case when p.route in ('NOT_REACCEPTED', 'REFER_OUT', 'LEGAL_CHANNEL', 'POLITICAL_LEGAL', 'DISCIPLINE')
+                 then (select max(m.occurred_at) from milestone m
+                       where m.petition_id = p.id and m.type = 'TRIAGED') end
+     from petition p where p.id = case_metric.petition_id));
+
+-- repeats, as registration finds them (CaseMetricStore.earlierPetition): the most recent earlier
+-- petition of the same petitioner within 12 months; ties in time go by registration order
+update case_metric set repeat_of = (
+    select e.case_number from case_metric e
+    where e.petitioner_key = case_metric.petitioner_key
+      and e.received_at >= case_metric.received_at - interval '12' month
+      and (e.received_at < case_metric.received_at
+           or e.received_at = case_metric.received_at and e.petition_id < case_metric.petition_id)
+    order by e.received_at desc, e.petition_id desc
+    fetch first 1 rows only);
+
+update case_metric set repeated = exists (
+    select 1 from case_metric r where r.repeat_of = case_metric.case_number);

@@ -38,6 +38,7 @@ class ArchitectureTest {
     "cn.xinfang.notice..",
     "cn.xinfang.staff..",
     "cn.xinfang.attachment..",
+    "cn.xinfang.metrics..",
     "cn.xinfang.security..",
     "cn.xinfang.supervision..",
     "cn.xinfang.dashboard..",

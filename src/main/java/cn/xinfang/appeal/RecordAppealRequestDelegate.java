@@ -3,6 +3,7 @@ package cn.xinfang.appeal;
 import static cn.xinfang.engine.PetitionProcess.Var;
 
 import cn.xinfang.calendar.Deadlines;
+import cn.xinfang.casestore.CaseMetricStore;
 import cn.xinfang.casestore.MilestoneType;
 import cn.xinfang.casestore.OpinionKind;
 import cn.xinfang.casestore.PetitionStatus;
@@ -29,9 +30,15 @@ public class RecordAppealRequestDelegate implements JavaDelegate {
   private final PetitionStore store;
   private final CaseAccess access;
   private final ProcessCase cases;
+  private final CaseMetricStore metrics;
 
   public RecordAppealRequestDelegate(
-      Deadlines deadlines, PetitionStore store, CaseAccess access, ProcessCase cases) {
+      Deadlines deadlines,
+      PetitionStore store,
+      CaseAccess access,
+      ProcessCase cases,
+      CaseMetricStore metrics) {
+    this.metrics = metrics;
     this.deadlines = deadlines;
     this.store = store;
     this.access = access;
@@ -50,6 +57,7 @@ public class RecordAppealRequestDelegate implements JavaDelegate {
       access.grant(
           execution.getProcessInstanceId(), CaseVariables.text(execution, Var.REVIEW_LEVEL));
       store.moveTo(caseNumber, PetitionStatus.IN_REVIEW);
+      metrics.appealed(caseNumber);
       store.addMilestone(
           caseNumber,
           MilestoneType.REVIEW_REQUESTED,

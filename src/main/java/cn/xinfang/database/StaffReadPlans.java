@@ -64,7 +64,8 @@ public class StaffReadPlans {
               }
             });
     registration.setName("staff-read-plans");
-    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*", "/api/staff/*", "/api/audit/*");
+    registration.addUrlPatterns(
+        "/engine-rest/*", "/camunda/api/*", "/api/staff/*", "/api/audit/*", "/api/metrics");
     return registration;
   }
 

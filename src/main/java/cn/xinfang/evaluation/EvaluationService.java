@@ -1,6 +1,7 @@
 package cn.xinfang.evaluation;
 
 import cn.xinfang.calendar.StatutoryCalendar;
+import cn.xinfang.casestore.CaseMetricStore;
 import cn.xinfang.casestore.Channel;
 import cn.xinfang.casestore.Evaluation;
 import cn.xinfang.casestore.MilestoneType;
@@ -38,6 +39,7 @@ public class EvaluationService {
   private final TransactionTemplate transaction;
   private final Supervisions supervisions;
   private final Clock clock;
+  private final CaseMetricStore metrics;
 
   public EvaluationService(
       PetitionerCases cases,
@@ -45,7 +47,9 @@ public class EvaluationService {
       OpinionStore opinions,
       TransactionTemplate transaction,
       Supervisions supervisions,
-      Clock clock) {
+      Clock clock,
+      CaseMetricStore metrics) {
+    this.metrics = metrics;
     this.cases = cases;
     this.store = store;
     this.opinions = opinions;
@@ -81,6 +85,7 @@ public class EvaluationService {
       PetitionRecord p, Satisfaction satisfaction, String comment, Channel channel, String clerk) {
     Opinion opinion = evaluable(p);
     opinions.insertEvaluation(opinion.id(), satisfaction, comment, channel.name(), clerk);
+    metrics.evaluated(opinion.id(), satisfaction, OffsetDateTime.now(clock));
     store.addMilestone(
         p.caseNumber(),
         MilestoneType.EVALUATED,

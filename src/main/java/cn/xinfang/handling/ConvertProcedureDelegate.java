@@ -3,6 +3,7 @@ package cn.xinfang.handling;
 import static cn.xinfang.engine.PetitionProcess.Var;
 
 import cn.xinfang.calendar.Deadlines;
+import cn.xinfang.casestore.CaseMetricStore;
 import cn.xinfang.casestore.MilestoneType;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.engine.CaseVariables;
@@ -27,8 +28,11 @@ public class ConvertProcedureDelegate implements JavaDelegate {
   private final Deadlines deadlines;
   private final PetitionStore store;
   private final ProcessCase cases;
+  private final CaseMetricStore metrics;
 
-  public ConvertProcedureDelegate(Deadlines deadlines, PetitionStore store, ProcessCase cases) {
+  public ConvertProcedureDelegate(
+      Deadlines deadlines, PetitionStore store, ProcessCase cases, CaseMetricStore metrics) {
+    this.metrics = metrics;
     this.deadlines = deadlines;
     this.store = store;
     this.cases = cases;
@@ -39,6 +43,7 @@ public class ConvertProcedureDelegate implements JavaDelegate {
     String caseNumber = cases.number(execution);
     Date due = deadlines.dueDate(Clocks.HANDLING, CaseVariables.date(execution, Var.ACCEPTED_AT));
     store.recordHandlingDeadline(caseNumber, due.toInstant().atOffset(ZoneOffset.UTC), false);
+    metrics.handlingDeadlineMoved(caseNumber, due.toInstant().atOffset(ZoneOffset.UTC));
     execution.setVariable(Var.HANDLING_DUE, due);
     execution.setVariable(Var.SIMPLE_PROCEDURE, false);
     store.addMilestone(

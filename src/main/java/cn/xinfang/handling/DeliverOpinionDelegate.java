@@ -4,6 +4,7 @@ import static cn.xinfang.engine.PetitionProcess.Var;
 
 import cn.xinfang.calendar.StatutoryCalendar;
 import cn.xinfang.casestore.ApprovalChain;
+import cn.xinfang.casestore.CaseMetricStore;
 import cn.xinfang.casestore.Channel;
 import cn.xinfang.casestore.DeliveryMethod;
 import cn.xinfang.casestore.MilestoneType;
@@ -51,6 +52,7 @@ public class DeliverOpinionDelegate implements JavaDelegate {
   private final CaseAccess access;
   private final ProcessCase cases;
   private final Clock clock;
+  private final CaseMetricStore metrics;
 
   public DeliverOpinionDelegate(
       PetitionStore store,
@@ -62,7 +64,9 @@ public class DeliverOpinionDelegate implements JavaDelegate {
       ApprovalChain chain,
       CaseAccess access,
       ProcessCase cases,
-      Clock clock) {
+      Clock clock,
+      CaseMetricStore metrics) {
+    this.metrics = metrics;
     this.store = store;
     this.opinions = opinions;
     this.notices = notices;
@@ -136,6 +140,9 @@ public class DeliverOpinionDelegate implements JavaDelegate {
     }
 
     store.moveTo(p.caseNumber(), d.next());
+    if (handlingStage) {
+      metrics.concluded(p.caseNumber(), now);
+    }
     if (!handlingStage && !d.issuer().equals(p.handlingUnit())) {
       access.revoke(ex.getProcessInstanceId(), d.issuer());
     }

@@ -3,6 +3,7 @@ package cn.xinfang.handling;
 import static cn.xinfang.engine.PetitionProcess.Var;
 
 import cn.xinfang.calendar.Deadlines;
+import cn.xinfang.casestore.CaseMetricStore;
 import cn.xinfang.casestore.MilestoneType;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
@@ -26,8 +27,11 @@ public class ExtendDeadlineDelegate implements JavaDelegate {
   private final Deadlines deadlines;
   private final PetitionStore store;
   private final ProcessCase cases;
+  private final CaseMetricStore metrics;
 
-  public ExtendDeadlineDelegate(Deadlines deadlines, PetitionStore store, ProcessCase cases) {
+  public ExtendDeadlineDelegate(
+      Deadlines deadlines, PetitionStore store, ProcessCase cases, CaseMetricStore metrics) {
+    this.metrics = metrics;
     this.deadlines = deadlines;
     this.store = store;
     this.cases = cases;
@@ -40,6 +44,7 @@ public class ExtendDeadlineDelegate implements JavaDelegate {
     long days = ((Number) execution.getVariable(Var.EXTENSION_DAYS)).longValue();
     Date newDue = deadlines.extend(Clocks.EXTENSION, oldDue, days);
     store.recordHandlingDeadline(p.caseNumber(), newDue.toInstant().atOffset(ZoneOffset.UTC), true);
+    metrics.handlingDeadlineMoved(p.caseNumber(), newDue.toInstant().atOffset(ZoneOffset.UTC));
     execution.setVariable(Var.HANDLING_DUE, newDue);
     execution.setVariable(Var.EXTENDED, true);
     store.addMilestone(

@@ -2,17 +2,31 @@ package cn.xinfang.handling;
 
 import static cn.xinfang.engine.PetitionProcess.Var;
 
+import cn.xinfang.casestore.CaseMetricStore;
+import cn.xinfang.engine.ProcessCase;
 import cn.xinfang.engine.TaskInputs;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
  * mediatePetition: mediation is voluntary (《信访工作条例》第三十三条); an agreement needs both sides' consent
- * and its terms, and ends the case.
+ * and its terms, and ends the case: the first round's conclusion for the metrics.
  */
 @Component
 public class MediationListener implements TaskListener {
+
+  private final ProcessCase cases;
+  private final CaseMetricStore metrics;
+  private final Clock clock;
+
+  public MediationListener(ProcessCase cases, CaseMetricStore metrics, Clock clock) {
+    this.cases = cases;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
 
   @Override
   public void notify(DelegateTask task) {
@@ -26,6 +40,7 @@ public class MediationListener implements TaskListener {
         throw TaskInputs.invalid(Var.OTHER_PARTY_CONSENTS, "调解协议须经对方当事人自愿同意");
       }
       in.requireText(Var.MEDIATION_AGREEMENT, "调解协议内容", 2000);
+      metrics.concluded(cases.number(task), OffsetDateTime.now(clock));
     } else {
       in.optionalText(Var.MEDIATION_AGREEMENT, "调解情况", 2000);
     }

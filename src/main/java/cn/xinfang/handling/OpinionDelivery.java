@@ -4,6 +4,7 @@ import static cn.xinfang.engine.PetitionProcess.Var;
 
 import cn.xinfang.calendar.Deadlines;
 import cn.xinfang.casestore.AppealOutcome;
+import cn.xinfang.casestore.CaseMetricStore;
 import cn.xinfang.casestore.Channel;
 import cn.xinfang.casestore.HandlingOutcome;
 import cn.xinfang.casestore.OpinionKind;
@@ -64,10 +65,12 @@ class OpinionDelivery {
 
   private final Deadlines deadlines;
   private final PetitionStore store;
+  private final CaseMetricStore metrics;
 
-  OpinionDelivery(Deadlines deadlines, PetitionStore store) {
+  OpinionDelivery(Deadlines deadlines, PetitionStore store, CaseMetricStore metrics) {
     this.deadlines = deadlines;
     this.store = store;
+    this.metrics = metrics;
   }
 
   Delivery of(OpinionKind kind, DelegateExecution ex, PetitionRecord p) {
@@ -119,6 +122,7 @@ class OpinionDelivery {
   void open(DelegateExecution ex, String caseNumber, OpinionKind kind, Windows w) {
     if (w.evaluationDue() != null) {
       ex.setVariable(Var.EVALUATION_DUE, Date.from(w.evaluationDue().toInstant()));
+      metrics.evaluationOpened(caseNumber, w.evaluationDue());
     }
     if (w.appealDue() != null) {
       boolean handling = kind == OpinionKind.HANDLING;

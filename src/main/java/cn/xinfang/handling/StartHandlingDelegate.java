@@ -3,6 +3,7 @@ package cn.xinfang.handling;
 import static cn.xinfang.engine.PetitionProcess.Var;
 
 import cn.xinfang.calendar.Deadlines;
+import cn.xinfang.casestore.CaseMetricStore;
 import cn.xinfang.casestore.MilestoneType;
 import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.engine.PetitionProcess.Clocks;
@@ -29,9 +30,15 @@ public class StartHandlingDelegate implements JavaDelegate {
   private final PetitionStore store;
   private final ProcessCase cases;
   private final Clock clock;
+  private final CaseMetricStore metrics;
 
   public StartHandlingDelegate(
-      Deadlines deadlines, PetitionStore store, ProcessCase cases, Clock clock) {
+      Deadlines deadlines,
+      PetitionStore store,
+      ProcessCase cases,
+      Clock clock,
+      CaseMetricStore metrics) {
+    this.metrics = metrics;
     this.deadlines = deadlines;
     this.store = store;
     this.cases = cases;
@@ -51,6 +58,13 @@ public class StartHandlingDelegate implements JavaDelegate {
     execution.setVariable(Var.HANDLING_DUE, due);
     execution.setVariable(Var.SIMPLE_PROCEDURE, Clocks.SIMPLE_PROCEDURE.equals(handlingClock));
     execution.setVariable(Var.EXTENDED, false);
+    if (!restart) {
+      // the metrics measure the first round: 撤销重办 restarts the clock, not the facts
+      metrics.accepted(
+          caseNumber,
+          acceptedAt.toInstant().atOffset(ZoneOffset.UTC),
+          due.toInstant().atOffset(ZoneOffset.UTC));
+    }
     if (restart) {
       store.addMilestone(
           caseNumber,

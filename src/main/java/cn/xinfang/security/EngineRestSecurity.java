@@ -13,14 +13,16 @@ import org.springframework.core.Ordered;
  * Modeler deploys with the same credentials). Authorizations then apply to every call, and the
  * staff policy ({@link StaffCommandPolicy}) before them. The staff API (/api/staff, /api/audit)
  * authenticates the same way, /api/staff also with the webapps' login ({@link
- * StaffSessionAuthenticationProvider}). In front of the authentication: cross-site browser requests
- * are refused ({@link CrossSiteGuard}) and failed logins are slowed per client address ({@link
- * LoginThrottle}, also for the webapps' login form).
+ * StaffSessionAuthenticationProvider}), and so does /api/metrics. In front of the authentication:
+ * cross-site browser requests are refused ({@link CrossSiteGuard}) and failed logins are slowed per
+ * client address ({@link LoginThrottle}, also for the webapps' login form).
  */
 @Configuration
 class EngineRestSecurity {
 
-  static final String[] BASIC_AUTHENTICATED = {"/engine-rest/*", "/api/staff/*", "/api/audit/*"};
+  static final String[] BASIC_AUTHENTICATED = {
+    "/engine-rest/*", "/api/staff/*", "/api/audit/*", "/api/metrics", "/api/metrics/*"
+  };
 
   /** Basic only; the staff API also takes the webapps' session (case-file tab in Tasklist). */
   static final String[] BASIC_ONLY = {"/engine-rest/*", "/api/audit/*"};
@@ -34,6 +36,9 @@ class EngineRestSecurity {
   static final String[] OTHER_LOGINS = {
     "/api/dashboard/*", "/actuator/prometheus", "/v3/*", "/swagger-ui/*", "/swagger-ui.html"
   };
+
+  /** 网上判 (cn.xinfang.metrics): read by the leaders' dashboard with the webapps' session. */
+  static final String[] METRICS_API = {"/api/metrics", "/api/metrics/*"};
 
   @Bean
   FilterRegistrationBean<CrossSiteGuard> crossSiteGuard(
@@ -84,6 +89,7 @@ class EngineRestSecurity {
     registration.addInitParameter(
         "authentication-provider", StaffSessionAuthenticationProvider.class.getName());
     registration.addUrlPatterns(STAFF_API);
+    registration.addUrlPatterns(METRICS_API);
     return registration;
   }
 }

@@ -4,6 +4,7 @@ import static cn.xinfang.engine.PetitionProcess.Var;
 
 import cn.xinfang.calendar.Deadlines;
 import cn.xinfang.calendar.StatutoryCalendar;
+import cn.xinfang.casestore.CaseMetricStore;
 import cn.xinfang.casestore.Milestone;
 import cn.xinfang.casestore.MilestoneType;
 import cn.xinfang.casestore.PetitionRecord;
@@ -35,8 +36,15 @@ class ObjectionVerdicts {
   private final CaseAccess access;
   private final Deadlines deadlines;
   private final Clock clock;
+  private final CaseMetricStore metrics;
 
-  ObjectionVerdicts(PetitionStore store, CaseAccess access, Deadlines deadlines, Clock clock) {
+  ObjectionVerdicts(
+      PetitionStore store,
+      CaseAccess access,
+      Deadlines deadlines,
+      Clock clock,
+      CaseMetricStore metrics) {
+    this.metrics = metrics;
     this.store = store;
     this.access = access;
     this.deadlines = deadlines;
@@ -55,6 +63,7 @@ class ObjectionVerdicts {
     access.revoke(execution.getProcessInstanceId(), p.handlingUnit());
     store.recordRoute(caseNumber, null);
     store.recordHandlingUnit(caseNumber, null, null);
+    metrics.objectionAgreed(caseNumber);
     store.updateStatus(caseNumber, PetitionStatus.REGISTERED);
     execution.setVariable(Var.TRIAGE_DUE, triageDue);
     // the next triage decides afresh; objectionReason stays for the triage form

@@ -4,6 +4,7 @@ import static cn.xinfang.engine.PetitionProcess.Var;
 
 import cn.xinfang.calendar.Deadlines;
 import cn.xinfang.calendar.StatutoryCalendar;
+import cn.xinfang.casestore.CaseMetricStore;
 import cn.xinfang.casestore.MilestoneType;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
@@ -41,6 +42,7 @@ public class TransferPetitionDelegate implements JavaDelegate {
   private final Deadlines deadlines;
   private final List<ConfinedCaseObserver> confinement;
   private final Clock clock;
+  private final CaseMetricStore metrics;
 
   public TransferPetitionDelegate(
       PetitionStore store,
@@ -49,7 +51,9 @@ public class TransferPetitionDelegate implements JavaDelegate {
       ProcessCase cases,
       Deadlines deadlines,
       List<ConfinedCaseObserver> confinement,
-      Clock clock) {
+      Clock clock,
+      CaseMetricStore metrics) {
+    this.metrics = metrics;
     this.confinement = confinement;
     this.deadlines = deadlines;
     this.store = store;
@@ -77,6 +81,15 @@ public class TransferPetitionDelegate implements JavaDelegate {
     execution.setVariable(Var.HANDLING_UNIT_NAME, unitName);
     store.recordHandlingUnit(caseNumber, unit, unitName);
     Date now = Date.from(clock.instant());
+    // the unit's acceptance clock: the same due date acceptPetition carries (Clocks.ACCEPTANCE)
+    metrics.transferred(
+        caseNumber,
+        unit,
+        route.goesToHandlingUnit()
+            ? deadlines
+                .due(Clocks.ACCEPTANCE, now.toInstant())
+                .withOffsetSameInstant(ZoneOffset.UTC)
+            : null);
     boolean assigned =
         TransferMode.ASSIGN.name().equals(execution.getVariable(Var.TRANSFER_MODE))
             && route != Route.DISCIPLINE
