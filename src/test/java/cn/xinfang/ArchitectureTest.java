@@ -41,6 +41,7 @@ class ArchitectureTest {
     "cn.xinfang.metrics..",
     "cn.xinfang.security..",
     "cn.xinfang.supervision..",
+    "cn.xinfang.warning..",
     "cn.xinfang.dashboard..",
     "cn.xinfang.operations.."
   };

@@ -51,7 +51,9 @@ public class AuditTrail {
     /** an attachment upload or download refused (limits, type, not the user's to add or read) */
     ATTACHMENT_REFUSED,
     /** 网上督: a supervision opened, decided, answered, escalated or withdrawn; a reminder */
-    SUPERVISION
+    SUPERVISION,
+    /** 预警: a warning of the case raised or acknowledged */
+    WARNING
   }
 
   private static final int DETAIL_LENGTH = 1000;

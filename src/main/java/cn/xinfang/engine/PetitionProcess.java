@@ -192,6 +192,12 @@ public final class PetitionProcess {
     /** names of earlier cases of the same petitioner concluded by 复核, shown at triage (Art. 36) */
     public static final String TERMINATED_CASES = "terminatedCases";
 
+    /**
+     * the warnings raised when the case was registered (重复信访, 群体性), one line each, shown at triage
+     * (docs/warnings.md); display only, never an input
+     */
+    public static final String CASE_WARNINGS = "caseWarnings";
+
     // acceptance and handling (Art. 32-34)
     public static final String ACCEPTED_AT = "acceptedAt";
     public static final String HANDLING_DUE = "handlingDue";

@@ -11,9 +11,11 @@ import cn.xinfang.casestore.PetitionStore;
 import cn.xinfang.engine.AsSystem;
 import cn.xinfang.engine.CurrentUser;
 import cn.xinfang.engine.PetitionProcess.Clocks;
+import cn.xinfang.engine.RegistrationObserver;
 import cn.xinfang.web.InvalidInputException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
@@ -45,6 +47,7 @@ public class RegisterPetitionDelegate implements JavaDelegate {
   private final CurrentUser currentUser;
   private final Deadlines deadlines;
   private final CaseMetricStore metrics;
+  private final List<RegistrationObserver> observers;
 
   public RegisterPetitionDelegate(
       RegistrationValidator validator,
@@ -52,7 +55,9 @@ public class RegisterPetitionDelegate implements JavaDelegate {
       PetitionStore store,
       CurrentUser currentUser,
       Deadlines deadlines,
-      CaseMetricStore metrics) {
+      CaseMetricStore metrics,
+      List<RegistrationObserver> observers) {
+    this.observers = observers;
     this.deadlines = deadlines;
     this.metrics = metrics;
     this.validator = validator;
@@ -82,6 +87,12 @@ public class RegisterPetitionDelegate implements JavaDelegate {
         record,
         store.persons(record.id()).get(0),
         OffsetDateTime.ofInstant(triageDue.toInstant(), ZoneOffset.UTC));
+    // the early warning (REPEAT, GROUP) reads the case_metric row just written; the triage form
+    // shows what it found
+    List<String> warnings = new ArrayList<>();
+    observers.forEach(o -> warnings.addAll(o.registered(record)));
+    execution.setVariable(
+        Var.CASE_WARNINGS, warnings.isEmpty() ? null : String.join("\n", warnings));
   }
 
   private String registerFromStartForm(DelegateExecution execution) {

@@ -30,9 +30,10 @@ public class Notices {
 
   /**
    * The documents addressed to staff (templates with a title and a body, no milestone): the
-   * supervision letter (督办函) and the recommendation (三项建议书).
+   * supervision letter (督办函), the recommendation (三项建议书) and the warning letter (预警提示函).
    */
-  public static final Set<String> INTERNAL = Set.of("SUPERVISION_LETTER", "RECOMMENDATION_LETTER");
+  public static final Set<String> INTERNAL =
+      Set.of("SUPERVISION_LETTER", "RECOMMENDATION_LETTER", "WARNING_LETTER");
 
   /** processes/notice-delivery.bpmn */
   public static final String DELIVERY_PROCESS = "noticeDelivery";
@@ -95,14 +96,14 @@ public class Notices {
   }
 
   /**
-   * Writes document {@code type} addressed to staff (督办函, 三项建议书) to the case: in the case file,
-   * never in the petitioner's view, no milestone and no SMS.
+   * Writes document {@code type} addressed to staff (督办函, 三项建议书, 预警提示函) to the case: in the case
+   * file, never in the petitioner's view, no milestone and no SMS. Answers its id.
    */
-  public void issueInternal(String caseNumber, String type, Map<String, ?> values) {
+  public long issueInternal(String caseNumber, String type, Map<String, ?> values) {
     if (!INTERNAL.contains(type)) {
       throw new IllegalArgumentException(type + " is a notice to the petitioner, not to staff");
     }
-    store.addNotice(
+    return store.addNotice(
         caseNumber, type, render(type, "title", values), render(type, "body", values), true);
   }
 

@@ -13,21 +13,28 @@ import org.springframework.core.Ordered;
  * Modeler deploys with the same credentials). Authorizations then apply to every call, and the
  * staff policy ({@link StaffCommandPolicy}) before them. The staff API (/api/staff, /api/audit)
  * authenticates the same way, /api/staff also with the webapps' login ({@link
- * StaffSessionAuthenticationProvider}), and so does /api/metrics. In front of the authentication:
- * cross-site browser requests are refused ({@link CrossSiteGuard}) and failed logins are slowed per
- * client address ({@link LoginThrottle}, also for the webapps' login form).
+ * StaffSessionAuthenticationProvider}), and so do /api/metrics and the early warnings
+ * (/api/warnings). In front of the authentication: cross-site browser requests are refused ({@link
+ * CrossSiteGuard}) and failed logins are slowed per client address ({@link LoginThrottle}, also for
+ * the webapps' login form).
  */
 @Configuration
 class EngineRestSecurity {
 
   static final String[] BASIC_AUTHENTICATED = {
-    "/engine-rest/*", "/api/staff/*", "/api/audit/*", "/api/metrics", "/api/metrics/*"
+    "/engine-rest/*",
+    "/api/staff/*",
+    "/api/audit/*",
+    "/api/metrics",
+    "/api/metrics/*",
+    "/api/warnings/*"
   };
 
   /** Basic only; the staff API also takes the webapps' session (case-file tab in Tasklist). */
   static final String[] BASIC_ONLY = {"/engine-rest/*", "/api/audit/*"};
 
-  static final String STAFF_API = "/api/staff/*";
+  /** Basic or the webapps' session: the case file, and the warnings (the leaders' dashboard). */
+  static final String[] STAFF_API = {"/api/staff/*", "/api/warnings/*"};
 
   /**
    * Addresses with their own authentication that also take passwords: the dashboard's figures

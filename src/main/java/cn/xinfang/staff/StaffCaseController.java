@@ -5,6 +5,7 @@ import cn.xinfang.casestore.CaseNumbers;
 import cn.xinfang.casestore.OpinionStore;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.PetitionStore;
+import cn.xinfang.casestore.WarningStore;
 import cn.xinfang.engine.CurrentUser;
 import cn.xinfang.staff.StaffCaseView.OpinionView;
 import cn.xinfang.web.NotFoundException;
@@ -46,6 +47,7 @@ class StaffCaseController {
   private final ApprovalHistory approvals;
   private final ReadableCases cases;
   private final SupervisionHistory supervisions;
+  private final WarningStore warnings;
 
   StaffCaseController(
       PetitionStore store,
@@ -57,7 +59,9 @@ class StaffCaseController {
       Clock clock,
       ApprovalHistory approvals,
       ReadableCases cases,
-      SupervisionHistory supervisions) {
+      SupervisionHistory supervisions,
+      WarningStore warnings) {
+    this.warnings = warnings;
     this.approvals = approvals;
     this.supervisions = supervisions;
     this.cases = cases;
@@ -103,7 +107,8 @@ class StaffCaseController {
         notes || supervises || r.userId().equals(c.leaderOwner())
             ? supervisions.of(c.id())
             : List.of(),
-        supervises);
+        supervises,
+        warnings.ofCase(c.id()).stream().map(StaffCaseView.WarningLine::of).toList());
   }
 
   /**

@@ -25,7 +25,9 @@ import java.util.Set;
  * history of the draft replies ({@code approvals}) is internal too, and so are the supervisions
  * ({@code supervisions}, 督办记录), which the bureau, the supervisors and the leader who took the case
  * in hand read as well. {@code canSupervise}: the reader may supervise the case by hand (the bureau
- * and the supervisors, as {@code POST /api/staff/cases/{caseNumber}/supervision} decides).
+ * and the supervisors, as {@code POST /api/staff/cases/{caseNumber}/supervision} decides). The
+ * case's early warnings ({@code warnings}, 预警) are read by every reader of the case: they name no
+ * title, no content and no personal data.
  */
 record StaffCaseView(
     String caseNumber,
@@ -54,7 +56,33 @@ record StaffCaseView(
     List<OpinionView> opinions,
     List<ApprovalView> approvals,
     List<SupervisionView> supervisions,
-    boolean canSupervise) {
+    boolean canSupervise,
+    List<WarningLine> warnings) {
+
+  /**
+   * One early warning of the case (预警, docs/warnings.md), oldest first: its type, when, what (no
+   * title, no content, no personal data), the unit its 预警提示函 went to, and who acknowledged it.
+   */
+  record WarningLine(
+      long id,
+      String type,
+      OffsetDateTime raisedAt,
+      String detail,
+      String unit,
+      OffsetDateTime acknowledgedAt,
+      String acknowledgedBy) {
+
+    static WarningLine of(cn.xinfang.casestore.Warning w) {
+      return new WarningLine(
+          w.id(),
+          w.type(),
+          w.raisedAt(),
+          w.detail(),
+          w.unit(),
+          w.acknowledgedAt(),
+          w.acknowledgedBy());
+    }
+  }
 
   /**
    * One supervision of the case (督办, table supervision), oldest first: where it came from, the task
@@ -191,7 +219,8 @@ record StaffCaseView(
       List<OpinionView> opinions,
       List<ApprovalView> approvals,
       List<SupervisionView> supervisions,
-      boolean canSupervise) {
+      boolean canSupervise,
+      List<WarningLine> warnings) {
     return new StaffCaseView(
         c.caseNumber(),
         queryCode ? c.queryCode() : null,
@@ -226,6 +255,7 @@ record StaffCaseView(
         opinions,
         approvals,
         supervisions,
-        canSupervise);
+        canSupervise,
+        warnings);
   }
 }

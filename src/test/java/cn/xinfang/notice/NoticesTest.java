@@ -59,7 +59,10 @@ class NoticesTest {
           "answerDue",
           "replyDays",
           "recommendationType",
-          "recommendationText"
+          "recommendationText",
+          "addressee",
+          "warningType",
+          "warningDetail"
         }) {
       values.put(name, "<" + name + ">");
     }

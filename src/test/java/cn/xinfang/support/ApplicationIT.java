@@ -26,6 +26,8 @@ import org.springframework.context.annotation.Import;
       "camunda.bpm.job-execution.enabled=false",
       // and the overdue watch only when a test runs it (OverdueWatch.run())
       "petition.supervision.watch-interval=PT100000H",
+      // the warning scan too (WarningScan.run())
+      "petition.warnings.scan-interval=PT100000H",
       // tests look up unknown codes on purpose; RateLimitIT checks the limit itself
       "petition.intake.lookup-misses-per-minute=10000",
       // tests upload many attachments from one address; the red team checks the upload limit
