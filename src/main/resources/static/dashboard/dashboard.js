@@ -161,7 +161,7 @@ function label(row) {
 }
 
 function districtLabel(row) {
-  return row.label || districtName(row.key);
+  return DISTRICTS[row.key] || row.label || row.key || '';
 }
 
 // —— 全市指标 ——
@@ -178,9 +178,31 @@ function renderCards(city) {
 
 // —— 月度趋势 ——
 
-function renderTrend(months) {
-  const rows = [...(months.rows || [])].sort((a, b) => String(a.key).localeCompare(String(b.key)));
-  const axis = rows.map((r) => r.key);
+/** The twelve months YYYY-MM from the month of isoFrom to the month of isoTo. */
+function monthKeys(isoFrom, isoTo) {
+  const keys = [];
+  let [y, m] = isoFrom.split('-').map(Number);
+  const last = isoTo.slice(0, 7);
+  for (let i = 0; i < 24; i += 1) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    keys.push(key);
+    if (key >= last) {
+      break;
+    }
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  return keys;
+}
+
+function renderTrend(months, from, to) {
+  // a month without petitions has no row: it shows as 0 registered and no rates
+  const byKey = new Map((months.rows || []).map((r) => [r.key, r]));
+  const rows = monthKeys(from, to).map((key) => byKey.get(key) || { key, registered: 0 });
+  const axis = rows.map((r) => `${Number(r.key.slice(0, 4))}年${Number(r.key.slice(5, 7))}月`);
   chart('trend').setOption({
     animation: false,
     tooltip: {
@@ -320,17 +342,21 @@ function renderHeatmap(data) {
 // —— 预警 ——
 
 function renderWarnings(list) {
-  const rows = [...(list || [])].sort((a, b) => String(b.raisedAt).localeCompare(String(a.raisedAt)));
-  const head = el('tr', {}, ['类型', '案件编号', '地区', '问题类别', '预警时间', '说明'].map((t) => el('th', { scope: 'col' }, t)));
+  // open: not yet acknowledged by the unit that received the 预警提示函
+  const rows = [...(list || [])].filter((w) => !w.acknowledgedAt)
+    .sort((a, b) => String(b.raisedAt).localeCompare(String(a.raisedAt)));
+  const head = el('tr', {}, ['类型', '案件编号', '地区', '问题类别', '提示单位', '预警时间', '说明']
+    .map((t) => el('th', { scope: 'col' }, t)));
   const body = rows.length
     ? rows.map((w) => el('tr', { 'data-type': w.type },
       el('td', { class: 'xf-text' }, WARNING_TYPES[w.type] || w.type),
       el('td', { class: 'xf-text' }, w.caseNumber || '—'),
       el('td', { class: 'xf-text' }, w.district ? districtName(w.district) : '—'),
       el('td', { class: 'xf-text' }, w.category ? (CATEGORIES[w.category] || w.category) : '—'),
+      el('td', { class: 'xf-text' }, w.unitName || w.unit || '—'),
       el('td', { class: 'xf-text' }, dateTime(w.raisedAt)),
       el('td', { class: 'xf-text' }, w.detail || '')))
-    : [el('tr', {}, el('td', { class: 'xf-empty', colspan: 6 }, '当前没有预警。'))];
+    : [el('tr', {}, el('td', { class: 'xf-empty', colspan: 7 }, '当前没有未处理的预警。'))];
   $('warnings').replaceChildren(el('table', { class: 'xf-table xf-left' }, el('thead', {}, head), el('tbody', {}, body)));
 }
 
@@ -366,7 +392,7 @@ async function load() {
   await Promise.all([
     section(async () => renderCards(await get('/api/metrics', { ...range, by: 'city' })),
       (e) => $('cards').replaceChildren(el('p', { class: 'xf-empty' }, `全市指标暂无数据：${e.message}`))),
-    section(async () => renderTrend(await get('/api/metrics', { from: trendFrom, to, by: 'month' })),
+    section(async () => renderTrend(await get('/api/metrics', { from: trendFrom, to, by: 'month' }), trendFrom, to),
       (e) => unavailable('trend', e)),
     section(async () => rankingTable($('units'), await get('/api/metrics', { ...range, by: 'unit' }), '承办单位'),
       tableError('units')),
