@@ -6,6 +6,7 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.List;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -67,24 +68,39 @@ class OpenApiConfiguration {
                     "basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")));
   }
 
+  /** Operations grouped by who calls them, rather than by controller class. */
+  static final Map<String, String> TAGS =
+      Map.of(
+          "/api/petitions", "信访人（公开接口）",
+          "/api/staff", "工作人员",
+          "/api/metrics", "考核与态势",
+          "/api/warnings", "考核与态势",
+          "/api/dashboard", "考核与态势",
+          "/api/audit", "审计（系统管理员）");
+
   @Bean
   OpenApiCustomizer chineseSummaries() {
     return api -> {
       if (api.getPaths() == null) {
         return;
       }
+      api.setTags(null);
       api.getPaths()
           .forEach(
               (path, item) ->
                   item.readOperationsMap()
-                      .forEach((method, operation) -> summarise(method, path, operation)));
+                      .forEach((method, operation) -> describe(method, path, operation)));
     };
   }
 
-  private static void summarise(PathItem.HttpMethod method, String path, Operation operation) {
+  private static void describe(PathItem.HttpMethod method, String path, Operation operation) {
     String summary = SUMMARIES.get(method.name() + " " + path);
     if (summary != null) {
       operation.setSummary(summary);
     }
+    TAGS.entrySet().stream()
+        .filter(t -> path.equals(t.getKey()) || path.startsWith(t.getKey() + "/"))
+        .findFirst()
+        .ifPresent(t -> operation.setTags(List.of(t.getValue())));
   }
 }

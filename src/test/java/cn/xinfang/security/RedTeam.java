@@ -2198,7 +2198,7 @@ abstract class RedTeam {
       assertThat(client.get(null, path).status()).as(path).isEqualTo(401);
       assertThat(
               client
-                  .call("demo", "GET", path, null, "Authorization", "Basic ZGVtbzp3cm9uZw==")
+                  .call(null, "GET", path, null, "Authorization", "Basic ZGVtbzp3cm9uZw==")
                   .status())
           .as(path)
           .isEqualTo(401);
