@@ -2,7 +2,8 @@
 //  1. leader1, without a session, opens /dashboard/, is sent to the Welcome login, logs in and is back on
 //     the dashboard; its charts are drawn (SVG), the ranking tables have Chinese headers and sort;
 //  2. the same page in print media: no navigation, charts within an A4 page's width;
-//  3. Welcome links 态势分析 for leader1; leader1 still cannot log in to Cockpit;
+//  3. Welcome links 态势分析 for leader1; leader1 still cannot log in to Cockpit; an administrator follows
+//     Cockpit's navigation item 态势分析 to the dashboard;
 //  4. clerk1 logs in the same way and gets 无权查看 (403).
 // Environment: BASE_URL, SCREENSHOT_DIR.
 
@@ -99,6 +100,17 @@ await run({ name: 'dashboard', failureScreenshot: 'dashboard-failure.png' }, asy
   const stillLogin = await page.locator(SIGNIN).isVisible();
   await screenshot('dashboard-4-cockpit-refused.png');
 
+  // an administrator goes from Cockpit's navigation bar to the dashboard
+  step('demo logs in to Cockpit and follows 态势分析');
+  await freshSession();
+  await page.goto(`${BASE_URL}/camunda/app/cockpit/default/`);
+  await signIn('demo');
+  const cockpitLink = page.locator('a[href="/dashboard/"]', { hasText: '态势分析' }).first();
+  await cockpitLink.waitFor({ state: 'visible' });
+  await cockpitLink.click();
+  await until('the dashboard from Cockpit', () => page.locator('body[data-loaded="true"]').count());
+  const fromCockpit = new URL(page.url()).pathname;
+
   // 4. a clerk of the bureau
   await freshSession();
   await dashboardThroughLogin('clerk1');
@@ -111,6 +123,6 @@ await run({ name: 'dashboard', failureScreenshot: 'dashboard-failure.png' }, asy
   log(`charts ${JSON.stringify(charts)}, units ${unitHeaders.join('|')}`);
   return {
     loginUrl, title, charts, unitHeaders, districtHeaders, warningHeaders, errors, sortedBy, print,
-    welcomeLink, cockpitStatus, stillLogin, refusal, refusedStatus,
+    welcomeLink, cockpitStatus, stillLogin, fromCockpit, refusal, refusedStatus,
   };
 });

@@ -91,6 +91,8 @@ class DashboardIT {
     assertThat(result.path("welcomeLink").asText()).contains("态势分析");
     assertThat(result.path("cockpitStatus").asInt()).isEqualTo(403);
     assertThat(result.path("stillLogin").asBoolean()).isTrue();
+    // and an administrator reaches the dashboard from Cockpit's navigation bar
+    assertThat(result.path("fromCockpit").asText()).isEqualTo("/dashboard/");
 
     // And clerk1, logged in the same way, is refused in Chinese
     assertThat(result.path("refusal").asText()).contains("无权查看");
