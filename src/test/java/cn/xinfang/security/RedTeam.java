@@ -2197,7 +2197,7 @@ abstract class RedTeam {
             "/swagger-ui.html")) {
       assertThat(client.get(null, path).status()).as(path).isEqualTo(401);
       // a made-up user (a wrong password of a real one would delay its next logins), from an
-      // address of its own so that the failures throttle no other test
+      // address of its own per path so that the failures throttle nothing else
       assertThat(
               client
                   .call(
@@ -2208,7 +2208,7 @@ abstract class RedTeam {
                       "Authorization",
                       Apps.basic("prometheus-scraper", "demo"),
                       "X-Forwarded-For",
-                      "203.0.113.17")
+                      "198.51.100." + path.length())
                   .status())
           .as(path)
           .isEqualTo(401);
