@@ -60,7 +60,9 @@ declare
 begin
   select string_agg(quote_ident(column_name), ', ' order by ordinal_position),
          string_agg(case
-           when column_name in ('case_number', 'business_key_') then format('pg_temp.case_number(%I, g)', column_name)
+           -- a case number, also where a case names another (a repeat, a merge: V11)
+           when column_name in ('case_number', 'business_key_', 'repeat_of', 'merged_into')
+             then format('pg_temp.case_number(%I, g)', column_name)
            when column_name = 'query_code' then 'pg_temp.query_code(query_code, g)'
            when column_name in ('request_id', 'process_instance_id', 'resource_id_')
              or column_name like '%id\_' and data_type like 'character%'
@@ -107,6 +109,8 @@ select pg_temp.copy_table('petition', 'id in (select id from bench_template_peti
   + pg_temp.copy_table('opinion', 'id in (select id from bench_template_opinion)', :copies, :stride)
   + pg_temp.copy_table('evaluation', 'opinion_id in (select id from bench_template_opinion)', :copies, :stride)
   + pg_temp.copy_table('appeal_request', 'opinion_id in (select id from bench_template_opinion)', :copies, :stride)
+  -- the facts the metrics read (GET /api/metrics, docs/metrics.md)
+  + pg_temp.copy_table('case_metric', 'petition_id in (select id from bench_template_petition)', :copies, :stride)
   + case when :'scope' = 'all'
       then pg_temp.copy_table('case_audit', 'petition_id in (select id from bench_template_petition)', :copies, :stride)
       else 0 end
