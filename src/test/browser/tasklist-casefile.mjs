@@ -31,12 +31,12 @@ async function openCaseFile() {
   step('open the tab 案卷');
   await tab().click();
   await section('办理时间线').waitFor({ state: 'visible' });
-  for (const title of ['案件概况', '信访人及联系方式', '办理时间线', '告知书', '处理意见', '附件']) {
+  for (const title of ['案件概况', '信访人及联系方式', '预警', '办理时间线', '告知书', '处理意见', '附件']) {
     await section(title).waitFor({ state: 'visible' });
   }
   const text = await casefile().innerText();
   if (!text.includes(CASE_NUMBER)) throw new Error(`the case file does not show ${CASE_NUMBER}`);
-  log('案卷 shows 案件概况, 信访人, 办理时间线, 告知书, 处理意见, 附件');
+  log('案卷 shows 案件概况, 信访人, 预警, 办理时间线, 告知书, 处理意见, 附件');
 }
 
 async function upload(name, mimeType, buffer) {

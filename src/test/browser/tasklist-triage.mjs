@@ -7,6 +7,7 @@
 // checks the card shows the case number, opens its 信访事项分流 task, checks the Chinese form, claims it,
 // fills it (申诉求决类, no statutory route, within jurisdiction, 住房和城乡建设) and completes it. With TITLE
 // set (the petition's title, which holds markup), the form must show exactly that text and no dialog may open.
+// With WARNINGS set (the case's caseWarnings, 预警), the form must show them read-only under 预警提示.
 // Screenshots: triage-form.png, triage-done.png, or failure.png. Exit code 0 on success, 1 on any failure.
 // Run by cn.xinfang.browser.TasklistTriageIT; needs `npm install` (playwright-core) and /usr/bin/chromium.
 
@@ -17,6 +18,7 @@ import {
 
 const TASK_NAME = '信访事项分流';
 const TITLE = process.env.TITLE || '';
+const WARNINGS = process.env.WARNINGS || '';
 
 await run({ name: 'tasklist-triage', failureScreenshot: 'failure.png' }, async (page) => {
   const dialogs = [];
@@ -39,6 +41,19 @@ await run({ name: 'tasklist-triage', failureScreenshot: 'failure.png' }, async (
       throw new Error(`${injected} element(s) made from the title inside the form`);
     }
     log('the title is shown literally');
+  }
+
+  if (WARNINGS) {
+    step('the warnings raised at registration are shown, read-only');
+    const field = form.getByLabel('预警提示', { exact: true });
+    const shown = await field.inputValue();
+    if (shown !== WARNINGS) {
+      throw new Error(`预警提示 shows ${JSON.stringify(shown)}, expected ${JSON.stringify(WARNINGS)}`);
+    }
+    if (!(await field.isDisabled())) {
+      throw new Error('预警提示 can be edited');
+    }
+    log(`预警提示: ${shown}`);
   }
 
   step('check the Chinese form labels');

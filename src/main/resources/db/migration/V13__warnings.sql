@@ -13,3 +13,6 @@ create index ix_case_metric_surge on case_metric (received_at, district, categor
 -- GET /api/warnings lists the open ones (acknowledged_at null), newest first, of one type or all.
 create index ix_warning_open on warning (acknowledged_at, raised_at);
 create index ix_warning_type on warning (type, acknowledged_at, raised_at);
+
+-- OVERDUE: the scan reads the supervisions of the overdue watch opened in the last 30 days.
+create index ix_supervision_opened on supervision (opened_at);

@@ -179,13 +179,14 @@ public class WarningStore {
 
   /**
    * The earlier petition this one repeats, as the registration recorded it in case_metric
-   * (CaseMetricStore: the one detection of a repeat), with the day it was received.
+   * (CaseMetricStore: the one detection of a repeat), with the day it was received (from the case
+   * row, by its unique case number).
    */
   public Optional<Earlier> repeatOf(long petitionId) {
     return jdbc.sql(
             """
             select m.repeat_of, e.received_at from case_metric m
-            join case_metric e on e.case_number = m.repeat_of
+            join petition e on e.case_number = m.repeat_of
             where m.petition_id = ? and m.repeat_of is not null
             """)
         .param(petitionId)

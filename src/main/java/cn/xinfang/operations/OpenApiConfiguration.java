@@ -46,6 +46,7 @@ class OpenApiConfiguration {
           Map.entry("GET /api/audit/users/{userId}", "用户操作记录（系统管理员）"),
           Map.entry("GET /api/metrics", "考核指标：按市、单位、区、月统计（领导、督查督办、管理员）"),
           Map.entry("GET /api/warnings", "预警：重复信访、群体信访、激增、超期（领导、督查督办、管理员）"),
+          Map.entry("POST /api/warnings/{id}/acknowledgement", "确认预警（已研判、已部署化解措施）"),
           Map.entry("GET /api/dashboard/heatmap", "态势分析：问题类别 × 地区热力图"),
           Map.entry("GET /api/dashboard/overdue", "态势分析：各单位超期待办任务数"));
 

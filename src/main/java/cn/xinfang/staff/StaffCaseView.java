@@ -8,6 +8,7 @@ import cn.xinfang.casestore.Notice;
 import cn.xinfang.casestore.Opinion;
 import cn.xinfang.casestore.Person;
 import cn.xinfang.casestore.PetitionRecord;
+import cn.xinfang.casestore.Warning;
 import cn.xinfang.intake.Masking;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -72,7 +73,7 @@ record StaffCaseView(
       OffsetDateTime acknowledgedAt,
       String acknowledgedBy) {
 
-    static WarningLine of(cn.xinfang.casestore.Warning w) {
+    static WarningLine of(Warning w) {
       return new WarningLine(
           w.id(),
           w.type(),

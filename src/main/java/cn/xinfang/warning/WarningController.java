@@ -1,5 +1,6 @@
 package cn.xinfang.warning;
 
+import cn.xinfang.calendar.StatutoryCalendar;
 import cn.xinfang.casestore.Warning;
 import cn.xinfang.casestore.WarningStore;
 import cn.xinfang.engine.AsSystem;
@@ -107,9 +108,7 @@ class WarningController {
           "该预警已于 "
               + (done.acknowledgedAt() == null
                   ? "此前"
-                  : MINUTE.format(
-                      done.acknowledgedAt()
-                          .atZoneSameInstant(cn.xinfang.calendar.StatutoryCalendar.ZONE)))
+                  : MINUTE.format(done.acknowledgedAt().atZoneSameInstant(StatutoryCalendar.ZONE)))
               + " 由 "
               + done.acknowledgedBy()
               + " 确认，不能重复确认");

@@ -51,7 +51,9 @@ class TasklistTriageIT {
 
   @Test
   void clerkTriagesPetitionInTasklistWithChineseForm() throws Exception {
-    Map<String, Object> registered = register();
+    // the same petitioner petitioned before: the case is a repeat petition, which the form shows
+    register("此前反映的漏水问题");
+    Map<String, Object> registered = register(TITLE);
     String caseNumber = (String) registered.get("caseNumber");
     String queryCode = (String) registered.get("queryCode");
     ProcessInstance instance =
@@ -74,10 +76,13 @@ class TasklistTriageIT {
                             .count())
                     .isEqualTo(1));
 
+    String warnings =
+        (String) runtimeService.getVariable(instance.getId(), PetitionProcess.Var.CASE_WARNINGS);
+    assertThat(warnings).startsWith("重复信访：同一信访人12个月内再次信访");
     BrowserScript.named("tasklist-triage")
         .run(
             port,
-            Map.of("CASE_NUMBER", caseNumber, "TITLE", TITLE),
+            Map.of("CASE_NUMBER", caseNumber, "TITLE", TITLE, "WARNINGS", warnings),
             List.of("triage-form.png", "triage-done.png", "failure.png"))
         .assertSucceeded();
 
@@ -118,12 +123,12 @@ class TasklistTriageIT {
         .isNotEmptyFile();
   }
 
-  private Map<String, Object> register() {
+  private Map<String, Object> register(String title) {
     ResponseEntity<Map<String, Object>> response =
         http.exchange(
             "/api/petitions",
             HttpMethod.POST,
-            new HttpEntity<>(Petitions.with("title", TITLE)),
+            new HttpEntity<>(Petitions.with("title", title)),
             new ParameterizedTypeReference<>() {});
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(response.getBody()).containsKeys("caseNumber", "queryCode");

@@ -73,6 +73,8 @@ abstract class RedTeam {
     properties.put("camunda.bpm.generic-properties.properties.login-delay-max-time", 2);
     // attachments (issue 13): a small per-case total, so that reaching it takes two files
     properties.put("petition.attachments.max-case-size", "1MB");
+    // 预警 (issue 15): the scan would add warnings and letters to cases between two snapshots
+    properties.put("petition.warnings.scan-interval", "PT100000H");
     app = JarProcess.start(properties, workDir.resolve("application.log"));
     client = new RedTeamClient(app.base());
   }
@@ -2106,6 +2108,144 @@ abstract class RedTeam {
         .isEmpty();
   }
 
+  // --- 15. early warning (预警, issue 15): the warnings are the leaders', the supervisors' and the
+  // administrators'; a unit clerk neither reads nor acknowledges them; a warning of an accusation
+  // passed to 纪检监察 says nothing of it; forged ids find nothing; the triage form's caseWarnings is
+  // shown, never taken
+  // ------------------------------------------------------------
+
+  @Test
+  void onlyLeadersSupervisorsAndAdministratorsReadOrAcknowledgeWarnings() {
+    Case c = repeated(Petitions.valid());
+    JsonNode warning = warningOf(c, "REPEAT");
+    String ack = "/api/warnings/" + warning.path("id").asText() + "/acknowledgement";
+    String before = snapshot(c);
+
+    for (String user :
+        List.of("clerk1", "housing1", "housinghead1", "futian1", "discipline1", "review1")) {
+      client.get(user, "/api/warnings").refused(403, "仅限");
+      client.get(user, "/api/warnings?status=all&type=REPEAT").refused(403, "仅限");
+      client.post(user, ack, Map.of("comment", "已阅")).refused(403, "仅限");
+      // a forged id is refused the same way: the refusal says nothing about which warnings exist
+      client
+          .post(user, "/api/warnings/999999999/acknowledgement", Map.of("comment", "已阅"))
+          .refused(403, "仅限");
+    }
+    assertThat(client.get(null, "/api/warnings").status()).isEqualTo(401);
+    assertThat(client.post(null, ack, Map.of("comment", "已阅")).status()).isEqualTo(401);
+
+    // nothing changed: the warning is open, the case as it was
+    JsonNode still = warningOf(c, "REPEAT");
+    assertThat(still.has("acknowledgedAt")).isFalse();
+    assertThat(snapshot(c)).isEqualTo(before);
+    for (String reader : List.of("leader1", "supervisor1", "demo")) {
+      assertThat(client.get(reader, "/api/warnings?limit=1").status()).as(reader).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aWarningOfAnAccusationPassedToDisciplineSaysNothingOfIt() {
+    Map<String, Object> accusation = Petitions.with("title", "举报某局副局长收受开发商贿赂");
+    accusation.put("content", "某局副局长多次收受某开发商贿赂并为其违规办理审批，请求纪检监察机关查处。");
+    accusation.put("personCount", 6);
+    Case c = repeated(accusation);
+    client.complete(
+        "clerk1",
+        client.task("clerk1", PetitionProcess.TASK_TRIAGE, c.number),
+        Petitions.triage("ACCUSATION", "NONE", false, false, true, true));
+
+    for (String reader : List.of("supervisor1", "leader1", "demo")) {
+      Answer all = client.get(reader, "/api/warnings?status=all&limit=500");
+      assertThat(all.status()).isEqualTo(200);
+      List<JsonNode> ofCase = new java.util.ArrayList<>();
+      all.json()
+          .forEach(
+              w -> {
+                if (c.number.equals(w.path("caseNumber").asText())) {
+                  ofCase.add(w);
+                }
+              });
+      assertThat(ofCase)
+          .as(reader)
+          .extracting(w -> w.path("type").asText())
+          .contains("REPEAT", "GROUP");
+      for (JsonNode w : ofCase) {
+        assertThat(w.path("detail").asText()).as(reader).contains("预警详情保密");
+        assertThat(w.has("category")).isFalse();
+        assertThat(w.toString()).doesNotContain("副局长").doesNotContain("贿赂").doesNotContain("张三");
+      }
+    }
+    // and the supervisors still read nothing of the case itself
+    assertThat(client.get("supervisor1", "/api/staff/cases/" + c.number).status()).isEqualTo(404);
+  }
+
+  @Test
+  void forgedWarningIdsFindNothingAndAWarningIsAcknowledgedOnce() {
+    Case c = repeated(Petitions.valid());
+    JsonNode warning = warningOf(c, "REPEAT");
+    String ack = "/api/warnings/" + warning.path("id").asText() + "/acknowledgement";
+
+    for (String id : List.of("999999999", "-1", "0", "abc", "1.5", "99999999999999999999")) {
+      client
+          .post("leader1", "/api/warnings/" + id + "/acknowledgement", Map.of("comment", "已阅"))
+          .refused(404, "不存在");
+    }
+    // no comment, or a comment of the wrong kind, acknowledges nothing
+    client.post("leader1", ack, Map.of()).refused(400, "确认意见");
+    assertThat(client.post("leader1", ack, Map.of("comment", Map.of("value", "x"))).status())
+        .isEqualTo(400);
+    assertThat(warningOf(c, "REPEAT").has("acknowledgedAt")).isFalse();
+
+    assertThat(client.post("supervisor1", ack, Map.of("comment", "已约谈信访人，做好解释疏导")).status())
+        .isEqualTo(200);
+    client.post("leader1", ack, Map.of("comment", "改写确认意见")).refused(409, "不能重复确认");
+    JsonNode done = warningOf(c, "REPEAT");
+    assertThat(done.path("acknowledgedBy").asText()).isEqualTo("supervisor1");
+    assertThat(done.path("acknowledgement").asText()).isEqualTo("已约谈信访人，做好解释疏导");
+    assertThat(client.read("demo", "/api/audit/cases/" + c.number).path("entries").toString())
+        .contains("acknowledged: 已约谈信访人，做好解释疏导");
+  }
+
+  @Test
+  void theTriageFormShowsCaseWarningsButNoCompletionWritesThem() {
+    Case c = repeated(Petitions.valid());
+    assertThat(
+            client
+                .read(
+                    "demo",
+                    "/engine-rest/process-instance/"
+                        + c.instance
+                        + "/variables/"
+                        + Var.CASE_WARNINGS)
+                .path("value")
+                .asText())
+        .startsWith("重复信访：");
+    JsonNode triage = client.task("clerk1", PetitionProcess.TASK_TRIAGE, c.number);
+    String task = "/engine-rest/task/" + triage.path("id").asText();
+    String before = snapshot(c);
+
+    Map<String, Object> forged = Petitions.triage("CLAIM", "NONE", false, false, false, true);
+    forged.put(Var.CASE_WARNINGS, "无预警");
+    for (String how : List.of("/complete", "/submit-form")) {
+      Answer answer =
+          client.post("clerk1", task + how, Map.of("variables", Http.variables(forged)));
+      assertThat(answer.status()).as("%s: %s", how, answer.body()).isEqualTo(400);
+      assertThat(answer.json().path("field").asText()).isEqualTo(Var.CASE_WARNINGS);
+      assertThat(answer.error()).doesNotContain("ENGINE-").containsPattern("[\\u4e00-\\u9fff]");
+    }
+    assertThat(
+            client
+                .call(
+                    "clerk1",
+                    "PUT",
+                    task + "/variables/" + Var.CASE_WARNINGS,
+                    Map.of("value", "无预警"))
+                .status())
+        .isEqualTo(403);
+    assertThat(snapshot(c)).isEqualTo(before);
+    assertThat(warningOf(c, "REPEAT").path("detail").asText()).startsWith("重复信访：");
+  }
+
   // --- 17. the leaders' dashboard and the operators' addresses (网上判, issue 15): the dashboard's
   // figures for leaders, supervisors and administrators only, counts and never a case; its page
   // behind the webapps' login, sending only to its own fixed login address; Prometheus and the
@@ -2365,6 +2505,30 @@ abstract class RedTeam {
   }
 
   record Case(String number, String queryCode, String instance) {}
+
+  /**
+   * A petition registered twice by the same petitioner: the second case, a repeat petition (重复信访)
+   * with its REPEAT warning.
+   */
+  Case repeated(Map<String, Object> petition) {
+    registered(petition);
+    return registered(petition);
+  }
+
+  /** The case's one warning of that type, as an administrator lists them. */
+  JsonNode warningOf(Case c, String type) {
+    List<JsonNode> found = new java.util.ArrayList<>();
+    client
+        .read("demo", "/api/warnings?status=all&limit=500&type=" + type)
+        .forEach(
+            w -> {
+              if (c.number.equals(w.path("caseNumber").asText())) {
+                found.add(w);
+              }
+            });
+    assertThat(found).as("%s warnings of %s", type, c.number).hasSize(1);
+    return found.get(0);
+  }
 
   Case registered() {
     return registered(Petitions.valid());

@@ -272,7 +272,7 @@ class PetitionProcessIT {
 
     // Then the petitioner's notice names that procedure
     assertThat(c.pi).hasPassed("End_GuidedToLegalChannel").isEnded();
-    assertThat(store.notices(c.id))
+    assertThat(petitionerNotices(c))
         .singleElement()
         .satisfies(n -> assertThat(n.body()).contains(label));
   }
@@ -300,7 +300,7 @@ class PetitionProcessIT {
       assertThat(stored.handlingUnit()).isEqualTo("unit-housing");
       assertThat(stored.handlingUnitName()).isEqualTo("市住房和建设局");
       assertThat(runtimeService.getVariable(c.pi.getId(), "handlingUnitName")).isEqualTo("市住房和建设局");
-      assertThat(store.notices(c.id))
+      assertThat(petitionerNotices(c))
           .singleElement()
           .satisfies(
               n -> {
@@ -390,7 +390,7 @@ class PetitionProcessIT {
           .filteredOn(m -> m.type().equals("TRANSFERRED"))
           .extracting(Milestone::description)
           .containsExactly("已转送纪检监察机关");
-      List<Notice> notices = store.notices(c.id);
+      List<Notice> notices = petitionerNotices(c);
       assertThat(notices).extracting(Notice::type).containsExactly("DISCIPLINE_NOTICE");
       assertThat(notices)
           .allSatisfy(
@@ -462,7 +462,7 @@ class PetitionProcessIT {
       PetitionRecord stored = store.get(c.number);
       assertThat(stored.status()).isEqualTo(PetitionStatus.ACCEPTED);
       assertThat(noticeTypes(c)).containsExactly("TRANSFER_NOTICE", "ACCEPTANCE_NOTICE");
-      assertThat(store.notices(c.id).get(1).body()).contains("市住房和建设局");
+      assertThat(petitionerNotices(c).get(1).body()).contains("市住房和建设局");
     }
 
     @Test
@@ -492,7 +492,7 @@ class PetitionProcessIT {
       assertThat(store.milestones(c.id))
           .filteredOn(Milestone::publicVisible)
           .allSatisfy(m -> assertThat(m.description()).doesNotContain(reason));
-      assertThat(store.notices(c.id))
+      assertThat(petitionerNotices(c))
           .allSatisfy(n -> assertThat(n.title() + n.body()).doesNotContain(reason));
       assertThat(
               rest.getForObject(
@@ -876,7 +876,7 @@ class PetitionProcessIT {
     complete(task(), triage("CLAIM", "LITIGATION", !reviewConcluded, reviewConcluded, false, true));
 
     assertThat(c.pi).isEnded();
-    assertThat(store.notices(c.id))
+    assertThat(petitionerNotices(c))
         .singleElement()
         .satisfies(
             n -> {
@@ -980,8 +980,20 @@ class PetitionProcessIT {
         new HashMap<>(runtimeService.getVariables(c.pi.getId())));
   }
 
+  /**
+   * The notices to the petitioner (the internal ones, such as a 预警提示函 of a repeat petition, are for
+   * staff).
+   */
   private List<String> noticeTypes(Case c) {
-    return store.notices(c.id).stream().map(Notice::type).toList();
+    return petitionerNotices(c).stream().map(Notice::type).toList();
+  }
+
+  /**
+   * The case's notices to the petitioner: the internal ones (a 预警提示函 of a repeat petition, a 督办函)
+   * are for staff.
+   */
+  private List<Notice> petitionerNotices(Case c) {
+    return store.notices(c.id).stream().filter(n -> !n.internal()).toList();
   }
 
   private Object runtimeOrHistoricVariable(Case c, String name) {

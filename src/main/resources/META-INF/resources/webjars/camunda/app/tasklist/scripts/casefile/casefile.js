@@ -12,6 +12,9 @@
 // and the supervisors (the case file's canSupervise), a form that supervises the case by hand
 // (POST /api/staff/cases/{caseNumber}/supervision, checked here as the server checks it, the server's
 // Chinese refusal shown as it comes).
+//
+// 预警: the case's early warnings (the case file's warnings, for every reader of the case; docs/warnings.md),
+// each with its acknowledgement; the 预警提示函 itself is among the notices (内部).
 
 const STYLE_ID = 'xf-casefile-style';
 const STYLE = `
@@ -172,10 +175,27 @@ function timeline(c) {
 }
 
 function notices(c) {
-  const rows = (c.notices || []).map((n) => [dateTime(n.issuedAt), n.title, el('pre', { class: 'xf-text' }, n.body)]);
+  const rows = (c.notices || []).map((n) => [
+    dateTime(n.issuedAt), n.internal ? `${n.title}（内部）` : n.title, el('pre', { class: 'xf-text' }, n.body)]);
   return [
     el('h3', {}, '告知书'),
     rows.length ? table(['出具时间', '名称', '内容'], rows) : el('p', { class: 'xf-muted' }, '暂无告知书'),
+  ];
+}
+
+const WARNING_TYPES = { REPEAT: '重复信访', GROUP: '群体性信访', SURGE: '信访量激增', OVERDUE: '逾期办理' };
+
+function warnings(c) {
+  const list = c.warnings || [];
+  const rows = list.map((w) => [
+    dateTime(w.raisedAt),
+    WARNING_TYPES[w.type] || w.type,
+    w.detail,
+    w.acknowledgedAt ? `已确认（${w.acknowledgedBy}，${dateTime(w.acknowledgedAt)}）` : '待确认',
+  ]);
+  return [
+    el('h3', {}, `预警（${list.length}）`),
+    rows.length ? table(['预警时间', '类型', '内容', '确认情况'], rows) : el('p', { class: 'xf-muted' }, '暂无预警'),
   ];
 }
 
@@ -463,7 +483,7 @@ async function show(node, api, taskId, notice) {
   const reload = (message) => show(node, api, taskId, message);
   node.replaceChildren(...[
     notice ? el('p', { class: 'xf-ok', role: 'status' }, notice) : null,
-    summary(c), persons(c), timeline(c), notices(c), opinions(c), supervisions(c),
+    summary(c), persons(c), warnings(c), timeline(c), notices(c), opinions(c), supervisions(c),
     c.canSupervise ? superviseForm(api, root, caseNumber, reload) : null,
     attachmentSection(api, root, caseNumber, list, reload),
   ].flat().filter(Boolean));
