@@ -89,7 +89,8 @@ final class DashboardPageGate extends OncePerRequestFilter {
         ("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
                 + "<title>无权查看 - 态势分析</title></head><body style=\"font-family:sans-serif;"
                 + "margin:3em\"><h1>无权查看</h1><p>"
-                + DashboardReaders.REFUSAL
+                // the refusal without its heading
+                + DashboardReaders.REFUSAL.substring(DashboardReaders.REFUSAL.indexOf('：') + 1)
                 + "。</p><p><a href=\"/camunda/app/welcome/default/\">返回首页</a></p></body></html>")
             .getBytes(StandardCharsets.UTF_8);
     response.setContentLength(page.length);
