@@ -41,7 +41,9 @@ class ArchitectureTest {
     "cn.xinfang.metrics..",
     "cn.xinfang.security..",
     "cn.xinfang.supervision..",
-    "cn.xinfang.warning.."
+    "cn.xinfang.warning..",
+    "cn.xinfang.dashboard..",
+    "cn.xinfang.operations.."
   };
 
   @ArchTest

@@ -36,6 +36,14 @@ class EngineRestSecurity {
   /** Basic or the webapps' session: the case file, and the warnings (the leaders' dashboard). */
   static final String[] STAFF_API = {"/api/staff/*", "/api/warnings/*"};
 
+  /**
+   * Addresses with their own authentication that also take passwords: the dashboard's figures
+   * (cn.xinfang.dashboard) and the operators' addresses (cn.xinfang.operations).
+   */
+  static final String[] OTHER_LOGINS = {
+    "/api/dashboard/*", "/actuator/prometheus", "/v3/*", "/swagger-ui/*", "/swagger-ui.html"
+  };
+
   /** 网上判 (cn.xinfang.metrics): read by the leaders' dashboard with the webapps' session. */
   static final String[] METRICS_API = {"/api/metrics", "/api/metrics/*"};
 
@@ -58,6 +66,7 @@ class EngineRestSecurity {
     registration.setName("login-throttle");
     registration.addUrlPatterns(BASIC_AUTHENTICATED);
     registration.addUrlPatterns(LoginThrottle.WEBAPP_LOGIN + "*");
+    registration.addUrlPatterns(OTHER_LOGINS);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
     return registration;
   }

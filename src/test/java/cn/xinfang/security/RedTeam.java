@@ -2376,6 +2376,140 @@ abstract class RedTeam {
     return body;
   }
 
+  // --- 17. the leaders' dashboard and the operators' addresses (网上判, issue 15): the dashboard's
+  // figures for leaders, supervisors and administrators only, counts and never a case; its page
+  // behind the webapps' login, sending only to its own fixed login address; Prometheus and the
+  // OpenAPI description for administrators only, whatever way the address is written
+  // ------------------------------------------------------------
+
+  @Test
+  void theDashboardsFiguresAreForLeadersSupervisorsAndAdministratorsOnly() {
+    Case c = registered();
+    for (String path : List.of("/api/dashboard/heatmap", "/api/dashboard/overdue")) {
+      assertThat(client.get(null, path).status()).as(path).isEqualTo(401);
+      for (String user : List.of("clerk1", "housing1", "discipline1", "review1", "futianhead1")) {
+        client.get(user, path).refused(403, "无权查看");
+      }
+      for (String user : List.of("leader1", "supervisor1", "demo")) {
+        Answer answer = client.get(user, path);
+        assertThat(answer.status()).as("%s as %s", path, user).isEqualTo(200);
+        // counts, never a case, a petitioner or a query code
+        assertThat(answer.body())
+            .doesNotContain(c.number())
+            .doesNotContain(c.queryCode())
+            .doesNotContain("张三")
+            .doesNotContain("13800138000");
+      }
+    }
+    // a clerk's webapp session is refused the same
+    RedTeamClient.Webapp clerk = client.new Webapp("clerk1");
+    assertThat(clerk.get("/api/dashboard/overdue").status()).isEqualTo(403);
+    // dates are dates: anything else is a Chinese 400 naming the field, never SQL
+    client
+        .get("leader1", "/api/dashboard/heatmap?from=2026-01-01%27%20or%201%3D1--&to=2026-12-31")
+        .refused(400, "日期格式");
+    client
+        .get("leader1", "/api/dashboard/heatmap?from=2026-12-31&to=2026-01-01")
+        .refused(400, "开始日期");
+    client
+        .get("leader1", "/api/dashboard/heatmap?from=2000-01-01&to=2026-12-31")
+        .refused(400, "三年");
+  }
+
+  @Test
+  void theDashboardPageIsBehindTheWebappLoginAndSendsOnlyToItsOwnLogin() {
+    String login = "/camunda/app/welcome/default/?returnTo=%2Fdashboard%2F#!/login";
+    for (String path :
+        List.of(
+            "/dashboard/",
+            "/dashboard/index.html",
+            "/dashboard/dashboard.js",
+            "/dashboard/?returnTo=https://evil.example/",
+            "/dashboard")) {
+      Answer anonymous = client.get(null, path);
+      assertThat(anonymous.status()).as(path).isEqualTo(302);
+      assertThat(anonymous.headers().firstValue("Location")).as(path).hasValue(login);
+      // HTTP Basic is no login of the page: it is the webapps' session or the login form
+      assertThat(client.get("leader1", path).status()).as(path).isEqualTo(302);
+    }
+    RedTeamClient.Webapp clerk = client.new Webapp("clerk1");
+    Answer refused = clerk.get("/dashboard/");
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.body()).contains("无权查看");
+    assertThat(clerk.get("/dashboard/dashboard.js").status()).isEqualTo(403);
+    RedTeamClient.Webapp leader = client.new Webapp("leader1");
+    Answer page = leader.get("/dashboard/");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("态势分析");
+    assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .contains("script-src 'self'")
+        .contains("frame-ancestors 'none'")
+        .doesNotContain("unsafe-eval");
+    // and the leader's webapp access is Tasklist's and Welcome's, never Cockpit's or Admin's
+    for (String app : List.of("cockpit", "admin")) {
+      Answer other =
+          client.form(
+              "/camunda/api/admin/auth/user/default/login/" + app,
+              "username=leader1&password=demo");
+      assertThat(other.status()).as(app).isEqualTo(403);
+    }
+  }
+
+  @Test
+  void theOperatorsAddressesAreForAdministratorsWhateverWayTheyAreWritten() {
+    for (String path :
+        List.of(
+            "/actuator/prometheus",
+            "/v3/api-docs",
+            "/v3/api-docs.yaml",
+            "/v3/api-docs/swagger-config",
+            "/swagger-ui/index.html",
+            "/swagger-ui.html")) {
+      assertThat(client.get(null, path).status()).as(path).isEqualTo(401);
+      // a made-up user (a wrong password of a real one would delay its next logins), from an
+      // address of its own per path so that the failures throttle nothing else
+      assertThat(
+              client
+                  .call(
+                      null,
+                      "GET",
+                      path,
+                      null,
+                      "Authorization",
+                      Apps.basic("prometheus-scraper", "demo"),
+                      "X-Forwarded-For",
+                      "198.51.100." + path.length())
+                  .status())
+          .as(path)
+          .isEqualTo(401);
+      for (String user : List.of("clerk1", "leader1", "supervisor1", "housing1")) {
+        client.get(user, path).refused(403, "仅系统管理员");
+      }
+      assertThat(client.get("demo", path).status()).as(path).isIn(200, 302);
+    }
+    // a leader's webapp session reads no more there than the leader's password
+    RedTeamClient.Webapp leader = client.new Webapp("leader1");
+    assertThat(leader.get("/actuator/prometheus").status()).isEqualTo(403);
+    assertThat(leader.get("/v3/api-docs").status()).isEqualTo(403);
+    // the same address written otherwise is never answered with the figures
+    for (String path :
+        List.of(
+            "/actuator/prometheus/",
+            "/actuator//prometheus",
+            "/actuator/prometheus;x=1",
+            "/actuator/%70rometheus",
+            "/actuator/./prometheus",
+            "/v3/api-docs/",
+            "/v3;x=1/api-docs",
+            "/v3//api-docs")) {
+      Answer answer = client.get("clerk1", path);
+      assertThat(answer.status()).as(path).isNotEqualTo(200);
+      assertThat(answer.body()).as(path).doesNotContain("xinfang_").doesNotContain("openapi");
+    }
+    // health stays open to monitoring
+    assertThat(client.get(null, "/actuator/health").status()).isEqualTo(200);
+  }
+
   // --- helpers
   // -------------------------------------------------------------------------------------------------
 

@@ -31,7 +31,9 @@ import org.springframework.context.annotation.Import;
       // tests look up unknown codes on purpose; RateLimitIT checks the limit itself
       "petition.intake.lookup-misses-per-minute=10000",
       // tests upload many attachments from one address; the red team checks the upload limit
-      "petition.attachments.uploads-per-minute=10000"
+      "petition.attachments.uploads-per-minute=10000",
+      // Spring Boot's tests export no metrics unless asked; OperationsIT reads /actuator/prometheus
+      "management.prometheus.metrics.export.enabled=true"
     })
 @Import(ApplicationTestConfiguration.class)
 @ExtendWith(ResetClockExtension.class)

@@ -22,6 +22,8 @@ export default {
     name: '信访流程监控',
     vendor: '信访局'
   },
+  // 态势分析 in the navigation bar: the leaders' dashboard (/dashboard/, docs/dashboard.md)
+  customScripts: ['scripts/xinfang/dashboard-link'],
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'cockpit' folder)
   //   // with a file called 'customScript.js' in it

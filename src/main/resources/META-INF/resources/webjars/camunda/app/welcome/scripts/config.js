@@ -21,6 +21,16 @@ export default {
     name: '信访业务平台',
     vendor: '信访局'
   },
+  // after the login, back to the leaders' dashboard when it sent the user here (docs/dashboard.md)
+  customScripts: ['scripts/xinfang/return'],
+  // links below the applications, shown to every user; the page itself decides who reads it
+  links: [
+    {
+      label: '态势分析',
+      href: '/dashboard/',
+      description: '信访工作态势：月度趋势、单位和地区排名、超期待办、问题分布与预警（分管领导、督查督办、系统管理员）'
+    }
+  ],
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'welcome' folder)
   //   // with a file called 'customScript.js' in it
