@@ -3,7 +3,7 @@
 //   GET /api/warnings                                       the open warnings
 //   GET /api/dashboard/heatmap?from&to                      petitions per category × district
 //   GET /api/dashboard/overdue                              overdue open tasks per group
-// The server decides who reads (cn.xinfang.dashboard.DashboardReaders): this page only shows what it
+// The server decides who reads (CurrentUser.readsSituation): this page only shows what it
 // gets. Everything that comes from the data (district names typed by petitioners, unit names, warning
 // texts) goes into the page as text (textContent), and into chart tooltips escaped (see escape()):
 // ECharts 5.3 puts tooltip content in as HTML (docs/dashboard.md, "Security").

@@ -1,14 +1,13 @@
 package cn.xinfang.dashboard;
 
+import cn.xinfang.calendar.StatutoryCalendar;
 import cn.xinfang.engine.CurrentUser;
+import cn.xinfang.metrics.ReportPeriod;
 import cn.xinfang.web.ForbiddenException;
-import cn.xinfang.web.InvalidInputException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,17 +16,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The dashboard's own figures, beside /api/metrics and /api/warnings: the category × district heat
- * map of a period and the overdue open tasks per group now. Counts only, for {@link
- * DashboardReaders}; everyone else 403.
+ * map of a period (the period of /api/metrics, {@link ReportPeriod}) and the overdue open tasks per
+ * group now. Counts only, for the readers of 网上判 ({@link CurrentUser#readsSituation()}); everyone
+ * else 403.
  */
 @RestController
 @RequestMapping(path = "/api/dashboard", produces = "application/json")
 class DashboardController {
 
-  static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-
-  /** the longest period one heat map covers */
-  static final int MAX_DAYS = 3 * 366;
+  /** the answer to anyone but the readers of 网上判 (CurrentUser.readsSituation) */
+  static final String REFUSAL = "无权查看：态势分析仅供分管领导、督查督办人员和系统管理员查看";
 
   record Heatmap(LocalDate from, LocalDate to, List<CategoryDistrictCounts.Cell> cells) {}
 
@@ -51,40 +49,20 @@ class DashboardController {
   Heatmap heatmap(
       @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
     requireReader();
-    LocalDate last = to == null ? LocalDate.now(clock.withZone(BEIJING)) : date("to", to);
-    LocalDate first = from == null ? last.minusYears(1).plusDays(1) : date("from", from);
-    if (first.isAfter(last)) {
-      throw new InvalidInputException("from", "开始日期不能晚于结束日期");
-    }
-    if (first.plusDays(MAX_DAYS).isBefore(last)) {
-      throw new InvalidInputException("from", "统计区间不能超过三年");
-    }
-    return new Heatmap(
-        first,
-        last,
-        counts.between(
-            first.atStartOfDay(BEIJING).toOffsetDateTime(),
-            last.plusDays(1).atStartOfDay(BEIJING).toOffsetDateTime()));
+    ReportPeriod period = ReportPeriod.of(from, to, clock);
+    return new Heatmap(period.first(), period.last(), counts.between(period.start(), period.end()));
   }
 
   @GetMapping("/overdue")
   Overdue overdue() {
     requireReader();
     Instant now = clock.instant();
-    return new Overdue(now.atZone(BEIJING).toOffsetDateTime(), overdue.asOf(now));
+    return new Overdue(now.atZone(StatutoryCalendar.ZONE).toOffsetDateTime(), overdue.asOf(now));
   }
 
   private void requireReader() {
-    if (!DashboardReaders.mayRead(user.groups())) {
-      throw new ForbiddenException(DashboardReaders.REFUSAL);
-    }
-  }
-
-  private static LocalDate date(String field, String value) {
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new InvalidInputException(field, "日期格式应为 YYYY-MM-DD");
+    if (!user.readsSituation()) {
+      throw new ForbiddenException(REFUSAL);
     }
   }
 }

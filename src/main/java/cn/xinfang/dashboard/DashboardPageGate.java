@@ -1,5 +1,6 @@
 package cn.xinfang.dashboard;
 
+import cn.xinfang.engine.CurrentUser;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,10 +19,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The dashboard's pages (/dashboard/) behind the webapps' login, the same as Tasklist and Cockpit:
  * a visitor without that session is sent to the Welcome login, which sends them back here
  * afterwards (welcome/scripts/xinfang/return.js, only to a /dashboard/ address); a logged-in user
- * outside {@link DashboardReaders} gets a Chinese 403 page. The user's groups are read from the
- * engine at every page load, so a membership an administrator removed counts at once, and a session
- * of a deleted user counts no more. The pages get a strict policy of their own (scripts and styles
- * of this application only, nothing framed, no referrer).
+ * outside the readers of 网上判 ({@link CurrentUser#readsSituation()}) gets a Chinese 403 page. The
+ * user's groups are read from the engine at every page load, so a membership an administrator
+ * removed counts at once, and a session of a deleted user counts no more. The pages get a strict
+ * policy of their own (scripts and styles of this application only, nothing framed, no referrer).
  */
 final class DashboardPageGate extends OncePerRequestFilter {
 
@@ -54,7 +55,7 @@ final class DashboardPageGate extends OncePerRequestFilter {
       return;
     }
     boolean reader =
-        DashboardReaders.mayRead(
+        CurrentUser.readsSituation(
             engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
                 .map(Group::getId)
                 .toList());
@@ -90,7 +91,8 @@ final class DashboardPageGate extends OncePerRequestFilter {
                 + "<title>无权查看 - 态势分析</title></head><body style=\"font-family:sans-serif;"
                 + "margin:3em\"><h1>无权查看</h1><p>"
                 // the refusal without its heading
-                + DashboardReaders.REFUSAL.substring(DashboardReaders.REFUSAL.indexOf('：') + 1)
+                + DashboardController.REFUSAL.substring(
+                    DashboardController.REFUSAL.indexOf('：') + 1)
                 + "。</p><p><a href=\"/camunda/app/welcome/default/\">返回首页</a></p></body></html>")
             .getBytes(StandardCharsets.UTF_8);
     response.setContentLength(page.length);

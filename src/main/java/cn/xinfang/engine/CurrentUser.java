@@ -1,5 +1,6 @@
 package cn.xinfang.engine;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,5 +36,20 @@ public class CurrentUser {
 
   public boolean isAdministrator() {
     return groups().contains(Groups.CAMUNDA_ADMIN);
+  }
+
+  /**
+   * 网上判: the leaders ({@code leaders}), the supervisors ({@code supervision}) and administrators
+   * read the metrics, the early warnings and the dashboard (docs/security.md); nobody else.
+   */
+  public boolean readsSituation() {
+    return readsSituation(groups());
+  }
+
+  /** {@link #readsSituation()} for the groups of a user the engine is not authenticated as. */
+  public static boolean readsSituation(Collection<String> groups) {
+    return groups.contains(PetitionProcess.Group.LEADERS)
+        || groups.contains(PetitionProcess.Group.SUPERVISION)
+        || groups.contains(Groups.CAMUNDA_ADMIN);
   }
 }

@@ -1,19 +1,13 @@
 package cn.xinfang.metrics;
 
-import cn.xinfang.calendar.StatutoryCalendar;
 import cn.xinfang.engine.AsSystem;
 import cn.xinfang.engine.CurrentUser;
 import cn.xinfang.engine.GroupNames;
-import cn.xinfang.engine.PetitionProcess;
 import cn.xinfang.web.ForbiddenException;
 import cn.xinfang.web.InvalidInputException;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,15 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/metrics", produces = "application/json")
 class MetricsController {
-
-  /** The longest cohort one request may ask for. */
-  static final int MAX_YEARS = 5;
-
-  /** Who may read the metrics, besides administrators. */
-  static final Set<String> READERS =
-      Set.of(PetitionProcess.Group.LEADERS, PetitionProcess.Group.SUPERVISION);
-
-  private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   private final MetricsQuery query;
   private final GroupNames groupNames;
@@ -77,19 +62,9 @@ class MetricsController {
                     () ->
                         new InvalidInputException(
                             "by", "统计维度 by 只能是 city（全市）、unit（承办单位）、district（区）或 month（月份）"));
-    LocalDate today = LocalDate.now(clock.withZone(StatutoryCalendar.ZONE));
-    LocalDate last = to == null ? today : day("to", to);
-    LocalDate first = from == null ? last.minusMonths(11).withDayOfMonth(1) : day("from", from);
-    if (first.isAfter(last)) {
-      throw new InvalidInputException("from", "起始日期 from 不能晚于截止日期 to");
-    }
-    if (last.isAfter(first.plusYears(MAX_YEARS).minusDays(1))) {
-      throw new InvalidInputException("to", "统计区间不能超过 " + MAX_YEARS + " 年");
-    }
-    OffsetDateTime start = first.atStartOfDay(StatutoryCalendar.ZONE).toOffsetDateTime();
-    OffsetDateTime end = last.plusDays(1).atStartOfDay(StatutoryCalendar.ZONE).toOffsetDateTime();
+    ReportPeriod period = ReportPeriod.of(from, to, clock);
     List<MetricsQuery.Counts> counts =
-        query.counts(dimension, start, end, OffsetDateTime.now(clock));
+        query.counts(dimension, period.start(), period.end(), OffsetDateTime.now(clock));
     // a unit's name is no secret (petitioners read it), but a leader may not query Camunda's groups
     List<MetricsReport.Row> rows =
         AsSystem.call(
@@ -98,25 +73,14 @@ class MetricsController {
                 counts.stream()
                     .map(c -> MetricsReport.Row.of(c, label(dimension, c.key())))
                     .toList());
-    return new MetricsReport(first.toString(), last.toString(), dimension.parameter(), rows);
+    return new MetricsReport(
+        period.first().toString(), period.last().toString(), dimension.parameter(), rows);
   }
 
   private void requireReader() {
-    if (!user.isAdministrator() && user.groups().stream().noneMatch(READERS::contains)) {
+    if (!user.readsSituation()) {
       throw new ForbiddenException("信访形势统计仅限分管领导、督查督办人员和系统管理员查看");
     }
-  }
-
-  /** A Beijing date, exactly YYYY-MM-DD. */
-  private static LocalDate day(String field, String value) {
-    if (DAY.matcher(value).matches()) {
-      try {
-        return LocalDate.parse(value);
-      } catch (DateTimeParseException e) {
-        // an impossible day, e.g. 2026-02-30: as malformed
-      }
-    }
-    throw new InvalidInputException(field, "日期 " + field + " 应为 YYYY-MM-DD 格式的有效日期，例如 2026-09-01");
   }
 
   /** The row's Chinese label: the unit's group name, the district, 2026年9月, or 全市. */

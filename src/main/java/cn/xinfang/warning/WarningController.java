@@ -6,7 +6,6 @@ import cn.xinfang.casestore.WarningStore;
 import cn.xinfang.engine.AsSystem;
 import cn.xinfang.engine.CurrentUser;
 import cn.xinfang.engine.GroupNames;
-import cn.xinfang.engine.PetitionProcess;
 import cn.xinfang.web.ConflictException;
 import cn.xinfang.web.ForbiddenException;
 import cn.xinfang.web.InvalidInputException;
@@ -15,7 +14,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -129,10 +127,7 @@ class WarningController {
 
   /** The readers: leaders, supervisors, administrators; answers the user's id. */
   private String requireReader() {
-    Set<String> g = user.groups();
-    if (!(g.contains(PetitionProcess.Group.LEADERS)
-        || g.contains(PetitionProcess.Group.SUPERVISION)
-        || user.isAdministrator())) {
+    if (!user.readsSituation()) {
       throw new ForbiddenException("预警信息仅限分管领导、督查督办人员和系统管理员查看和确认");
     }
     return user.id().orElseThrow();

@@ -2407,13 +2407,13 @@ abstract class RedTeam {
     // dates are dates: anything else is a Chinese 400 naming the field, never SQL
     client
         .get("leader1", "/api/dashboard/heatmap?from=2026-01-01%27%20or%201%3D1--&to=2026-12-31")
-        .refused(400, "日期格式");
+        .refused(400, "YYYY-MM-DD");
     client
         .get("leader1", "/api/dashboard/heatmap?from=2026-12-31&to=2026-01-01")
-        .refused(400, "开始日期");
+        .refused(400, "起始日期");
     client
         .get("leader1", "/api/dashboard/heatmap?from=2000-01-01&to=2026-12-31")
-        .refused(400, "三年");
+        .refused(400, "5 年");
   }
 
   @Test
