@@ -40,7 +40,7 @@ create table case_metric (
 -- each step of a case writes its fact by case number; the merge recomputes the petition a merged one repeated
 create unique index uq_case_metric_case_number on case_metric (case_number);
 create index ix_case_metric_repeat_of on case_metric (repeat_of);
--- the metrics' cohort (received in [from, to]); on PostgreSQL a covering index replaces it (V12, vendor)
+-- the metrics' cohort (received in [from, to]), read through this index (docs/metrics.md, "Scale")
 create index ix_case_metric_received on case_metric (received_at);
 create index ix_case_metric_petitioner on case_metric (petitioner_key, received_at);
 

@@ -73,15 +73,16 @@ public class CaseMetricStore {
 
   /**
    * The most recent petition of the same petitioner received within {@link #REPEAT_MONTHS} before
-   * {@code receivedAt}, not merged into another case; empty for an initial petition.
+   * {@code receivedAt} or, when that one was merged (并单), the case it was merged into: the
+   * petitioner came back on that case's matter; empty for an initial petition.
    */
   public Optional<String> earlierPetition(
       String petitionerKey, OffsetDateTime receivedAt, long exceptPetitionId) {
     return jdbc.sql(
             """
-            select case_number from case_metric
+            select coalesce(merged_into, case_number) from case_metric
             where petitioner_key = :key and received_at >= :since and received_at <= :receivedAt
-              and petition_id <> :self and merged_into is null
+              and petition_id <> :self
             order by received_at desc, petition_id desc
             fetch first 1 rows only
             """)

@@ -2,7 +2,11 @@ package cn.xinfang.casestore;
 
 import java.util.Map;
 
-/** The districts of the registration and triage forms (事项发生地), with the names a person reads. */
+/**
+ * The names a person reads for the districts (事项发生地) and the categories (问题类别) of the registration
+ * and triage forms (forms/register-petition.form, forms/triage-petition.form); a code the forms do
+ * not know is shown as it is.
+ */
 public final class Districts {
 
   private static final Map<String, String> NAMES =
@@ -14,10 +18,26 @@ public final class Districts {
           "LONGGANG", "龙岗区",
           "OTHER", "其他/不明");
 
+  private static final Map<String, String> CATEGORIES =
+      Map.of(
+          "HOUSING", "住房和城乡建设",
+          "LABOUR", "劳动和社会保障",
+          "LAND", "国土资源与规划",
+          "ENVIRONMENT", "生态环境",
+          "EDUCATION", "教育",
+          "HEALTH", "卫生健康",
+          "URBAN_MANAGEMENT", "城市管理",
+          "OTHER", "其他");
+
   private Districts() {}
 
-  /** The district's name, or the code itself for one the forms do not know. */
+  /** The district's name; 未知地区 for none. */
   public static String label(String code) {
-    return code == null ? "" : NAMES.getOrDefault(code, code);
+    return code == null ? "未知地区" : NAMES.getOrDefault(code, code);
+  }
+
+  /** The category's name; 未分类 for none (not yet triaged). */
+  public static String category(String code) {
+    return code == null ? "未分类" : CATEGORIES.getOrDefault(code, code);
   }
 }

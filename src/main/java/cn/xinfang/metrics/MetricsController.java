@@ -1,5 +1,6 @@
 package cn.xinfang.metrics;
 
+import cn.xinfang.casestore.Districts;
 import cn.xinfang.engine.AsSystem;
 import cn.xinfang.engine.CurrentUser;
 import cn.xinfang.engine.GroupNames;
@@ -88,7 +89,7 @@ class MetricsController {
     return switch (by) {
       case CITY -> "全市";
       case UNIT -> groupNames.name(key);
-      case DISTRICT -> key;
+      case DISTRICT -> Districts.label(key);
       case MONTH ->
           Integer.parseInt(key.substring(0, 4)) + "年" + Integer.parseInt(key.substring(5)) + "月";
     };

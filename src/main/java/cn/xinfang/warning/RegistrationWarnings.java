@@ -1,6 +1,7 @@
 package cn.xinfang.warning;
 
 import cn.xinfang.calendar.StatutoryCalendar;
+import cn.xinfang.casestore.Districts;
 import cn.xinfang.casestore.PetitionRecord;
 import cn.xinfang.casestore.Warning;
 import cn.xinfang.casestore.Warning.Type;
@@ -38,6 +39,8 @@ class RegistrationWarnings implements RegistrationObserver {
 
   static final int MATTER_DAYS = 7;
 
+  static final String REPEAT_DETAIL = "重复信访：同一信访人12个月内再次信访（前次信访事项见案卷“相似及重复信访”）";
+
   private final WarningStore store;
   private final Warnings warnings;
   private final Clock clock;
@@ -55,12 +58,10 @@ class RegistrationWarnings implements RegistrationObserver {
         .repeatOf(c.id())
         .ifPresent(
             earlier -> {
-              String detail =
-                  "重复信访：同一信访人12个月内再次信访，前次信访事项 "
-                      + earlier.caseNumber()
-                      + "（"
-                      + StatutoryCalendar.chineseDay(earlier.receivedAt().toInstant())
-                      + "收到）";
+              // the earlier case is not named: it may be an accusation confined to 纪检监察, and
+              // this text reaches every reader of the new case; the case file's 相似及重复信访
+              // lists the earlier cases to those who may read them
+              String detail = REPEAT_DETAIL;
               warnings.raise(raising(Type.REPEAT, "REPEAT:" + c.caseNumber(), c, detail));
               lines.add(detail);
             });
@@ -75,9 +76,9 @@ class RegistrationWarnings implements RegistrationObserver {
     if (count >= GROUP_SIZE) {
       String detail =
           "群体性信访：7日内"
-              + Labels.district(c.district())
+              + Districts.label(c.district())
               + "“"
-              + Labels.category(c.category())
+              + Districts.category(c.category())
               + "”类同一事项（标题相同）已收到 "
               + count
               + " 件信访";

@@ -1,6 +1,7 @@
 package cn.xinfang.warning;
 
 import cn.xinfang.calendar.StatutoryCalendar;
+import cn.xinfang.casestore.Districts;
 import cn.xinfang.casestore.Warning;
 import cn.xinfang.casestore.Warning.Type;
 import cn.xinfang.casestore.WarningStore;
@@ -121,8 +122,8 @@ public class WarningScan {
     String detail =
         String.format(
             "信访量激增：%s“%s”类近7日收到 %d 件，前4周周均 %.1f 件（达到周均2倍且不少于5件）",
-            Labels.district(s.district()),
-            Labels.category(s.category()),
+            Districts.label(s.district()),
+            Districts.category(s.category()),
             s.lastWeek(),
             s.fourWeeksBefore() / 4.0);
     return new Warning.Raising(

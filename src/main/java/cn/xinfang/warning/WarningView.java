@@ -31,16 +31,32 @@ record WarningView(
   static final String CONFIDENTIAL = "该信访事项已依法转送纪检监察机关办理，预警详情保密";
 
   static WarningView of(Warning w, String unitName) {
+    if (w.confidential()) {
+      // an accusation passed to 纪检监察 (Art. 30): the warning still counts, but its readers, who
+      // may not read the case, learn neither its number, its category, its unit nor what was said
+      return new WarningView(
+          w.id(),
+          w.type(),
+          null,
+          w.district(),
+          null,
+          beijing(w.raisedAt()),
+          Warnings.typeName(Warning.Type.valueOf(w.type())) + "：" + CONFIDENTIAL,
+          null,
+          null,
+          null,
+          beijing(w.acknowledgedAt()),
+          w.acknowledgedBy(),
+          null);
+    }
     return new WarningView(
         w.id(),
         w.type(),
         w.caseNumber(),
         w.district(),
-        w.confidential() ? null : w.category(),
+        w.category(),
         beijing(w.raisedAt()),
-        w.confidential()
-            ? Warnings.typeName(Warning.Type.valueOf(w.type())) + "：" + CONFIDENTIAL
-            : w.detail(),
+        w.detail(),
         w.unit(),
         unitName,
         w.noticeId(),

@@ -397,7 +397,7 @@ class MetricsIT {
     assertRow(
         rows.get(0),
         "label",
-        "BAOAN",
+        "宝安区",
         "registered",
         1,
         "onTimeCompletionRate",
@@ -407,7 +407,7 @@ class MetricsIT {
     assertRow(
         rows.get(1),
         "label",
-        "FUTIAN",
+        "福田区",
         "registered",
         3,
         "timelyTriageRate",

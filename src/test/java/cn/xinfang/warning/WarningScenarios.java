@@ -125,8 +125,10 @@ abstract class WarningScenarios {
     assertThat(repeat).hasSize(1);
     Warning w = repeat.get(0);
     assertThat(w.detail())
-        .isEqualTo("重复信访：同一信访人12个月内再次信访，前次信访事项 " + first.caseNumber() + "（2026年6月1日收到）")
-        .doesNotContain("拖欠工资");
+        .isEqualTo("重复信访：同一信访人12个月内再次信访（前次信访事项见案卷“相似及重复信访”）")
+        .doesNotContain("拖欠工资")
+        // never the earlier case: it may be an accusation that only 纪检监察 reads
+        .doesNotContain(first.caseNumber());
     assertThat(w.dedupKey()).isEqualTo("REPEAT:" + again.caseNumber());
     assertThat(w.unit()).isEqualTo(PetitionProcess.Group.BUREAU);
     assertThat(w.district()).isEqualTo("BAOAN");
@@ -142,7 +144,8 @@ abstract class WarningScenarios {
     assertThat(letter.title()).isEqualTo("信访工作预警提示函（重复信访预警）");
     assertThat(letter.body())
         .startsWith("市信访局：信访事项（编号 " + again.caseNumber())
-        .contains("经预警发现：重复信访：", first.caseNumber());
+        .contains("经预警发现：重复信访：")
+        .doesNotContain(first.caseNumber());
     assertThat(
             jdbc.sql("select id from notice where petition_id = ? and type = ?")
                 .params(again.id(), Warnings.LETTER)
