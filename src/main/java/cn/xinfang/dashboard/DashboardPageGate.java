@@ -1,18 +1,15 @@
 package cn.xinfang.dashboard;
 
 import cn.xinfang.engine.CurrentUser;
+import cn.xinfang.security.StaffSessionAuthenticationProvider;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -47,7 +44,7 @@ final class DashboardPageGate extends OncePerRequestFilter {
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader("Content-Security-Policy", POLICY);
     response.setHeader("Cache-Control", "no-store");
-    String user = webappUser(request);
+    String user = StaffSessionAuthenticationProvider.sessionUser(request, engine);
     if (user == null) {
       // back to the dashboard's start page after the login: a fixed address, never one from the
       // request
@@ -64,23 +61,6 @@ final class DashboardPageGate extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(request, response);
-  }
-
-  private String webappUser(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    if (session == null) {
-      return null;
-    }
-    Authentications all = AuthenticationUtil.getAuthsFromSession(session);
-    Authentication user =
-        all == null ? null : all.getAuthenticationForProcessEngine(engine.getName());
-    if (user == null
-        || user.getIdentityId() == null
-        || engine.getIdentityService().createUserQuery().userId(user.getIdentityId()).count()
-            == 0) {
-      return null;
-    }
-    return user.getIdentityId();
   }
 
   static void refuse(HttpServletResponse response) throws IOException {

@@ -40,9 +40,25 @@ public class StaffSessionAuthenticationProvider implements AuthenticationProvide
     if (request.getHeader("Authorization") != null) {
       return basic.extractAuthenticatedUser(request, engine);
     }
+    String user = sessionUser(request, engine);
+    if (user == null) {
+      return AuthenticationResult.unsuccessful();
+    }
+    if (!SAFE.contains(request.getMethod())
+        && !csrfTokenMatches(request, request.getSession(false))) {
+      return AuthenticationResult.unsuccessful(user);
+    }
+    return AuthenticationResult.successful(user);
+  }
+
+  /**
+   * The user the webapps' login (Tasklist, Cockpit, Welcome) put in the request's session, if that
+   * user still exists; null otherwise. No CSRF check: for reading only.
+   */
+  public static String sessionUser(HttpServletRequest request, ProcessEngine engine) {
     HttpSession session = request.getSession(false);
     if (session == null) {
-      return AuthenticationResult.unsuccessful();
+      return null;
     }
     Authentications all = AuthenticationUtil.getAuthsFromSession(session);
     Authentication user =
@@ -52,12 +68,9 @@ public class StaffSessionAuthenticationProvider implements AuthenticationProvide
         // a session outlives a user an administrator deleted meanwhile: it counts no more
         || engine.getIdentityService().createUserQuery().userId(user.getIdentityId()).count()
             == 0) {
-      return AuthenticationResult.unsuccessful();
+      return null;
     }
-    if (!SAFE.contains(request.getMethod()) && !csrfTokenMatches(request, session)) {
-      return AuthenticationResult.unsuccessful(user.getIdentityId());
-    }
-    return AuthenticationResult.successful(user.getIdentityId());
+    return user.getIdentityId();
   }
 
   @Override
