@@ -2108,6 +2108,89 @@ abstract class RedTeam {
         .isEmpty();
   }
 
+  // --- 14. metrics (网上判, issue 15): the leaders, the supervisors and administrators read
+  // aggregates; nobody else, no parameter reaches the SQL, no request scans more than five years
+  // ------------------------------------------------------------
+
+  @Test
+  void theMetricsAreForLeadersSupervisorsAndAdministratorsOnly() {
+    registered();
+    String path = "/api/metrics?by=unit";
+    assertThat(client.read("leader1", path).path("rows").size()).isPositive();
+    assertThat(client.get("supervisor1", path).status()).isEqualTo(200);
+    assertThat(client.get("demo", path).status()).isEqualTo(200);
+    // a unit clerk, a unit head, the bureau's clerk, 纪检监察: refused in Chinese, no figure leaks
+    for (String user : List.of("housing1", "housinghead1", "clerk1", "discipline1")) {
+      Answer refused = client.get(user, path).refused(403, "仅限");
+      assertThat(refused.body()).as(user).doesNotContain("registered", "unit-housing", "rows");
+    }
+    // the petitioner has no login: the staff login is asked for, nothing else is said
+    Answer anonymous = client.get(null, path);
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(String.valueOf(anonymous.body())).doesNotContain("registered", "rows");
+    // nor is a made-up user (a wrong password of a real one would delay its next logins)
+    Answer wrong =
+        client.call(null, "GET", path, null, "Authorization", Apps.basic("metrics-reader", "demo"));
+    assertThat(wrong.status()).isEqualTo(401);
+    // the webapps' session reads as the user it belongs to (the leaders' dashboard)
+    assertThat(client.new Webapp("leader1").get(path).status()).isEqualTo(200);
+    client.new Webapp("housing1").get(path).refused(403, "仅限");
+  }
+
+  @Test
+  void noParameterOfTheMetricsReachesTheirSql() {
+    Case c = registered();
+    long before =
+        client.read("leader1", "/api/metrics").path("rows").get(0).path("registered").asLong();
+    for (String by :
+        List.of(
+            "unit;drop table case_metric",
+            "district' or '1'='1",
+            "(select max(petitioner_key) from case_metric)",
+            "petitioner_key",
+            "case_number",
+            "UNIT",
+            "x".repeat(5000))) {
+      Answer refused =
+          client
+              .get("leader1", "/api/metrics?by=" + URLEncoder.encode(by, StandardCharsets.UTF_8))
+              .refused(400, "统计维度");
+      assertThat(refused.json().path("field").asText()).isEqualTo("by");
+      assertThat(refused.body()).doesNotContain("case_metric", "ID:", "NP:", "xxxxxxxxxx");
+    }
+    for (String day :
+        List.of("2026-01-01' or 1=1--", "2026-01-01;select 1", "now()", "+999999999-01-01")) {
+      Answer refused =
+          client
+              .get("leader1", "/api/metrics?from=" + URLEncoder.encode(day, StandardCharsets.UTF_8))
+              .refused(400, "日期");
+      assertThat(refused.json().path("field").asText()).isEqualTo("from");
+      assertThat(refused.body()).doesNotContain("or 1=1", "select");
+    }
+    // nothing changed, and no case number or petitioner is ever answered
+    JsonNode after = client.read("leader1", "/api/metrics");
+    assertThat(after.path("rows").get(0).path("registered").asLong()).isEqualTo(before);
+    assertThat(after.toString()).doesNotContain(c.number(), "ID:", "NP:");
+  }
+
+  @Test
+  void noMetricsRequestScansMoreThanFiveYears() {
+    client
+        .get("leader1", "/api/metrics?from=0001-01-01&to=9999-12-31&by=month")
+        .refused(400, "不能超过 5 年");
+    client.get("leader1", "/api/metrics?from=1900-01-01&by=month").refused(400, "不能超过 5 年");
+    // a far future year is a short, empty range
+    assertThat(
+            client
+                .read("leader1", "/api/metrics?to=9999-12-31")
+                .path("rows")
+                .get(0)
+                .path("registered")
+                .asLong())
+        .isZero();
+    client.get("leader1", "/api/metrics?from=2026-12-31&to=2026-01-01").refused(400, "起始日期");
+  }
+
   // --- 15. early warning (预警, issue 15): the warnings are the leaders', the supervisors' and the
   // administrators'; a unit clerk neither reads nor acknowledges them; a warning of an accusation
   // passed to 纪检监察 says nothing of it; forged ids find nothing; the triage form's caseWarnings is
@@ -2536,89 +2619,6 @@ abstract class RedTeam {
     assertThat(client.read("leader1", "/api/staff/cases/" + c.number).path("personalData").asText())
         .isEqualTo("FULL");
     return c;
-  }
-
-  // --- 14. metrics (网上判, issue 15): the leaders, the supervisors and administrators read
-  // aggregates; nobody else, no parameter reaches the SQL, no request scans more than five years
-  // ------------------------------------------------------------
-
-  @Test
-  void theMetricsAreForLeadersSupervisorsAndAdministratorsOnly() {
-    registered();
-    String path = "/api/metrics?by=unit";
-    assertThat(client.read("leader1", path).path("rows").size()).isPositive();
-    assertThat(client.get("supervisor1", path).status()).isEqualTo(200);
-    assertThat(client.get("demo", path).status()).isEqualTo(200);
-    // a unit clerk, a unit head, the bureau's clerk, 纪检监察: refused in Chinese, no figure leaks
-    for (String user : List.of("housing1", "housinghead1", "clerk1", "discipline1")) {
-      Answer refused = client.get(user, path).refused(403, "仅限");
-      assertThat(refused.body()).as(user).doesNotContain("registered", "unit-housing", "rows");
-    }
-    // the petitioner has no login: the staff login is asked for, nothing else is said
-    Answer anonymous = client.get(null, path);
-    assertThat(anonymous.status()).isEqualTo(401);
-    assertThat(String.valueOf(anonymous.body())).doesNotContain("registered", "rows");
-    // nor is a made-up user (a wrong password of a real one would delay its next logins)
-    Answer wrong =
-        client.call(null, "GET", path, null, "Authorization", Apps.basic("metrics-reader", "demo"));
-    assertThat(wrong.status()).isEqualTo(401);
-    // the webapps' session reads as the user it belongs to (the leaders' dashboard)
-    assertThat(client.new Webapp("leader1").get(path).status()).isEqualTo(200);
-    client.new Webapp("housing1").get(path).refused(403, "仅限");
-  }
-
-  @Test
-  void noParameterOfTheMetricsReachesTheirSql() {
-    Case c = registered();
-    long before =
-        client.read("leader1", "/api/metrics").path("rows").get(0).path("registered").asLong();
-    for (String by :
-        List.of(
-            "unit;drop table case_metric",
-            "district' or '1'='1",
-            "(select max(petitioner_key) from case_metric)",
-            "petitioner_key",
-            "case_number",
-            "UNIT",
-            "x".repeat(5000))) {
-      Answer refused =
-          client
-              .get("leader1", "/api/metrics?by=" + URLEncoder.encode(by, StandardCharsets.UTF_8))
-              .refused(400, "统计维度");
-      assertThat(refused.json().path("field").asText()).isEqualTo("by");
-      assertThat(refused.body()).doesNotContain("case_metric", "ID:", "NP:", "xxxxxxxxxx");
-    }
-    for (String day :
-        List.of("2026-01-01' or 1=1--", "2026-01-01;select 1", "now()", "+999999999-01-01")) {
-      Answer refused =
-          client
-              .get("leader1", "/api/metrics?from=" + URLEncoder.encode(day, StandardCharsets.UTF_8))
-              .refused(400, "日期");
-      assertThat(refused.json().path("field").asText()).isEqualTo("from");
-      assertThat(refused.body()).doesNotContain("or 1=1", "select");
-    }
-    // nothing changed, and no case number or petitioner is ever answered
-    JsonNode after = client.read("leader1", "/api/metrics");
-    assertThat(after.path("rows").get(0).path("registered").asLong()).isEqualTo(before);
-    assertThat(after.toString()).doesNotContain(c.number(), "ID:", "NP:");
-  }
-
-  @Test
-  void noMetricsRequestScansMoreThanFiveYears() {
-    client
-        .get("leader1", "/api/metrics?from=0001-01-01&to=9999-12-31&by=month")
-        .refused(400, "不能超过 5 年");
-    client.get("leader1", "/api/metrics?from=1900-01-01&by=month").refused(400, "不能超过 5 年");
-    // a far future year is a short, empty range
-    assertThat(
-            client
-                .read("leader1", "/api/metrics?to=9999-12-31")
-                .path("rows")
-                .get(0)
-                .path("registered")
-                .asLong())
-        .isZero();
-    client.get("leader1", "/api/metrics?from=2026-12-31&to=2026-01-01").refused(400, "起始日期");
   }
 
   /**
