@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -55,8 +57,15 @@ public class SimilarCases {
   /** how many of each kind the queries answer, before the caller's filtering and limit */
   static final int FETCH = 30;
 
+  /** the statuses that end a case ({@link PetitionStatus#isFinal()}), as SQL literals */
+  private static final String FINAL =
+      Arrays.stream(PetitionStatus.values())
+          .filter(PetitionStatus::isFinal)
+          .map(s -> "'" + s.name() + "'")
+          .collect(Collectors.joining(", "));
+
   private static final String OPEN_OR_RECENT =
-      " (p.status not in ('CLOSED', 'NOT_ACCEPTED', 'TERMINATED') or p.received_at >= :since) ";
+      " (p.status not in (" + FINAL + ") or p.received_at >= :since) ";
 
   /**
    * A case like the new one: the same petitioner, and the title's similarity (0–1, null below the

@@ -4,7 +4,6 @@ import cn.xinfang.calendar.Deadlines;
 import cn.xinfang.calendar.StatutoryCalendar;
 import cn.xinfang.casestore.Person;
 import cn.xinfang.casestore.PetitionRecord;
-import cn.xinfang.engine.AsSystem;
 import cn.xinfang.engine.GroupNames;
 import cn.xinfang.engine.PetitionProcess;
 import cn.xinfang.engine.PetitionProcess.Clocks;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -40,17 +38,14 @@ class ReceiptPage {
 
   private final Deadlines deadlines;
   private final GroupNames groupNames;
-  private final IdentityService identity;
   private final String portalAddress;
 
   ReceiptPage(
       Deadlines deadlines,
       GroupNames groupNames,
-      IdentityService identity,
       @Value("${petition.portal.address:}") String portalAddress) {
     this.deadlines = deadlines;
     this.groupNames = groupNames;
-    this.identity = identity;
     this.portalAddress = checked(portalAddress.strip());
   }
 
@@ -76,7 +71,7 @@ class ReceiptPage {
             ? ServletUriComponentsBuilder.fromCurrentContextPath().path("/portal/").toUriString()
             : portalAddress;
     String caseUrl = portal + "case.html";
-    String bureau = AsSystem.call(identity, () -> groupNames.name(PetitionProcess.Group.BUREAU));
+    String bureau = groupNames.name(PetitionProcess.Group.BUREAU);
     Instant triageDue = deadlines.due(Clocks.TRIAGE, c.receivedAt().toInstant()).toInstant();
     String petitioner =
         persons.isEmpty()
